@@ -1,0 +1,14 @@
+"""The command line: a thin layer over the Python API.
+
+Each command lives in a module of this package named for what it does, and registers itself
+on ``app``; importing the modules here is what makes them part of the CLI.
+"""
+
+from __future__ import annotations
+
+from . import extract  # noqa: F401  (registers its command)
+from .app import app
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,2 @@
+"""``claimledger extract``."""
+from .app import app  # noqa: F401

@@ -1,0 +1,127 @@
+"""The extract pipeline: one document in, one ``Extraction`` out.
+
+Stage order is fixed here: parse (spaCy), entities, attributions, times, statement dates,
+quantities, then linking of times and quantities to the attribution whose content holds them.
+Each stage is a pure function returning data; this module only composes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from . import attribution, entities, quantities, statement_dates, times
+from .errors import DocumentRejected
+from .model import Attribution, Diagnostic, Document, Extraction, Span
+from .nlp import DEFAULT_MODEL, load_nlp
+
+#: Documents handed to a worker at a time.
+CHUNK = 8
+
+
+def extract(document: Document, *, model: str = DEFAULT_MODEL) -> Extraction:
+    """Extract everything from one document.
+
+    Raises:
+        ValueError: the spaCy model is not installed.
+    """
+    doc = load_nlp(model)(document.text)
+    return analyse(document, doc)
+
+
+def analyse(document: Document, doc: Doc) -> Extraction:
+    """Run every stage after parsing on an already parsed ``doc`` of ``document.text``."""
+    if doc.text != document.text:
+        raise ValueError("the parsed doc's text differs from the document's canonical text")
+    anchor = _date(document.meta.published)
+    index = entities.link_entities(doc)
+    attrs, attr_diags = attribution.find_attributions(doc, index, outlet=document.meta.outlet)
+    found_times, time_diags = times.find_times(document.text, anchor)
+    attrs, found_times = statement_dates.assign(document.text, attrs, found_times, anchor)
+    found_quantities, quantity_diags = quantities.find_quantities(
+        doc, exclude=[t.span for t in found_times]
+    )
+    found_times = tuple(
+        replace(t, attribution=_holder(attrs, t.span)) for t in found_times
+    )
+    found_quantities = tuple(
+        replace(q, attribution=_holder(attrs, q.span)) for q in found_quantities
+    )
+    diagnostics: tuple[Diagnostic, ...] = (
+        index.diagnostics + attr_diags + time_diags + quantity_diags
+    )
+    return Extraction(
+        document=document,
+        attributions=attrs,
+        quantities=found_quantities,
+        times=found_times,
+        entities=index.entities,
+        diagnostics=diagnostics,
+    )
+
+
+def extract_many(
+    items: Iterable[Document | DocumentRejected],
+    *,
+    workers: int = 1,
+    model: str = DEFAULT_MODEL,
+) -> Iterator[Extraction | DocumentRejected]:
+    """Extract from many documents, in input order, on ``workers`` processes.
+
+    Rejected inputs pass through unchanged, in their place, so the caller can report them.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    if workers == 1:
+        nlp = load_nlp(model)
+        for item in items:
+            yield item if isinstance(item, DocumentRejected) else analyse(item, nlp(item.text))
+        return
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+        yield from pool.imap(_work, items, chunksize=CHUNK)
+
+
+def default_workers() -> int:
+    """One worker per available core."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+_MODEL = DEFAULT_MODEL
+
+
+def _init_worker(model: str) -> None:
+    global _MODEL
+    _MODEL = model
+    load_nlp(model)
+
+
+def _work(item: Document | DocumentRejected) -> Extraction | DocumentRejected:
+    if isinstance(item, DocumentRejected):
+        return item
+    return analyse(item, load_nlp(_MODEL)(item.text))
+
+
+def _holder(attrs: tuple[Attribution, ...], span: Span) -> str | None:
+    """The id of the innermost attribution whose content contains ``span``."""
+    best: Attribution | None = None
+    for a in attrs:
+        if a.content.contains(span) and (
+            best is None or len(a.content.text) < len(best.content.text)
+        ):
+            best = a
+    return best.id if best else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
