@@ -1,0 +1,696 @@
+"""The regular grammar of English time expressions, and what each rule means.
+
+Each rule is a compiled pattern and a handler. A handler reads one match (and a few words of
+context around it) and returns a ``Hit`` (a span, a TIMEX3 type and a function from an anchor
+date to a value), a ``Diagnostic`` (a date that cannot exist, such as "February 30"), or
+``None`` (the match is not a time after all, e.g. "1999 votes"). ``times.py`` runs the rules and
+keeps the longest non-overlapping hits.
+
+Only ASCII digits ``[0-9]`` are read: Python's ``\\d`` also matches digits of other scripts,
+which ``int`` would accept and turn into a date the writer never wrote.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import time_anchoring as ta
+from .model import Diagnostic
+
+Compute = Callable[[dt.date | None], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A candidate time expression: ``text[start:end]`` with its type and value function.
+
+    ``relative`` says whether the value depends on the anchor (so it can be re-resolved).
+    """
+
+    start: int
+    end: int
+    type: str
+    compute: Compute
+    relative: bool = True
+
+
+Result = Hit | Diagnostic | None
+Handler = Callable[[re.Match[str], str], Result]
+
+# --- vocabulary -------------------------------------------------------------------------
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+            ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+            ("December", "Dec"),
+        ]
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("Monday", "Mon"), ("Tuesday", "Tues", "Tue"), ("Wednesday", "Wed"),
+            ("Thursday", "Thurs", "Thu"), ("Friday", "Fri"), ("Saturday", "Sat"),
+            ("Sunday", "Sun"),
+        ]
+    )
+    for name in names
+}
+_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Abbreviations need their full stop, except the unambiguous long ones.
+_MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|Sept)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_ANY = rf"(?:{_WEEKDAY}|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.)"
+
+UNITS = {
+    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "fortnight": "2W",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
+}
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_SMALL)}
+NUMBER_WORDS.update(_TENS)
+NUMBER_WORDS.update({"a": 1, "an": 1, "half a": 0.5, "a dozen": 12, "dozen": 12, "a hundred": 100})
+VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "couple of", "a couple"}
+_NUM = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?"
+    rf"|(?:{'|'.join(_TENS)})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"|{'|'.join(sorted(_SMALL, key=len, reverse=True))}"
+    r"|half\s+a|a\s+dozen|dozen|a\s+hundred|a\s+few|a\s+couple(?:\s+of)?|couple\s+of"
+    r"|several|few|many|some|an|a)"
+)
+
+#: Words before a 4-digit number that make it a year.
+YEAR_PREV = {
+    "in", "since", "by", "of", "until", "till", "from", "during", "before", "after", "through",
+    "to", "between", "and", "or", "early", "late", "mid", "fiscal", "year", "summer", "spring",
+    "autumn", "fall", "winter", "the", "circa", "around",
+}
+#: Words before a number that make it a count, not a year.
+COUNT_PREV = {
+    "about", "nearly", "approximately", "roughly", "almost", "some", "than", "over", "under",
+    "least", "most", "total", "exactly", "only", "no.", "number", "no", "all", "another",
+    "additional", "extra", "those", "these", "with", "killed", "killing", "injured",
+}
+COUNT_NEXT = {
+    "people", "men", "women", "children", "votes", "troops", "soldiers", "dead", "deaths",
+    "times", "percent", "per", "more", "others", "of", "million", "billion", "thousand",
+    "hundred", "miles", "feet", "kilometers", "kilometres", "meters", "metres", "pounds",
+    "dollars", "euros", "yen", "points", "cases", "units", "students", "members", "persons",
+    "staff", "police", "personnel", "cattle", "sheep", "fish",
+}
+#: Lower-case words ending in "s" that are not plural nouns (so may follow a year).
+NOT_PLURAL = {
+    "was", "has", "is", "as", "its", "this", "thus", "his", "hers", "us", "yes", "less",
+    "unless", "plus", "versus", "was", "does", "says", "gives", "makes", "sees", "means",
+}
+
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|’ll|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to"
+    r"|due|is\s+to|are\s+to|set\s+to|until|till|upcoming|coming|later\s+on|before)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
+_WORD = re.compile(r"[\w.'’-]+")
+
+
+# --- context helpers --------------------------------------------------------------------
+
+
+def direction(text: str, start: int) -> ta.Direction:
+    """Whether the clause before ``start`` looks to the future ("will meet on ...")."""
+    window = text[max(0, start - 60) : start]
+    return "future" if _FUTURE_CUE.search(window) else "past"
+
+
+def since_start(text: str, start: int) -> int:
+    """``start`` moved back over a preceding "since " (seed convention: it is in the span)."""
+    m = _SINCE.search(text, max(0, start - 7), start)
+    return m.start() if m else start
+
+
+def prev_word(text: str, start: int) -> str:
+    """The lower-cased word just before ``start`` (empty at a boundary)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i == 0 or text[i - 1] in "\n":
+        return ""
+    words = _WORD.findall(text[max(0, i - 25) : i])
+    return words[-1].lower().rstrip("-") if words else ""
+
+
+def next_word(text: str, end: int) -> str:
+    """The word just after ``end`` as written (empty at punctuation or the end)."""
+    m = re.match(r"[ \t\u00a0]+([\w'’-]+)", text[end : end + 30])
+    return m.group(1) if m else ""
+
+
+def number(token: str) -> float | None:
+    """The value of a number as written (digits or words); ``None`` for a vague one."""
+    t = re.sub(r"\s+", " ", token.lower()).replace(",", "")
+    if t in VAGUE:
+        return None
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMBER_WORDS:
+        return _TENS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return float(t)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``P3Y``, ``PT48H``, ``P10Y`` for a decade, ``PXW`` when vague."""
+    if unit == "2W":
+        n, unit = (None if n is None else 2 * n), "W"
+    if unit in ("DE", "CE"):
+        factor = 10 if unit == "DE" else 100
+        return "PXY" if n is None else f"P{_fmt(n * factor)}Y"
+    q = "X" if n is None else _fmt(n)
+    if unit in ("S", "MIN", "H"):
+        return f"PT{q}{'M' if unit == 'MIN' else unit}"
+    return f"P{q}{unit}"
+
+
+def unit_of(word: str) -> str:
+    w = word.lower()
+    w = w[:-1] if w.endswith("s") and w != "s" else w
+    return UNITS[w]
+
+
+def _impossible(m: re.Match[str], what: str) -> Diagnostic:
+    return Diagnostic("impossible_date", f"{what}: {m.group()!r}", m.start(), m.end())
+
+
+def _valid_day(year: int | None, mon: int, dom: int) -> bool:
+    # Without a year, February 29 may exist; 1904 is a leap year.
+    return 1 <= dom <= calendar.monthrange(year if year else 1904, mon)[1]
+
+
+def _year(token: str | None) -> int | None:
+    return int(token) if token else None
+
+
+# --- handlers -----------------------------------------------------------------------------
+
+
+def _iso(m: re.Match[str], text: str) -> Result:
+    y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= y and _valid_day(y, mo, d)):
+        return _impossible(m, "no such calendar date")
+    value = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["h"]:
+        if int(m["h"]) > 24 or int(m["mi"]) > 59:
+            return _impossible(m, "no such time of day")
+        return Hit(m.start(), m.end(), "TIME", lambda a: f"{value}T{m['h']}:{m['mi']}", False)
+    return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+
+
+def _slash(m: re.Match[str], text: str) -> Result:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y += 2000 if y <= 30 else 1900
+    # US order first (month/day); day/month only when the first cannot be a month.
+    for mo, d in ((a, b), (b, a)):
+        if 1 <= mo <= 12 and _valid_day(y, mo, d):
+            value = f"{y:04d}-{mo:02d}-{d:02d}"
+            return Hit(m.start(), m.end(), "DATE", lambda _a: value, False)
+    return _impossible(m, "no such calendar date")
+
+
+def _month_day(m: re.Match[str], text: str) -> Result:
+    mon = MONTHS[m["mon"].rstrip(".")]
+    dom = int(m["day"])
+    year = _year(m["year"])
+    if not _valid_day(year, mon, dom):
+        return _impossible(m, "no such day in that month")
+    start = since_start(text, m.start())
+    if year is not None:
+        value = f"{year:04d}-{mon:02d}-{dom:02d}"
+        return Hit(start, m.end(), "DATE", lambda a: value, False)
+    way: ta.Direction = "past" if start < m.start() else _nearest_or(direction(text, m.start()))
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return f"XXXX-{mon:02d}-{dom:02d}"
+        return f"{ta.month_day_year(a, mon, dom, way):04d}-{mon:02d}-{dom:02d}"
+
+    return Hit(start, m.end(), "DATE", compute)
+
+
+def _nearest_or(d: ta.Direction) -> ta.Direction:
+    return "future" if d == "future" else "nearest"
+
+
+def _month_year(m: re.Match[str], text: str) -> Result:
+    mon = MONTHS[m["mon"].rstrip(".")]
+    value = f"{int(m['year']):04d}-{mon:02d}"
+    return Hit(since_start(text, m.start()), m.end(), "DATE", lambda a: value, False)
+
+
+def _month(m: re.Match[str], text: str) -> Result:
+    name = m["mon"]
+    rel = (m["rel"] or "").strip().lower()
+    prev = prev_word(text, m.start())
+    # "May" is a modal verb far more often than a month; "March" and "August" less so.
+    if name == "May" and not rel and prev not in YEAR_PREV:
+        return None
+    if not rel and prev == "" and next_word(text, m.end())[:1].islower():
+        return None  # sentence-initial verb or name ("March organisers ...")
+    mon = MONTHS[name]
+    start = since_start(text, m.start())
+    way: ta.Direction
+    if start < m.start() or rel.startswith("last") or rel == "this past":
+        way = "past"
+    elif rel.startswith("next") or rel == "this coming":
+        way = "future"
+    else:
+        way = _nearest_or(direction(text, m.start()))
+    strict = rel.startswith(("last", "next"))
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return f"XXXX-{mon:02d}"
+        if rel == "this":
+            return ta.month(a.year, mon)
+        ref = a
+        if strict and mon == a.month:
+            # "last January" in January is the one a year before
+            ref = a.replace(day=1) - dt.timedelta(days=1) if way == "past" else a.replace(
+                day=28
+            ) + dt.timedelta(days=7)
+        return ta.month(ta.month_year(ref, mon, way), mon)
+
+    return Hit(start, m.end(), "DATE", compute)
+
+
+def _year_rule(m: re.Match[str], text: str) -> Result:
+    year = int(m["year"])
+    prev = prev_word(text, m.start())
+    nxt = next_word(text, m.end())
+    follow = text[m.end() : m.end() + 12]
+    strong = bool(m["mod"] or m["fiscal"]) or prev in YEAR_PREV or prev in MONTHS
+    if re.match(r"(?:-year|-strong|\s*(?:%|percent|per\s?cent))", follow, re.IGNORECASE):
+        return None
+    if prev in COUNT_PREV or re.search(r"[$€£#]\s*$|\bNo\.\s*$", text[max(0, m.start() - 5) : m.start()]):
+        return None
+    low = nxt.lower()
+    if nxt and nxt[:1].islower() and (
+        low in COUNT_NEXT or (low.endswith("s") and len(low) > 3 and low not in NOT_PLURAL)
+    ):
+        return None  # "1999 votes", "2005 residents"
+    if not (1000 <= year <= 2100 if strong else 1800 <= year <= 2100):
+        return None
+    value = f"{year:04d}"
+    return Hit(since_start(text, m.start()), m.end(), "DATE", lambda a: value, False)
+
+
+def _decade(m: re.Match[str], text: str) -> Result:
+    if m["c"]:
+        value = f"{m['c']}{m['d']}"
+    else:
+        d = m["d2"] or m["d3"]
+        value = f"{'20' if d in '01' else '19'}{d}"
+    return Hit(since_start(text, m.start()), m.end(), "DATE", lambda a: value, False)
+
+
+def _century(m: re.Match[str], text: str) -> Result:
+    n = int(m["n"])
+    if not 1 <= n <= 30:
+        return None
+    value = f"{n - 1:02d}"
+    return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+
+
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+
+
+def _quarter(m: re.Match[str], text: str) -> Result:
+    q = _ORDINAL[m["q"].lower()]
+    year = _year(m["year"] or m["year2"])
+    half = (m["kind"] or "").lower().startswith("half")
+    if half and q > 2:
+        return None
+    tag = f"H{q}" if half else f"Q{q}"
+    if year is not None:
+        value = f"{year:04d}-{tag}"
+        return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return None
+        y = (a.year if q <= (a.month - 1) // 6 + 1 else a.year - 1) if half else ta.quarter_year(a, q)
+        return f"{y:04d}-{tag}"
+
+    return Hit(m.start(), m.end(), "DATE", compute)
+
+
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+
+def _season(m: re.Match[str], text: str) -> Result:
+    name = _SEASONS[m["s"].lower()]
+    if not (m["rel"] or m["year"]):
+        return None  # a bare "fall" is mostly the verb; a bare "summer" has no anchor reading
+    if m["year"]:
+        value = f"{int(m['year']):04d}-{name}"
+        return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").strip().lower())
+    relation = {"last": "last", "this past": "last", "next": "next", "this coming": "next",
+                "the coming": "next"}.get(rel, "this")
+    return Hit(m.start(), m.end(), "DATE",
+               lambda a: None if a is None else ta.season(a, name, relation))
+
+
+def _named_relative(m: re.Match[str], text: str) -> Result:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    if rel in {"the past", "the last", "the next", "past", "the coming", "the first"}:
+        # "the past year" is a stretch of time, not a calendar year (TimeML).
+        if unit == "weekend":
+            return None
+        value = duration_value(1, unit_of(unit))
+        return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
+    step = {"this": 0, "last": -1, "next": 1, "this past": -1, "this coming": 1, "previous": -1,
+            "the previous": -1, "coming": 1, "the following": 1}.get(rel)
+    if step is None:
+        return None
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return None
+        if unit == "week":
+            return ta.week(a + dt.timedelta(weeks=step))
+        if unit == "weekend":
+            return ta.weekend(a, {0: "this", -1: "last", 1: "next"}[step])
+        if unit == "month":
+            return ta.month(*ta.add_months(a.year, a.month, step))
+        if unit == "quarter":
+            y, mo = ta.add_months(a.year, a.month, 3 * step)
+            return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+        if unit == "year":
+            return f"{a.year + step:04d}"
+        if unit == "decade":
+            return f"{a.year // 10 + step:03d}"
+        return f"{a.year // 100 + step:02d}"  # century
+
+    return Hit(m.start(), m.end(), "DATE", compute)
+
+
+_DEICTIC: dict[str, tuple[str, int | str]] = {
+    "today": ("DATE", 0), "yesterday": ("DATE", -1), "tomorrow": ("DATE", 1),
+    "tonight": ("TIME", "NI"), "now": ("DATE", "PRESENT_REF"),
+    "currently": ("DATE", "PRESENT_REF"), "current": ("DATE", "PRESENT_REF"),
+    "nowadays": ("DATE", "PRESENT_REF"), "at present": ("DATE", "PRESENT_REF"),
+    "these days": ("DATE", "PRESENT_REF"), "recently": ("DATE", "PAST_REF"),
+    "recent": ("DATE", "PAST_REF"), "lately": ("DATE", "PAST_REF"),
+    "previously": ("DATE", "PAST_REF"), "formerly": ("DATE", "PAST_REF"),
+    "the past": ("DATE", "PAST_REF"), "the future": ("DATE", "FUTURE_REF"),
+    "soon": ("DATE", "FUTURE_REF"),
+}
+
+
+def _deictic(m: re.Match[str], text: str) -> Result:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    pod = (m["pod"] or "").lower()
+    kind, what = _DEICTIC[word]
+    if word == "current" and not next_word(text, m.end())[:1].islower():
+        return None  # the noun ("electric current", "the current")
+    if isinstance(what, str) and what.endswith("_REF"):
+        return Hit(m.start(), m.end(), kind, lambda a: what, False)
+    if isinstance(what, str):  # tonight
+        return Hit(m.start(), m.end(), "TIME",
+                   lambda a: None if a is None else f"{a.isoformat()}T{what}")
+    offset = what
+    if pod:
+        tag = _PART_OF_DAY[pod]
+        return Hit(m.start(), m.end(), "TIME", lambda a: None if a is None else
+                   f"{(a + dt.timedelta(days=offset)).isoformat()}T{tag}")
+    return Hit(m.start(), m.end(), "DATE",
+               lambda a: None if a is None else ta.day(a + dt.timedelta(days=offset)))
+
+
+def _part_of_day(m: re.Match[str], text: str) -> Result:
+    rel = m["rel"].lower()
+    tag = _PART_OF_DAY[m["pod"].lower()]
+    offset = -1 if rel == "last" else 0
+    if rel == "last" and tag != "NI":
+        return None  # "last morning" is not an idiom
+    return Hit(m.start(), m.end(), "TIME", lambda a: None if a is None else
+               f"{(a + dt.timedelta(days=offset)).isoformat()}T{tag}")
+
+
+def _weekday(m: re.Match[str], text: str) -> Result:
+    wd = WEEKDAYS[m["wd"].rstrip(".")]
+    pre = re.sub(r"\s+", " ", (m["pre"] or "").strip().lower())
+    pod = (m["pod"] or "").strip().lower()
+    start = since_start(text, m.start())
+    strict = pre in {"last", "next", "this past"}
+    way: ta.Direction
+    if pre in {"last", "this past"} or start < m.start():
+        way = "past"
+    elif pre in {"next", "this", "this coming", "coming", "until", "by"}:
+        way = "future"
+    else:
+        way = direction(text, m.start())
+    kind = "TIME" if pod else "DATE"
+    tag = _PART_OF_DAY.get(pod, "")
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return None
+        d = ta.day(ta.weekday(a, wd, way, strict=strict))
+        return f"{d}T{tag}" if tag else d
+
+    return Hit(start, m.end(), kind, compute)
+
+
+def _weekday_set(m: re.Match[str], text: str) -> Result:
+    value = f"XXXX-WXX-{WEEKDAYS[m['wd']] + 1}"
+    return Hit(m.start(), m.end(), "SET", lambda a: value, False)
+
+
+def _clock(m: re.Match[str], text: str) -> Result:
+    if m["noon"]:
+        hour, minute = (12, 0) if m["noon"].lower() in {"noon", "midday"} else (24, 0)
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        ap = m["ap"].lower()
+        if not (1 <= hour <= 12 and minute <= 59):
+            return Diagnostic("impossible_date", f"no such time of day: {m.group()!r}",
+                              m.start(), m.end())
+        hour = hour % 12 + (12 if ap.startswith("p") else 0)
+    clock = f"T{hour:02d}:{minute:02d}"
+    wd = m["wd"]
+    rel = (m["rel"] or "").lower()
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return f"XXXX-XX-XX{clock}"
+        if wd:
+            d = ta.weekday(a, WEEKDAYS[wd], direction(text, m.start()))
+        else:
+            d = a + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(rel, 0))
+        return f"{d.isoformat()}{clock}"
+
+    return Hit(m.start(), m.end(), "TIME", compute)
+
+
+def _set(m: re.Match[str], text: str) -> Result:
+    word = m.group().lower()
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+               "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
+               "biweekly": "P2W"}
+    if word in adverbs:
+        value = adverbs[word]
+        return Hit(m.start(), m.end(), "SET", lambda a: value, False)
+    if m["wd"]:
+        value = f"XXXX-WXX-{WEEKDAYS[m['wd']] + 1}"
+        return Hit(m.start(), m.end(), "SET", lambda a: value, False)
+    if m["pod"]:
+        value = f"TXX{_PART_OF_DAY[m['pod'].lower()]}"  # "every morning"
+        return Hit(m.start(), m.end(), "SET", lambda a: value, False)
+    n = number(m["num"]) if m["num"] else 1.0
+    if m["other"]:
+        n = None if n is None else 2 * n
+    value = duration_value(n, unit_of(m["unit"]))
+    return Hit(m.start(), m.end(), "SET", lambda a: value, False)
+
+
+def _duration(m: re.Match[str], text: str) -> Result:
+    tail = text[m.end() : m.end() + 8].lower()
+    if re.match(r"[\s-]*old\b", tail):
+        return None  # an age ("five-year-old", "30 years old")
+    try:
+        n = number(m["num"])
+    except ValueError:
+        return None
+    num = m["num"].lower()
+    post = re.sub(r"\s+", " ", (m["post"] or "").strip().lower())
+    if num in {"a", "an"} and not post:
+        prev = prev_word(text, m.start())
+        if re.fullmatch(r"[0-9$€£][0-9.,]*|once|twice|thrice|times|per", prev):
+            return None  # a rate: "$5 a day", "twice a year"
+    if n is not None and n > 100000:
+        return Diagnostic("implausible_duration", f"duration too long to be meant: {m.group()!r}",
+                          m.start(), m.end())
+    unit = unit_of(m["unit"])
+    if post in {"ago", "earlier", "before now"}:
+        return _ago(m, n, unit, -1)
+    if post in {"from now", "hence"}:
+        return _ago(m, n, unit, 1)
+    if post in {"later", "after"}:
+        return Hit(m.start(), m.end(), "DATE", lambda a: None, False)
+    value = duration_value(n, unit)
+    return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
+
+
+def _ago(m: re.Match[str], n: float | None, unit: str, sign: int) -> Result:
+    if n is None:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Hit(m.start(), m.end(), "DATE", lambda a: ref, False)
+    if unit in ("S", "MIN", "H"):
+        days = int(n // 24) if unit == "H" else 0
+        unit, n = "D", days
+    if unit == "2W":
+        unit, n = "W", 2 * n
+    whole = int(n)
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return None
+        try:
+            return ta.shift(a, sign * whole, unit)
+        except (OverflowError, ValueError):
+            return None
+
+    return Hit(m.start(), m.end(), "DATE", compute)
+
+
+def _recent_units(m: re.Match[str], text: str) -> Result:
+    return Hit(m.start(), m.end(), "DATE", lambda a: "PAST_REF", False)
+
+
+def _bare_units(m: re.Match[str], text: str) -> Result:
+    if prev_word(text, m.start()) not in {"for", "over", "in", "within", "took", "lasted"}:
+        return None
+    value = duration_value(None, unit_of(m.group()))
+    return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "new year's eve": (12, 31), "new year's day": (1, 1), "new year’s eve": (12, 31),
+             "new year’s day": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
+             "valentine's day": (2, 14), "valentine’s day": (2, 14)}
+
+
+def _holiday(m: re.Match[str], text: str) -> Result:
+    name = m.group().lower()
+    year = _year(m["year"])
+    if name.startswith("thanksgiving"):
+        def compute(a: dt.date | None) -> str | None:
+            y = year or (None if a is None else a.year)
+            if y is None:
+                return None
+            first = dt.date(y, 11, 1)
+            return ta.day(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21))
+
+        return Hit(m.start(), m.end(), "DATE", compute, year is None)
+    key = re.sub(r",?\s+[0-9]{4}$", "", name)
+    mon, dom = _HOLIDAYS[re.sub(r"\s+", " ", key)]
+    if year is not None:
+        value = f"{year:04d}-{mon:02d}-{dom:02d}"
+        return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+    way = _nearest_or(direction(text, m.start()))
+    return Hit(m.start(), m.end(), "DATE", lambda a: None if a is None else
+               f"{ta.month_day_year(a, mon, dom, way):04d}-{mon:02d}-{dom:02d}")
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+_B = r"(?<![\w.])"  # a left word boundary that also refuses "3.2005"
+_E = r"(?![\w])"
+_POD = r"(?:morning|afternoon|evening|night)"
+
+RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
+    (re.compile(p), h)
+    for p, h in [
+        (r"(?<![0-9])(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})"
+         r"(?:T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::[0-9]{2})?)?(?![0-9])", _iso),
+        (r"(?<![0-9/.])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])",
+         _slash),
+        (rf"(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+         r"(?![0-9])(?:,?\s+(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]))?" + _E, _month_day),
+        (rf"(?:{_WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+         rf"(?P<mon>{_MONTH})(?:,?\s+(?P<year>[12][0-9]{{3}})(?![0-9]|,[0-9]))?" + _E,
+         _month_day),
+        (rf"(?:(?i:early|late|mid-?|the\s+end\s+of)\s*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
+         r"(?P<year>[12][0-9]{3})(?![0-9]|,[0-9])", _month_year),
+        (rf"(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid-)\s*)?"
+         rf"(?P<mon>{_FULL_MONTH}){_E}", _month),
+        (rf"{_B}(?P<mod>(?i:early|late|mid)(?:\s+|-\s*))?(?P<fiscal>(?i:fiscal)\s+|FY\s*)?"
+         r"(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]|\.[0-9]|:[0-9]|/[0-9]|-[0-9]{2}-)", _year_rule),
+        (r"(?:(?i:early|late|mid)(?:\s+|-))?(?:(?i:the)\s+)?"
+         r"(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|['’](?P<d2>[0-9])0|(?<=the\s)(?P<d3>[2-9])0)s"
+         r"(?![\w'’])", _decade),
+        (r"(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)\s+(?i:century)" + _E, _century),
+        (r"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+         r"(?P<kind>(?i:quarter|half))(?:\s+of\s+(?P<year>[12][0-9]{3})|,?\s+(?P<year2>[12][0-9]{3}))?"
+         + _E, _quarter),
+        (r"\b(?P<q>Q[1-4])(?:\s+(?P<year>[12][0-9]{3}))?(?P<kind>)(?P<year2>)" + _E, _quarter),
+        (r"(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next|the\s+coming|early|late)\s+)?"
+         r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?(?P<year>[12][0-9]{3}))?"
+         + _E, _season),
+        (r"(?:(?i:early|late|earlier|later|mid-?)\s+)?(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next"
+         r"|the\s+past|the\s+last|the\s+next|the\s+previous|the\s+following|the\s+coming|past"
+         r"|previous|coming))\s+(?P<unit>(?i:week|month|year|quarter|decade|century|weekend))"
+         + _E, _named_relative),
+        (r"(?i:the\s+weekend)" + _E, lambda m, t: Hit(m.start(), m.end(), "DATE",
+         lambda a: None if a is None else ta.weekend(a, "this"))),
+        (r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|now|currently|current|nowadays|at\s+present"
+         r"|these\s+days|recently|recent|lately|previously|formerly|the\s+past|the\s+future|soon))"
+         r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + _E, _deictic),
+        (rf"\b(?P<rel>(?i:this|last))\s+(?P<pod>(?i:{_POD}))" + _E, _part_of_day),
+        (rf"(?P<pre>(?i:on|last|next|this(?:\s+past|\s+coming)?|coming|early|late)\s+)?"
+         rf"(?P<wd>{_WEEKDAY_ANY})(?:\s+(?P<pod>(?i:{_POD})))?(?![\w])", _weekday),
+        (rf"(?<!\w)(?P<wd>{_WEEKDAY})s{_E}", _weekday_set),
+        (r"(?<![0-9.:])(?:(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2}))?\s*"
+         r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![a-z])|(?P<noon>(?i:noon|midnight|midday)))"
+         r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
+         rf"(?:\s+(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})|\s+(?P<rel>(?i:today|yesterday|tomorrow)))?"
+         + _E, _clock),
+        (r"\b(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)" + _E,
+         _set),
+        (rf"\b(?i:every|each)\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<num>{_NUM})\s+)?"
+         rf"(?:(?P<unit>(?i:{_UNIT}))|(?P<wd>{_WEEKDAY})|(?P<pod>(?i:{_POD})))" + _E, _set),
+        (rf"\b(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
+         rf"(?P<num>(?i:{_NUM}))[\s-]+(?P<unit>(?i:{_UNIT}))"
+         r"(?P<post>\s+(?i:ago|earlier|later|from\s+now|hence))?" + _E, _duration),
+        (r"\b(?i:recent)\s+(?i:days|weeks|months|years|decades)" + _E, _recent_units),
+        (r"\b(?i:days|weeks|months|years|decades)" + _E, _bare_units),
+        (r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day"
+         r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?)(?:,?\s+(?P<year>[12][0-9]{3}))?"
+         + _E, _holiday),
+    ]
+)
