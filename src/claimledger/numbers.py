@@ -1,0 +1,331 @@
+"""Numbers as written: digits, number words, scales, vague multiples and fractions.
+
+This module knows nothing of spaCy; it scans a text for number expressions and gives each one's
+character offsets and value (or interval, for vague multiples such as "tens of thousands").
+``quantities`` decides which of them are quantities (not dates, identifiers, ordinals) and what
+they count.
+
+Values (every interval is ``[low, high)`` unless said otherwise):
+
+==============================  ==================================================
+text                            value
+==============================  ==================================================
+``12,000`` ``1.5`` ``.5``       12000, 1.5, 0.5
+``3.2m`` ``£20m`` ``4bn``       3.2e6, 20e6, 4e9 (``k``, ``m``/``mn``/``mil``,
+                                ``bn``/``b``, ``tn`` are scales when attached)
+``1.5 million``                 1.5e6
+``two``, ``twenty-five``        2, 25
+``a hundred and five``          105
+``two and a half million``      2.5e6
+``a dozen``, ``a pair of``      12, 2
+``two-thirds``, ``a third of``  0.666..., 0.333... (kind ``fraction``)
+``half of``                     0.5
+``dozens of``                   [24, 144): more than one dozen, fewer than a gross
+``hundreds of``                 [100, 1000)
+``thousands of``                [1000, 10000)
+``tens of thousands``           [10000, 100000): the order of magnitude, ``10**k``
+                                inclusive to ``10**(k+1)`` exclusive, not "at least
+                                twenty thousand", because writers use it for the
+                                order of magnitude, not for a multiple of ten
+``hundreds of millions``        [1e8, 1e9)
+==============================  ==================================================
+
+Bad input never raises: a digit run in another script (Arabic-Indic, full-width), a number too
+long to hold exactly in a float, or a power written ``10^400`` is reported as a
+``NumberProblem`` and skipped, never given a wrong value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+UNITS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    )
+}
+TENS: dict[str, int] = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
+SCALES: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+#: Abbreviated scales written after digits ("3.2m", "$4 bn", "RM3.06mil").
+SHORT_SCALES: dict[str, float] = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+#: Vague plural multiples: "hundreds of" is [100, 1000).
+VAGUE: dict[str, float] = {
+    "tens": 10,
+    "hundreds": 1e2,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "trillions": 1e12,
+}
+#: Digits beyond this are not held exactly by a float: such numbers are reported, not guessed.
+MAX_DIGITS = 15
+
+_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_SCALE = "|".join(SCALES)
+_SHORT = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
+_DEN = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+
+# A digit run: ASCII digits only (other scripts are reported separately), with optional
+# thousands separators and decimals, a following spaced or attached scale, and "1/2" halves.
+_DIGITS = re.compile(
+    rf"""(?<![\d.,/])(?<!\d[.,])
+    (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
+    (?P<frac>\s[1-9]/(?:2|3|4|8))?
+    (?:(?P<sp>\s?)(?P<scale>{_SCALE}|{_SHORT})\b)?
+    (?![\d])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WORDS = re.compile(
+    rf"""\b(?P<a>an?\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)
+    (?P<half>\s+and\s+a\s+half)?(?:\s+(?P<scale>{_SCALE}))?\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_VAGUE = re.compile(
+    r"\b(?P<a>tens|hundreds|dozens)\s+of\s+(?P<b>thousands|millions|billions)\b"
+    r"|\b(?P<c>dozens|hundreds|thousands|millions|billions|trillions)\b(?=\s+(?:of|more|upon)\b)",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s-]+(?P<d>{_DEN})\b"
+    r"(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)"
+    rf"|\b(?P<n2>two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
+    r"|\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(r"\ba\s+(?:pair|couple)\s+of\b", re.IGNORECASE)
+_FOREIGN_DIGITS = re.compile(r"\d+")
+_POWER = re.compile(r"[0-9]+\s?\^\s?[0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A number expression at ``text[start:end]``.
+
+    ``low``/``high`` equal for a point value; for a vague multiple they bound ``[low, high)``.
+    ``form`` is ``digits``, ``words``, ``vague`` or ``fraction``; ``scaled`` says whether a
+    scale word or suffix multiplied the value (used to share a scale across a range).
+    """
+
+    start: int
+    end: int
+    low: float
+    high: float
+    form: str
+    scaled: bool = False
+    scale: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class NumberProblem:
+    """A number-like run that was skipped on purpose, with the reason (a diagnostic code)."""
+
+    start: int
+    end: int
+    code: str
+    message: str
+
+
+def words_value(words: str) -> float | None:
+    """The value of a run of English number words ("two hundred and five", "a dozen").
+
+    Returns ``None`` when the run is not a well-formed number ("two three", "thousand
+    million"), so the caller can skip it rather than guess.
+    """
+    total = 0.0
+    current = 0.0
+    seen_any = False
+    last = ""
+    for raw in re.split(r"[\s-]+", words.lower().strip()):
+        if raw in ("and", ""):
+            continue
+        if raw in ("a", "an"):
+            current, seen_any, last = 1.0, True, "unit"
+        elif raw in UNITS or raw in TENS:
+            value = UNITS.get(raw, TENS.get(raw, 0))
+            # "twenty five" adds; "two three" is two numbers, not 23.
+            if last == "unit" or (last == "tens" and raw in TENS):
+                return None
+            if last == "tens" and value >= 10:
+                return None
+            current += value
+            last = "tens" if raw in TENS else "unit"
+            seen_any = True
+        elif raw == "dozen":
+            current = (current or 1.0) * 12
+            last, seen_any = "scale", True
+        elif raw == "hundred":
+            current = (current or 1.0) * 100
+            last, seen_any = "hundred", True
+        elif raw in SCALES:
+            scale = SCALES[raw]
+            if not seen_any or (last == "scale" and current == 0):
+                return None
+            total += (current or 1.0) * scale
+            current = 0.0
+            last = "scale"
+        else:
+            return None
+    return total + current if seen_any else None
+
+
+def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
+    """Every number expression of ``text``, in text order, without overlaps.
+
+    Longer and more specific forms win over the parts they contain (a vague multiple over the
+    words inside it, a fraction over its numerator). Never raises; see the module docstring for
+    what is skipped and reported instead.
+    """
+    found: list[NumberMatch] = []
+    problems: list[NumberProblem] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: NumberMatch) -> None:
+        if free(m.start, m.end):
+            found.append(m)
+            taken.append((m.start, m.end))
+
+    for m in _FOREIGN_DIGITS.finditer(text):
+        if not m.group().isascii():
+            problems.append(NumberProblem(
+                m.start(), m.end(), "unsupported_digits",
+                f"digits outside ASCII 0-9 skipped: {m.group()!r}",
+            ))  # fmt: skip
+            taken.append((m.start(), m.end()))
+    for m in _POWER.finditer(text):
+        problems.append(NumberProblem(
+            m.start(), m.end(), "unsupported_notation", f"power notation skipped: {m.group()!r}"
+        ))  # fmt: skip
+        taken.append((m.start(), m.end()))
+    for m in _VAGUE.finditer(text):
+        if m.group("c"):
+            base = 24.0 if m.group("c").lower() == "dozens" else VAGUE[m.group("c").lower()]
+            high = 144.0 if base == 24.0 else base * 10
+        else:
+            mult = VAGUE[m.group("b").lower()]
+            first = m.group("a").lower()
+            base = 24.0 * mult if first == "dozens" else VAGUE[first] * mult
+            high = 144.0 * mult if first == "dozens" else base * 10
+        add(NumberMatch(m.start(), m.end(), base, high, "vague"))
+    for m in _PAIR.finditer(text):
+        add(NumberMatch(m.start(), m.end(), 2.0, 2.0, "words"))
+    for m in _FRACTION.finditer(text):
+        if m.group("h"):
+            value = 0.5
+        else:
+            n = (m.group("n") or m.group("n2")).lower()
+            num = 1 if n in ("a", "an") else UNITS.get(n) or int(n)
+            value = num / DENOMINATORS[(m.group("d") or m.group("d2")).lower()]
+        add(NumberMatch(m.start(), m.end(), value, value, "fraction"))
+    for m in _DIGITS.finditer(text):
+        _digits(m, add, problems)
+    for m in _WORDS.finditer(text):
+        for start, end, value, scale in _word_numbers(m):
+            add(NumberMatch(start, end, value, value, "words", scale != 1.0, scale))
+    found.sort(key=lambda n: n.start)
+    return found, problems
+
+
+def _digits(
+    m: re.Match[str], add: Callable[[NumberMatch], None], problems: list[NumberProblem]
+) -> None:
+    """Turn one digit match into a NumberMatch, or a NumberProblem when it cannot be exact."""
+    raw = m.group("num").replace(",", "")
+    significant = len(raw.replace(".", "").lstrip("0"))
+    if significant > MAX_DIGITS:
+        problems.append(NumberProblem(
+            m.start(), m.end(), "number_too_long",
+            f"number with {significant} digits skipped (more than {MAX_DIGITS})",
+        ))  # fmt: skip
+        return
+    value = float(raw)
+    if m.group("frac"):
+        n, d = m.group("frac").strip().split("/")
+        if int(n) >= int(d):
+            problems.append(NumberProblem(m.start(), m.end(), "bad_fraction", m.group()))
+            return
+        value += int(n) / int(d)
+    scale_word = (m.group("scale") or "").lower()
+    scale = SCALES.get(scale_word) or SHORT_SCALES.get(scale_word) or 1.0
+    # A spaced short scale ("4 m") is a unit, not a scale; only whole words scale when spaced.
+    if m.group("sp") and scale_word in SHORT_SCALES and scale_word not in ("bn", "mn", "mln"):
+        end = m.end("frac") if m.group("frac") else m.end("num")
+        scale = 1.0
+    else:
+        end = m.end()
+    value *= scale
+    add(NumberMatch(m.start(), end, value, value, "digits", scale != 1.0, scale))
+
+
+_PIECE = re.compile(r"[A-Za-z]+")
+
+
+def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
+    """Split one run of number words into numbers: the longest well-formed prefix first.
+
+    "between two and three" gives 2 and 3, "one two" gives 1 and 2, "a hundred and five" 105.
+    """
+    base = m.start()
+    pieces = [(base + p.start(), base + p.end(), p.group()) for p in _PIECE.finditer(m.group())]
+    i = 0
+    while i < len(pieces):
+        best: tuple[int, float] | None = None
+        for j in range(len(pieces), i, -1):
+            if pieces[j - 1][2].lower() in ("and", "a", "an", "half"):
+                continue
+            value = words_value(" ".join(p[2] for p in pieces[i:j]))
+            if value is not None:
+                best = (j, value)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, value = best
+        end = pieces[j - 1][1]
+        scale = 1.0
+        tail = [p[2].lower() for p in pieces[j:]]
+        if tail[:3] == ["and", "a", "half"]:
+            value += 0.5
+            end = pieces[j + 2][1]
+            j += 3
+            tail = tail[3:]
+        if tail[:1] and tail[0] in SCALES and tail[0] != "hundred":
+            scale = SCALES[tail[0]]
+            value *= scale
+            end = pieces[j][1]
+            j += 1
+        if pieces[i][2].lower() in ("a", "an") and value == 1.0:
+            i = j  # a lone article is not a number
+            continue
+        yield pieces[i][0], end, value, scale
+        i = j
