@@ -94,7 +94,7 @@ def month_year(anchor: dt.date, mon: int, direction: Direction = "nearest") -> i
     """The year of a bare month name read against ``anchor``.
 
     ``past``: the latest such month on or before the anchor's month; ``future``: the earliest
-    on or after it; ``nearest``: whichever of the two is closer (ties go to the past).
+    on or after it; ``nearest``: the past one unless the future one is less than half as far.
     """
     past = anchor.year if mon <= anchor.month else anchor.year - 1
     future = anchor.year if mon >= anchor.month else anchor.year + 1
@@ -104,7 +104,8 @@ def month_year(anchor: dt.date, mon: int, direction: Direction = "nearest") -> i
         return future
     back = (anchor.year - past) * 12 + anchor.month - mon
     ahead = (future - anchor.year) * 12 + mon - anchor.month
-    return past if back <= ahead else future
+    # News mostly looks back: the future reading must be much nearer to win.
+    return future if 2 * ahead < back else past
 
 
 def month_day_year(anchor: dt.date, mon: int, dom: int, direction: Direction = "nearest") -> int:
@@ -126,7 +127,13 @@ def month_day_year(anchor: dt.date, mon: int, dom: int, direction: Direction = "
         after = [c for c in candidates if c >= anchor]
         if after:
             return min(after).year
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor)).year
+    before = [c for c in candidates if c <= anchor]
+    after = [c for c in candidates if c > anchor]
+    if before and after:
+        back, ahead = (anchor - max(before)).days, (min(after) - anchor).days
+        # News mostly looks back: the future reading must be much nearer to win.
+        return min(after).year if 2 * ahead < back else max(before).year
+    return (max(before) if before else min(after)).year
 
 
 def season(anchor: dt.date, name: str, relation: str) -> str:

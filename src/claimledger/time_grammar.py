@@ -47,9 +47,17 @@ MONTHS = {
     name: i + 1
     for i, names in enumerate(
         [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
-            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
-            ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
             ("December", "Dec"),
         ]
     )
@@ -59,30 +67,72 @@ WEEKDAYS = {
     name: i
     for i, names in enumerate(
         [
-            ("Monday", "Mon"), ("Tuesday", "Tues", "Tue"), ("Wednesday", "Wed"),
-            ("Thursday", "Thurs", "Thu"), ("Friday", "Fri"), ("Saturday", "Sat"),
+            ("Monday", "Mon"),
+            ("Tuesday", "Tues", "Tue"),
+            ("Wednesday", "Wed"),
+            ("Thursday", "Thurs", "Thu"),
+            ("Friday", "Fri"),
+            ("Saturday", "Sat"),
             ("Sunday", "Sun"),
         ]
     )
     for name in names
 }
-_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_MONTH = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 # Abbreviations need their full stop, except the unambiguous long ones.
 _MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|Sept)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_ANY = rf"(?:{_WEEKDAY}|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.)"
 
 UNITS = {
-    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "fortnight": "2W",
-    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
+    "second": "S",
+    "minute": "MIN",
+    "hour": "H",
+    "day": "D",
+    "week": "W",
+    "fortnight": "2W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "centurie": "CE",
 }
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
+_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
+    r"|century|centuries)"
+)
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
 NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_SMALL)}
 NUMBER_WORDS.update(_TENS)
 NUMBER_WORDS.update({"a": 1, "an": 1, "half a": 0.5, "a dozen": 12, "dozen": 12, "a hundred": 100})
@@ -97,33 +147,137 @@ _NUM = (
 
 #: Words before a 4-digit number that make it a year.
 YEAR_PREV = {
-    "in", "since", "by", "of", "until", "till", "from", "during", "before", "after", "through",
-    "to", "between", "and", "or", "early", "late", "mid", "fiscal", "year", "summer", "spring",
-    "autumn", "fall", "winter", "the", "circa", "around",
+    "in",
+    "since",
+    "by",
+    "of",
+    "until",
+    "till",
+    "from",
+    "during",
+    "before",
+    "after",
+    "through",
+    "to",
+    "between",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "year",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+    "the",
+    "circa",
+    "around",
 }
 #: Words before a number that make it a count, not a year.
 COUNT_PREV = {
-    "about", "nearly", "approximately", "roughly", "almost", "some", "than", "over", "under",
-    "least", "most", "total", "exactly", "only", "no.", "number", "no", "all", "another",
-    "additional", "extra", "those", "these", "with", "killed", "killing", "injured",
+    "about",
+    "nearly",
+    "approximately",
+    "roughly",
+    "almost",
+    "some",
+    "than",
+    "over",
+    "under",
+    "least",
+    "most",
+    "total",
+    "exactly",
+    "only",
+    "no.",
+    "number",
+    "no",
+    "all",
+    "another",
+    "additional",
+    "extra",
+    "those",
+    "these",
+    "with",
+    "killed",
+    "killing",
+    "injured",
 }
 COUNT_NEXT = {
-    "people", "men", "women", "children", "votes", "troops", "soldiers", "dead", "deaths",
-    "times", "percent", "per", "more", "others", "of", "million", "billion", "thousand",
-    "hundred", "miles", "feet", "kilometers", "kilometres", "meters", "metres", "pounds",
-    "dollars", "euros", "yen", "points", "cases", "units", "students", "members", "persons",
-    "staff", "police", "personnel", "cattle", "sheep", "fish",
+    "people",
+    "men",
+    "women",
+    "children",
+    "votes",
+    "troops",
+    "soldiers",
+    "dead",
+    "deaths",
+    "times",
+    "percent",
+    "per",
+    "more",
+    "others",
+    "of",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "miles",
+    "feet",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "pounds",
+    "dollars",
+    "euros",
+    "yen",
+    "points",
+    "cases",
+    "units",
+    "students",
+    "members",
+    "persons",
+    "staff",
+    "police",
+    "personnel",
+    "cattle",
+    "sheep",
+    "fish",
 }
 #: Lower-case words ending in "s" that are not plural nouns (so may follow a year).
 NOT_PLURAL = {
-    "was", "has", "is", "as", "its", "this", "thus", "his", "hers", "us", "yes", "less",
-    "unless", "plus", "versus", "was", "does", "says", "gives", "makes", "sees", "means",
+    "was",
+    "has",
+    "is",
+    "as",
+    "its",
+    "this",
+    "thus",
+    "his",
+    "hers",
+    "us",
+    "yes",
+    "less",
+    "unless",
+    "plus",
+    "versus",
+    "does",
+    "says",
+    "gives",
+    "makes",
+    "sees",
+    "means",
 }
 
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to"
-    r"|due|is\s+to|are\s+to|set\s+to|until|till|upcoming|coming|later\s+on|before)\b[^.;!?]*$",
+    r"|is\s+to|are\s+to|set\s+to|upcoming|coming|later\s+on)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
@@ -216,7 +370,7 @@ def _year(token: str | None) -> int | None:
 
 def _iso(m: re.Match[str], text: str) -> Result:
     y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
-    if not (1 <= mo <= 12 and 1 <= y and _valid_day(y, mo, d)):
+    if not (1 <= mo <= 12 and y >= 1 and _valid_day(y, mo, d)):
         return _impossible(m, "no such calendar date")
     value = f"{y:04d}-{mo:02d}-{d:02d}"
     if m["h"]:
@@ -234,8 +388,13 @@ def _slash(m: re.Match[str], text: str) -> Result:
     for mo, d in ((a, b), (b, a)):
         if 1 <= mo <= 12 and _valid_day(y, mo, d):
             value = f"{y:04d}-{mo:02d}-{d:02d}"
-            return Hit(m.start(), m.end(), "DATE", lambda _a: value, False)
+            return Hit(m.start(), m.end(), "DATE", _fixed(value), False)
     return _impossible(m, "no such calendar date")
+
+
+def _fixed(value: str) -> Compute:
+    """A value that does not depend on the anchor."""
+    return lambda _a: value
 
 
 def _month_day(m: re.Match[str], text: str) -> Result:
@@ -248,7 +407,8 @@ def _month_day(m: re.Match[str], text: str) -> Result:
     if year is not None:
         value = f"{year:04d}-{mon:02d}-{dom:02d}"
         return Hit(start, m.end(), "DATE", lambda a: value, False)
-    way: ta.Direction = "past" if start < m.start() else _nearest_or(direction(text, m.start()))
+    past = start < m.start() or bool(m.groupdict().get("last"))
+    way: ta.Direction = "past" if past else _nearest_or(direction(text, m.start()))
 
     def compute(a: dt.date | None) -> str | None:
         if a is None:
@@ -296,9 +456,11 @@ def _month(m: re.Match[str], text: str) -> Result:
         ref = a
         if strict and mon == a.month:
             # "last January" in January is the one a year before
-            ref = a.replace(day=1) - dt.timedelta(days=1) if way == "past" else a.replace(
-                day=28
-            ) + dt.timedelta(days=7)
+            ref = (
+                a.replace(day=1) - dt.timedelta(days=1)
+                if way == "past"
+                else a.replace(day=28) + dt.timedelta(days=7)
+            )
         return ta.month(ta.month_year(ref, mon, way), mon)
 
     return Hit(start, m.end(), "DATE", compute)
@@ -312,11 +474,15 @@ def _year_rule(m: re.Match[str], text: str) -> Result:
     strong = bool(m["mod"] or m["fiscal"]) or prev in YEAR_PREV or prev in MONTHS
     if re.match(r"(?:-year|-strong|\s*(?:%|percent|per\s?cent))", follow, re.IGNORECASE):
         return None
-    if prev in COUNT_PREV or re.search(r"[$€£#]\s*$|\bNo\.\s*$", text[max(0, m.start() - 5) : m.start()]):
+    if prev in COUNT_PREV or re.search(
+        r"[$€£#]\s*$|\bNo\.\s*$", text[max(0, m.start() - 5) : m.start()]
+    ):
         return None
     low = nxt.lower()
-    if nxt and nxt[:1].islower() and (
-        low in COUNT_NEXT or (low.endswith("s") and len(low) > 3 and low not in NOT_PLURAL)
+    if (
+        nxt
+        and nxt[:1].islower()
+        and (low in COUNT_NEXT or (low.endswith("s") and len(low) > 3 and low not in NOT_PLURAL))
     ):
         return None  # "1999 votes", "2005 residents"
     if not (1000 <= year <= 2100 if strong else 1800 <= year <= 2100):
@@ -342,8 +508,20 @@ def _century(m: re.Match[str], text: str) -> Result:
     return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
 
 
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "q1": 1,
+    "q2": 2,
+    "q3": 3,
+    "q4": 4,
+}
 
 
 def _quarter(m: re.Match[str], text: str) -> Result:
@@ -360,7 +538,11 @@ def _quarter(m: re.Match[str], text: str) -> Result:
     def compute(a: dt.date | None) -> str | None:
         if a is None:
             return None
-        y = (a.year if q <= (a.month - 1) // 6 + 1 else a.year - 1) if half else ta.quarter_year(a, q)
+        y = (
+            (a.year if q <= (a.month - 1) // 6 + 1 else a.year - 1)
+            if half
+            else ta.quarter_year(a, q)
+        )
         return f"{y:04d}-{tag}"
 
     return Hit(m.start(), m.end(), "DATE", compute)
@@ -377,14 +559,32 @@ def _season(m: re.Match[str], text: str) -> Result:
         value = f"{int(m['year']):04d}-{name}"
         return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
     rel = re.sub(r"\s+", " ", (m["rel"] or "").strip().lower())
-    relation = {"last": "last", "this past": "last", "next": "next", "this coming": "next",
-                "the coming": "next"}.get(rel, "this")
-    return Hit(m.start(), m.end(), "DATE",
-               lambda a: None if a is None else ta.season(a, name, relation))
+    relation = {
+        "last": "last",
+        "this past": "last",
+        "next": "next",
+        "this coming": "next",
+        "the coming": "next",
+    }.get(rel, "this")
+    return Hit(
+        m.start(), m.end(), "DATE", lambda a: None if a is None else ta.season(a, name, relation)
+    )
+
+
+def _latest_quarter(m: re.Match[str], text: str) -> Result:
+    """ "the (latest) quarter" in a news report is the last quarter that has ended."""
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return None
+        y, mo = ta.add_months(a.year, a.month, -3)
+        return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+
+    return Hit(m.start(), m.end(), "DATE", compute)
 
 
 def _named_relative(m: re.Match[str], text: str) -> Result:
-    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    rel = re.sub(r"\s+", " ", m["rel"].lower()).replace(" fiscal", "")
     unit = m["unit"].lower()
     if rel in {"the past", "the last", "the next", "past", "the coming", "the first"}:
         # "the past year" is a stretch of time, not a calendar year (TimeML).
@@ -392,8 +592,19 @@ def _named_relative(m: re.Match[str], text: str) -> Result:
             return None
         value = duration_value(1, unit_of(unit))
         return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
-    step = {"this": 0, "last": -1, "next": 1, "this past": -1, "this coming": 1, "previous": -1,
-            "the previous": -1, "coming": 1, "the following": 1}.get(rel)
+    step = {
+        "this": 0,
+        "the current": 0,
+        "current": 0,
+        "last": -1,
+        "next": 1,
+        "this past": -1,
+        "this coming": 1,
+        "previous": -1,
+        "the previous": -1,
+        "coming": 1,
+        "the following": 1,
+    }.get(rel)
     if step is None:
         return None
 
@@ -419,15 +630,20 @@ def _named_relative(m: re.Match[str], text: str) -> Result:
 
 
 _DEICTIC: dict[str, tuple[str, int | str]] = {
-    "today": ("DATE", 0), "yesterday": ("DATE", -1), "tomorrow": ("DATE", 1),
-    "tonight": ("TIME", "NI"), "now": ("DATE", "PRESENT_REF"),
-    "currently": ("DATE", "PRESENT_REF"), "current": ("DATE", "PRESENT_REF"),
-    "nowadays": ("DATE", "PRESENT_REF"), "at present": ("DATE", "PRESENT_REF"),
-    "these days": ("DATE", "PRESENT_REF"), "recently": ("DATE", "PAST_REF"),
-    "recent": ("DATE", "PAST_REF"), "lately": ("DATE", "PAST_REF"),
-    "previously": ("DATE", "PAST_REF"), "formerly": ("DATE", "PAST_REF"),
-    "the past": ("DATE", "PAST_REF"), "the future": ("DATE", "FUTURE_REF"),
-    "soon": ("DATE", "FUTURE_REF"),
+    "today": ("DATE", 0),
+    "yesterday": ("DATE", -1),
+    "tomorrow": ("DATE", 1),
+    "tonight": ("TIME", "NI"),
+    "now": ("DATE", "PRESENT_REF"),
+    "currently": ("DATE", "PRESENT_REF"),
+    "current": ("DATE", "PRESENT_REF"),
+    "nowadays": ("DATE", "PRESENT_REF"),
+    "at present": ("DATE", "PRESENT_REF"),
+    "these days": ("DATE", "PRESENT_REF"),
+    "recently": ("DATE", "PAST_REF"),
+    "lately": ("DATE", "PAST_REF"),
+    "the past": ("DATE", "PAST_REF"),
+    "the future": ("DATE", "FUTURE_REF"),
 }
 
 
@@ -440,15 +656,24 @@ def _deictic(m: re.Match[str], text: str) -> Result:
     if isinstance(what, str) and what.endswith("_REF"):
         return Hit(m.start(), m.end(), kind, lambda a: what, False)
     if isinstance(what, str):  # tonight
-        return Hit(m.start(), m.end(), "TIME",
-                   lambda a: None if a is None else f"{a.isoformat()}T{what}")
+        return Hit(
+            m.start(), m.end(), "TIME", lambda a: None if a is None else f"{a.isoformat()}T{what}"
+        )
     offset = what
     if pod:
         tag = _PART_OF_DAY[pod]
-        return Hit(m.start(), m.end(), "TIME", lambda a: None if a is None else
-                   f"{(a + dt.timedelta(days=offset)).isoformat()}T{tag}")
-    return Hit(m.start(), m.end(), "DATE",
-               lambda a: None if a is None else ta.day(a + dt.timedelta(days=offset)))
+        return Hit(
+            m.start(),
+            m.end(),
+            "TIME",
+            lambda a: None if a is None else f"{(a + dt.timedelta(days=offset)).isoformat()}T{tag}",
+        )
+    return Hit(
+        m.start(),
+        m.end(),
+        "DATE",
+        lambda a: None if a is None else ta.day(a + dt.timedelta(days=offset)),
+    )
 
 
 def _part_of_day(m: re.Match[str], text: str) -> Result:
@@ -457,8 +682,12 @@ def _part_of_day(m: re.Match[str], text: str) -> Result:
     offset = -1 if rel == "last" else 0
     if rel == "last" and tag != "NI":
         return None  # "last morning" is not an idiom
-    return Hit(m.start(), m.end(), "TIME", lambda a: None if a is None else
-               f"{(a + dt.timedelta(days=offset)).isoformat()}T{tag}")
+    return Hit(
+        m.start(),
+        m.end(),
+        "TIME",
+        lambda a: None if a is None else f"{(a + dt.timedelta(days=offset)).isoformat()}T{tag}",
+    )
 
 
 def _weekday(m: re.Match[str], text: str) -> Result:
@@ -498,8 +727,9 @@ def _clock(m: re.Match[str], text: str) -> Result:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
         ap = m["ap"].lower()
         if not (1 <= hour <= 12 and minute <= 59):
-            return Diagnostic("impossible_date", f"no such time of day: {m.group()!r}",
-                              m.start(), m.end())
+            return Diagnostic(
+                "impossible_date", f"no such time of day: {m.group()!r}", m.start(), m.end()
+            )
         hour = hour % 12 + (12 if ap.startswith("p") else 0)
     clock = f"T{hour:02d}:{minute:02d}"
     wd = m["wd"]
@@ -519,9 +749,17 @@ def _clock(m: re.Match[str], text: str) -> Result:
 
 def _set(m: re.Match[str], text: str) -> Result:
     word = m.group().lower()
-    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-               "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
-               "biweekly": "P2W"}
+    adverbs = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "hourly": "PT1H",
+        "nightly": "P1D",
+        "quarterly": "P1Q",
+        "biweekly": "P2W",
+    }
     if word in adverbs:
         value = adverbs[word]
         return Hit(m.start(), m.end(), "SET", lambda a: value, False)
@@ -553,11 +791,15 @@ def _duration(m: re.Match[str], text: str) -> Result:
         if re.fullmatch(r"[0-9$€£][0-9.,]*|once|twice|thrice|times|per", prev):
             return None  # a rate: "$5 a day", "twice a year"
     if n is not None and n > 100000:
-        return Diagnostic("implausible_duration", f"duration too long to be meant: {m.group()!r}",
-                          m.start(), m.end())
+        return Diagnostic(
+            "implausible_duration",
+            f"duration too long to be meant: {m.group()!r}",
+            m.start(),
+            m.end(),
+        )
     unit = unit_of(m["unit"])
     if post in {"ago", "earlier", "before now"}:
-        return _ago(m, n, unit, -1)
+        return _ago(m, n, unit, -1, quarterly=_about_quarters(text, m.start(), m.end()))
     if post in {"from now", "hence"}:
         return _ago(m, n, unit, 1)
     if post in {"later", "after"}:
@@ -566,7 +808,21 @@ def _duration(m: re.Match[str], text: str) -> Result:
     return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
 
 
-def _ago(m: re.Match[str], n: float | None, unit: str, sign: int) -> Result:
+def _about_quarters(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``start..end`` compares quarters (an earnings report)."""
+    left = max(
+        text.rfind(". ", max(0, start - 250), start), text.rfind("\n", max(0, start - 250), start)
+    )
+    right = text.find(". ", end, end + 250)
+    sentence = text[
+        left + 1 if left >= 0 else max(0, start - 250) : right if right >= 0 else end + 250
+    ]
+    return "quarter" in sentence.lower()
+
+
+def _ago(
+    m: re.Match[str], n: float | None, unit: str, sign: int, *, quarterly: bool = False
+) -> Result:
     if n is None:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Hit(m.start(), m.end(), "DATE", lambda a: ref, False)
@@ -581,6 +837,11 @@ def _ago(m: re.Match[str], n: float | None, unit: str, sign: int) -> Result:
         if a is None:
             return None
         try:
+            if quarterly and unit == "Y":
+                # "a year earlier" beside "third-quarter profit": the same quarter a year back,
+                # i.e. the last quarter that has ended, moved back ``whole`` years.
+                y, mo = ta.add_months(a.year - whole, a.month, -3)
+                return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
             return ta.shift(a, sign * whole, unit)
         except (OverflowError, ValueError):
             return None
@@ -599,22 +860,39 @@ def _bare_units(m: re.Match[str], text: str) -> Result:
     return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
 
 
-_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-             "new year's eve": (12, 31), "new year's day": (1, 1), "new year’s eve": (12, 31),
-             "new year’s day": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
-             "valentine's day": (2, 14), "valentine’s day": (2, 14)}
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "new year’s eve": (12, 31),
+    "new year’s day": (1, 1),
+    "independence day": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "valentine’s day": (2, 14),
+}
+
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
 def _holiday(m: re.Match[str], text: str) -> Result:
     name = m.group().lower()
     year = _year(m["year"])
     if name.startswith("thanksgiving"):
+
         def compute(a: dt.date | None) -> str | None:
             y = year or (None if a is None else a.year)
             if y is None:
                 return None
-            first = dt.date(y, 11, 1)
-            return ta.day(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21))
+            d = _thanksgiving(y)
+            if year is None and a is not None and d > a and direction(text, m.start()) == "past":
+                d = _thanksgiving(y - 1)  # the latest one, as for any bare date in a report
+            return ta.day(d)
 
         return Hit(m.start(), m.end(), "DATE", compute, year is None)
     key = re.sub(r",?\s+[0-9]{4}$", "", name)
@@ -623,8 +901,14 @@ def _holiday(m: re.Match[str], text: str) -> Result:
         value = f"{year:04d}-{mon:02d}-{dom:02d}"
         return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
     way = _nearest_or(direction(text, m.start()))
-    return Hit(m.start(), m.end(), "DATE", lambda a: None if a is None else
-               f"{ta.month_day_year(a, mon, dom, way):04d}-{mon:02d}-{dom:02d}")
+    return Hit(
+        m.start(),
+        m.end(),
+        "DATE",
+        lambda a: (
+            None if a is None else f"{ta.month_day_year(a, mon, dom, way):04d}-{mon:02d}-{dom:02d}"
+        ),
+    )
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -636,61 +920,118 @@ _POD = r"(?:morning|afternoon|evening|night)"
 RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(p), h)
     for p, h in [
-        (r"(?<![0-9])(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})"
-         r"(?:T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::[0-9]{2})?)?(?![0-9])", _iso),
-        (r"(?<![0-9/.])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])",
-         _slash),
-        (rf"(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?"
-         r"(?![0-9])(?:,?\s+(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]))?" + _E, _month_day),
-        (rf"(?:{_WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-         rf"(?P<mon>{_MONTH})(?:,?\s+(?P<year>[12][0-9]{{3}})(?![0-9]|,[0-9]))?" + _E,
-         _month_day),
-        (rf"(?:(?i:early|late|mid-?|the\s+end\s+of)\s*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
-         r"(?P<year>[12][0-9]{3})(?![0-9]|,[0-9])", _month_year),
-        (rf"(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid-)\s*)?"
-         rf"(?P<mon>{_FULL_MONTH}){_E}", _month),
-        (rf"{_B}(?P<mod>(?i:early|late|mid)(?:\s+|-\s*))?(?P<fiscal>(?i:fiscal)\s+|FY\s*)?"
-         r"(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]|\.[0-9]|:[0-9]|/[0-9]|-[0-9]{2}-)", _year_rule),
-        (r"(?:(?i:early|late|mid)(?:\s+|-))?(?:(?i:the)\s+)?"
-         r"(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|['’](?P<d2>[0-9])0|(?<=the\s)(?P<d3>[2-9])0)s"
-         r"(?![\w'’])", _decade),
+        (
+            r"(?<![0-9])(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})"
+            r"(?:T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::[0-9]{2})?)?(?![0-9])",
+            _iso,
+        ),
+        (
+            r"(?<![0-9/.])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])",
+            _slash,
+        ),
+        (
+            rf"(?P<last>(?i:last)\s+)?(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?P<day>[0-9]{{1,2}})"
+            r"(?:st|nd|rd|th)?"
+            r"(?![0-9])(?:,?\s+(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]))?" + _E,
+            _month_day,
+        ),
+        (
+            rf"(?:{_WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<mon>{_MONTH})(?:,?\s+(?P<year>[12][0-9]{{3}})(?![0-9]|,[0-9]))?" + _E,
+            _month_day,
+        ),
+        (
+            rf"(?:(?i:early|late|mid-?|the\s+end\s+of)\s*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
+            r"(?P<year>[12][0-9]{3})(?![0-9]|,[0-9])",
+            _month_year,
+        ),
+        (
+            rf"(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid-)\s*)?"
+            rf"(?P<mon>{_FULL_MONTH}){_E}",
+            _month,
+        ),
+        (
+            rf"{_B}(?P<mod>(?i:early|late|mid)(?:\s+|-\s*))?(?P<fiscal>(?i:fiscal)\s+|FY\s*)?"
+            r"(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]|\.[0-9]|:[0-9]|/[0-9]|-[0-9]{2}-)",
+            _year_rule,
+        ),
+        (
+            r"(?:(?i:early|late|mid)(?:\s+|-))?(?:(?i:the)\s+)?"
+            r"(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|['’](?P<d2>[0-9])0|(?<=the\s)(?P<d3>[2-9])0)s"
+            r"(?![\w'’])",
+            _decade,
+        ),
         (r"(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)\s+(?i:century)" + _E, _century),
-        (r"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
-         r"(?P<kind>(?i:quarter|half))(?:\s+of\s+(?P<year>[12][0-9]{3})|,?\s+(?P<year2>[12][0-9]{3}))?"
-         + _E, _quarter),
+        (
+            r"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+            r"(?P<kind>(?i:quarter|half))(?:\s+of\s+(?P<year>[12][0-9]{3})|,?\s+(?P<year2>[12][0-9]{3}))?"
+            + _E,
+            _quarter,
+        ),
         (r"\b(?P<q>Q[1-4])(?:\s+(?P<year>[12][0-9]{3}))?(?P<kind>)(?P<year2>)" + _E, _quarter),
-        (r"(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next|the\s+coming|early|late)\s+)?"
-         r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?(?P<year>[12][0-9]{3}))?"
-         + _E, _season),
-        (r"(?:(?i:early|late|earlier|later|mid-?)\s+)?(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next"
-         r"|the\s+past|the\s+last|the\s+next|the\s+previous|the\s+following|the\s+coming|past"
-         r"|previous|coming))\s+(?P<unit>(?i:week|month|year|quarter|decade|century|weekend))"
-         + _E, _named_relative),
-        (r"(?i:the\s+weekend)" + _E, lambda m, t: Hit(m.start(), m.end(), "DATE",
-         lambda a: None if a is None else ta.weekend(a, "this"))),
-        (r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|now|currently|current|nowadays|at\s+present"
-         r"|these\s+days|recently|recent|lately|previously|formerly|the\s+past|the\s+future|soon))"
-         r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + _E, _deictic),
+        (
+            r"(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next|the\s+coming|early|late)\s+)?"
+            r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?(?P<year>[12][0-9]{3}))?"
+            + _E,
+            _season,
+        ),
+        (
+            r"(?:(?i:early|late|earlier|later|mid-?)\s+)?(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next"
+            r"|the\s+past|the\s+last|the\s+next|the\s+previous|the\s+following|the\s+coming|past"
+            r"|(?:the\s+)?current(?:\s+fiscal)?"
+            r"|previous|coming))\s+(?P<unit>(?i:week|month|year|quarter|decade|century|weekend))"
+            + _E,
+            _named_relative,
+        ),
+        (r"\b(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?i:quarter)" + _E, _latest_quarter),
+        (
+            r"(?i:the\s+weekend)" + _E,
+            lambda m, t: Hit(
+                m.start(), m.end(), "DATE", lambda a: None if a is None else ta.weekend(a, "this")
+            ),
+        ),
+        (
+            r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|now|currently|current|nowadays|at\s+present"
+            r"|these\s+days|recently|lately|the\s+past|the\s+future))"
+            r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + _E,
+            _deictic,
+        ),
         (rf"\b(?P<rel>(?i:this|last))\s+(?P<pod>(?i:{_POD}))" + _E, _part_of_day),
-        (rf"(?P<pre>(?i:on|last|next|this(?:\s+past|\s+coming)?|coming|early|late)\s+)?"
-         rf"(?P<wd>{_WEEKDAY_ANY})(?:\s+(?P<pod>(?i:{_POD})))?(?![\w])", _weekday),
+        (
+            rf"(?P<pre>(?i:on|last|next|this(?:\s+past|\s+coming)?|coming|early|late)\s+)?"
+            rf"(?P<wd>{_WEEKDAY_ANY})(?:\s+(?P<pod>(?i:{_POD})))?(?![\w])",
+            _weekday,
+        ),
         (rf"(?<!\w)(?P<wd>{_WEEKDAY})s{_E}", _weekday_set),
-        (r"(?<![0-9.:])(?:(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2}))?\s*"
-         r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![a-z])|(?P<noon>(?i:noon|midnight|midday)))"
-         r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
-         rf"(?:\s+(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})|\s+(?P<rel>(?i:today|yesterday|tomorrow)))?"
-         + _E, _clock),
-        (r"\b(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)" + _E,
-         _set),
-        (rf"\b(?i:every|each)\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<num>{_NUM})\s+)?"
-         rf"(?:(?P<unit>(?i:{_UNIT}))|(?P<wd>{_WEEKDAY})|(?P<pod>(?i:{_POD})))" + _E, _set),
-        (rf"\b(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
-         rf"(?P<num>(?i:{_NUM}))[\s-]+(?P<unit>(?i:{_UNIT}))"
-         r"(?P<post>\s+(?i:ago|earlier|later|from\s+now|hence))?" + _E, _duration),
+        (
+            r"(?<![0-9.:])(?:(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2}))?\s*"
+            r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![a-z])|(?P<noon>(?i:noon|midnight|midday)))"
+            r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
+            rf"(?:\s+(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})|\s+(?P<rel>(?i:today|yesterday|tomorrow)))?"
+            + _E,
+            _clock,
+        ),
+        # "quarterly", "annually", "previously", "soon" and a bare "recent" are left out: in
+        # TimeBank they are mostly not time expressions ("quarterly dividend").
+        (r"\b(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly)" + _E, _set),
+        (
+            rf"\b(?i:every|each)\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<num>{_NUM})\s+)?"
+            rf"(?:(?P<unit>(?i:{_UNIT}))|(?P<wd>{_WEEKDAY})|(?P<pod>(?i:{_POD})))" + _E,
+            _set,
+        ),
+        (
+            rf"\b(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
+            rf"(?P<num>(?i:{_NUM}))[\s-]+(?P<unit>(?i:{_UNIT}))"
+            r"(?P<post>\s+(?i:ago|earlier|later|from\s+now|hence))?" + _E,
+            _duration,
+        ),
         (r"\b(?i:recent)\s+(?i:days|weeks|months|years|decades)" + _E, _recent_units),
         (r"\b(?i:days|weeks|months|years|decades)" + _E, _bare_units),
-        (r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day"
-         r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?)(?:,?\s+(?P<year>[12][0-9]{3}))?"
-         + _E, _holiday),
+        (
+            r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day"
+            r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?)(?:,?\s+(?P<year>[12][0-9]{3}))?"
+            + _E,
+            _holiday,
+        ),
     ]
 )

@@ -107,9 +107,7 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[Hit], list[Diagnostic]]:
                 result = handler(m, text)
             except (ValueError, OverflowError, KeyError) as err:
                 # A local problem (an odd number or date) must not cost the whole article.
-                result = Diagnostic(
-                    "unparsed_time", f"{m.group()!r}: {err}", m.start(), m.end()
-                )
+                result = Diagnostic("unparsed_time", f"{m.group()!r}: {err}", m.start(), m.end())
             if result is not None:
                 found.append(result)
     # Longest first; a diagnostic (an impossible date) blocks the shorter readings inside it,
@@ -149,11 +147,12 @@ def _express(
     except (ValueError, OverflowError) as err:
         value = None
         problem = Diagnostic(
-            "unresolved_time", f"{text[hit.start:hit.end]!r}: {err}", hit.start, hit.end
+            "unresolved_time", f"{text[hit.start : hit.end]!r}: {err}", hit.start, hit.end
         )
     used = anchor.isoformat() if hit.relative and anchor is not None else None
     return (
-        TimeExpression(span=Span.of(text, hit.start, hit.end), type=hit.type, value=value,
-                       anchor=used),
+        TimeExpression(
+            span=Span.of(text, hit.start, hit.end), type=hit.type, value=value, anchor=used
+        ),
         problem,
     )

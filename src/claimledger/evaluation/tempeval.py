@@ -122,7 +122,7 @@ def score_documents(
             if t.value == g.value:
                 good += 1
             else:
-                misses[f"{doc.text[g.start:g.end]!r} gold {g.value} got {t.value}"] += 1
+                misses[f"{doc.text[g.start : g.end]!r} gold {g.value} got {t.value}"] += 1
         value += PRF(good, n, k)
     return {
         "strict": strict.to_dict(),
@@ -155,8 +155,14 @@ def evaluate_tempeval(directory: Path) -> dict[str, Any]:
 # --- Recognizers-Text ---------------------------------------------------------------------
 
 #: Recognizers-Text resolution types whose ``timex`` is directly a TIMEX3 value.
-_RT_TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET", "time": "TIME",
-             "datetime": "TIME", "daterange": "DATE"}
+_RT_TYPES = {
+    "date": "DATE",
+    "duration": "DURATION",
+    "set": "SET",
+    "time": "TIME",
+    "datetime": "TIME",
+    "daterange": "DATE",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +215,16 @@ def recognizer_cases(path: Path) -> list[RecognizerCase]:
             continue
         start = int(result.get("Start", 0))
         end = int(result.get("End", start)) + 1  # Recognizers-Text ends are inclusive
-        cases.append(RecognizerCase(case["Input"], dt.date.fromisoformat(ref[:10]), start, end,
-                                    _RT_TYPES[kind], frozenset(values)))
+        cases.append(
+            RecognizerCase(
+                case["Input"],
+                dt.date.fromisoformat(ref[:10]),
+                start,
+                end,
+                _RT_TYPES[kind],
+                frozenset(values),
+            )
+        )
     return cases
 
 
@@ -244,8 +258,10 @@ def evaluate_recognizers(directory: Path) -> dict[str, Any]:
         if got is not None and got.value in case.values:
             passed += 1
         elif len(failures) < 40:
-            failures.append(f"{case.input!r}: want {sorted(case.values)} got "
-                            f"{None if got is None else (got.span.text, got.value)}")
+            failures.append(
+                f"{case.input!r}: want {sorted(case.values)} got "
+                f"{None if got is None else (got.span.text, got.value)}"
+            )
     total = len(cases)
     return {
         "cases": total,
@@ -288,8 +304,14 @@ def evaluate_gold_times(gold_dir: Path, corpus_dir: Path) -> dict[str, Any]:
         for i, j, _s in pairs:
             good = _value_ok(found[i].value, golds[j]["value"], golds[j].get("tolerance_days"))
             ok += good
-            rows.append({"gold": golds[j]["mention"]["text"], "want": golds[j]["value"],
-                         "got": found[i].value, "ok": good})
+            rows.append(
+                {
+                    "gold": golds[j]["mention"]["text"],
+                    "want": golds[j]["value"],
+                    "got": found[i].value,
+                    "ok": good,
+                }
+            )
         correct += PRF(ok, len(found), len(golds))
     return {"times": correct.to_dict(), "matches": rows}
 
