@@ -72,6 +72,7 @@ BAD_FILES: list[tuple[str, bytes, str, str]] = [
     ("junk.html.gz", b"this is not gzip", "bad_gzip", "gzip"),
     ("cut.html.gz", gzip.compress(ARTICLE_HTML)[:200], "bad_gzip", "gzip"),
     ("nul.html", b"<html><body><p>x\x00</p></body></html>", "binary", "NUL"),
+    ("noise.txt", bytes(range(1, 256)) * 8, "binary", "binary"),
     ("picture.png", b"\x89PNG\r\n", "unsupported", "not an input"),
     ("notes.meta.json", b"{}", "unsupported", "sidecar"),
     ("empty.jsonl", b"\n\n", "empty", "no JSON lines"),
@@ -270,6 +271,22 @@ def test_non_utf8_text_is_decoded_when_asked(tmp_path: Path, encoding: str) -> N
     assert (doc.text, doc.encoding) == (CP1252_TEXT, "cp1252")
 
 
+def test_binary_stays_binary_under_a_single_byte_codec(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(1, 256)) * 8)  # every byte decodes in Latin-1
+    rej = rejection(path, encoding="latin-1")
+    assert rej.reason == "binary" and "control characters" in rej.detail
+
+
+def test_oversized_page_is_not_slurped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inputs, "MAX_HTML_BYTES", 1000)
+    (tmp_path / "big.html").write_bytes(ARTICLE_HTML)
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(ARTICLE_HTML + b" " * 10**6))
+    assert [(r.reason, Path(r.origin).name) for r in read_all(tmp_path)] == [
+        ("too_large", "big.html"), ("too_large", "bomb.html.gz")
+    ]
+
+
 def test_explicit_wrong_encoding_is_undecodable(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     shutil.copy(DATA / "cp1252.txt", path)
@@ -360,7 +377,7 @@ def test_directory_is_walked_sorted_skipping_non_inputs(tmp_path: Path) -> None:
     (tmp_path / "a.meta.json").write_text('{"outlet": "From sidecar"}')
     items = read_all(tmp_path)
     assert all(isinstance(i, Document) for i in items)
-    got = [Path(i.origin).relative_to(tmp_path).as_posix() for i in items]  # type: ignore[union-attr]
+    got = [Path(i.origin).relative_to(tmp_path).as_posix() for i in items]
     expected = ["C.txt", "a/b/y.txt", "a/z.txt", "a.txt", "b.txt", "c/x.txt"]
     assert got == expected
     assert got == [
@@ -407,7 +424,7 @@ def test_bad_file_between_good_ones_keeps_the_batch_going(tmp_path: Path) -> Non
         ("story.gold.json", None),
         ("story.ann", None),
         ("story.txt.gz", None),
-        (".hidden.txt", None),
+        (".draft.txt", ("text", ".draft")),
         (".txt", None),
     ],
 )

@@ -106,7 +106,7 @@ def read_capped(path: str, cap: int, *, origin: str, gz: bool = False) -> bytes:
         ) from None
 
 
-def _read_limited(stream: IO[bytes], cap: int, origin: str) -> bytes:
+def _read_limited(stream: IO[bytes] | gzip.GzipFile, cap: int, origin: str) -> bytes:
     data = stream.read(cap + 1)
     if len(data) > cap:
         raise _too_large(origin, f"over {cap:,} bytes", cap)

@@ -114,10 +114,11 @@ def document_kind(name: str) -> tuple[str, str] | None:
     """``(kind, stem)`` of an input file name (``"text"``, ``"html"`` or ``"jsonl"``).
 
     The stem is the name without its extension (``a.html.gz`` -> ``a``); ``None`` when the
-    name is not an input: another extension, a sidecar, or a hidden file.
+    name is not an input: another extension, or a sidecar. (Hidden files are skipped by the
+    directory walk, not here: named explicitly, ``.draft.txt`` is read.)
     """
     lower = name.lower()
-    if name.startswith(".") or lower.endswith(SIDECAR_SUFFIX):
+    if lower.endswith(SIDECAR_SUFFIX):
         return None
     for suffix, kind in _KINDS:
         if lower.endswith(suffix) and len(name) > len(suffix):
