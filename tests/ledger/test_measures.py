@@ -1,0 +1,163 @@
+"""Grouping estimates of one measure across documents."""
+
+from __future__ import annotations
+
+from claimledger.ledger.measures import (
+    document_estimates,
+    group_measures,
+    subject_key,
+    unit_key,
+)
+from claimledger.model import (
+    Attribution,
+    Document,
+    Extraction,
+    Meta,
+    Quantity,
+    Span,
+    TimeExpression,
+)
+
+TEXT_A = (
+    "Officials said Monday that Ruritanian troops had suffered over 500 casualties since "
+    "March, though the governor has said the figure is as high as 2,000."
+)
+TEXT_B = "A monitor put Ruritanian casualties at about 100 since March. It counted 40 tanks."
+
+
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span.of(text, start, start + len(part))
+
+
+def doc_a() -> Extraction:
+    t = TEXT_A
+    a1 = Attribution(
+        "a1",
+        _span(t, "Ruritanian troops had suffered over 500 casualties since March"),
+        "indirect",
+        source=_span(t, "Officials"),
+        source_entity=None,
+    )
+    a2 = Attribution(
+        "a2",
+        _span(t, "the figure is as high as 2,000"),
+        "indirect",
+        source=_span(t, "the governor"),
+        source_entity="Governor Ann Roe",
+    )
+    return Extraction(
+        Document("a", t, Meta(outlet="Daily A", published="2025-04-02")),
+        attributions=(a1, a2),
+        quantities=(
+            Quantity(
+                _span(t, "over 500 casualties"),
+                500,
+                None,
+                low_inclusive=False,
+                unit="casualty",
+                subject="Ruritanian casualties",
+                attribution="a1",
+            ),
+            # The quantities stage may leave the unit of "the figure" open: anaphora fills it.
+            Quantity(
+                _span(t, "as high as 2,000"), None, 2000, unit=None, subject=None, attribution="a2"
+            ),
+        ),
+        times=(TimeExpression(_span(t, "since March"), "DATE", "2025-03", attribution="a1"),),
+    )
+
+
+def doc_b() -> Extraction:
+    t = TEXT_B
+    return Extraction(
+        Document("b", t, Meta(outlet="Weekly B", published="2025-04-05")),
+        quantities=(
+            Quantity(
+                _span(t, "about 100"),
+                100,
+                100,
+                approximate=True,
+                unit="casualties",
+                subject="Ruritanian casualties",
+            ),
+            Quantity(_span(t, "40 tanks"), 40, 40, unit="tank", subject="tanks"),
+        ),
+        times=(TimeExpression(_span(t, "since March"), "DATE", "2025-03"),),
+    )
+
+
+def test_figure_joins_the_measure_it_refers_to() -> None:
+    estimates = document_estimates(doc_a())
+    assert [(e.unit, e.subject, e.period) for e in estimates] == [
+        ("casualty", "Ruritanian casualties", "2025-03"),
+        ("casualty", "Ruritanian casualties", "2025-03"),
+    ]
+    assert estimates[1].source == "Governor Ann Roe"
+    (measure,) = group_measures(estimates)
+    assert measure.relations.overall == "compatible", "over 500 and as high as 2,000"
+
+
+def test_measures_across_documents_and_their_conflicts() -> None:
+    estimates = document_estimates(doc_a()) + document_estimates(doc_b())
+    measures = {m.unit: m for m in group_measures(estimates)}
+    assert set(measures) == {"casualty", "tank"}
+    casualties = measures["casualty"]
+    assert [e.document_id for e in casualties.estimates] == ["a", "a", "b"]
+    # about 100 (90..110) lies below "over 500": conflicting.
+    assert casualties.relations.overall == "conflicting"
+    assert casualties.label == "Ruritanian casualties (since 2025-03)"
+
+
+def test_different_periods_split_a_measure() -> None:
+    b = doc_b()
+    later = TimeExpression(b.times[0].span, "DATE", "2025-01")
+    b = Extraction(b.document, quantities=b.quantities, times=(later,))
+    measures = group_measures(document_estimates(doc_a()) + document_estimates(b))
+    periods = sorted(m.period or "" for m in measures if m.unit == "casualty")
+    assert periods == ["2025-01", "2025-03"]
+
+
+def test_subject_containment_joins_but_empty_subject_stays_home() -> None:
+    t = "Over 300 casualties were reported. Some 350 Ruritanian casualties in the north."
+    c = Extraction(
+        Document("c", t),
+        quantities=(
+            Quantity(
+                _span(t, "Over 300 casualties"),
+                300,
+                None,
+                False,
+                unit="casualty",
+                subject="casualties",
+            ),
+        ),
+    )
+    d = Extraction(
+        Document("d", t),
+        quantities=(
+            Quantity(
+                _span(t, "350 Ruritanian casualties"),
+                350,
+                350,
+                unit="casualty",
+                subject="Ruritanian casualties in the north",
+            ),
+        ),
+    )
+    measures = group_measures(
+        document_estimates(doc_a()) + document_estimates(c) + document_estimates(d)
+    )
+    by_doc = {e.document_id: m.id for m in measures for e in m.estimates}
+    assert by_doc["a"] == by_doc["d"], "{rurit} is contained in {rurit, north}"
+    assert by_doc["c"] != by_doc["a"], "bare 'casualties' from another document"
+
+
+def test_keys() -> None:
+    assert unit_key("Casualties") == "casualty"
+    assert unit_key("soldiers") == "soldier"
+    assert unit_key("mass") == "mass"
+    assert unit_key(None) is None
+    assert subject_key("North Korean casualties", "casualty") == frozenset({"north", "korea"})
+    assert subject_key("North Korea's troops", "troop") == frozenset({"north", "korea"})
+    assert subject_key(None, "x") == frozenset()
