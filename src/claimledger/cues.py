@@ -1,0 +1,104 @@
+"""Words that signal attribution: reporting verbs and nouns, channels, hedges.
+
+The lists are ours, written from the reporting-verb literature (Krestel et al. 2008; Pareti
+2015) and the constructions of English news; they name word classes, never particular
+articles. Verbs are lemmas as spaCy's English lemmatizer gives them.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Verbs of saying, writing, thinking and claiming that take reported content.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell write add claim allege warn believe think argue note report announce explain
+    insist suggest acknowledge admit confirm deny declare state stress assert contend
+    maintain predict promise recall reply respond reveal testify tweet post ask urge
+    complain concede conclude estimate fear hope indicate mention observe emphasize
+    emphasise reiterate repeat underscore agree disagree dispute doubt feel worry forecast
+    guess speculate suspect wonder question joke quip boast brag lament muse counter retort
+    shout scream yell whisper continue recount confide signal hint imply show find
+    acknowledge disclose proclaim remark charge accuse caution vow pledge threaten blog
+    testify inform assure advise propose recommend demand expect know learn hear read
+    describe answer protest object cry exclaim concur affirm allow figure reckon predict
+    envision envisage anticipate calculate conclude determine discover establish judge
+    presume assume believe consider understand realize realise recognize recognise remember
+    point counsel confess grumble gripe groan sigh snap rule order direct instruct brief
+    testify swear attest certify corroborate verify rebut refute contradict dismiss
+    """.split()
+)
+
+#: Reporting verbs that distance the reporter from the content (the reporter's hedge).
+HEDGE_VERBS: frozenset[str] = frozenset({"allege", "claim", "purport", "contend", "insist"})
+
+#: Adverbs by which the reporter distances itself from a claim.
+HEDGE_ADVERBS: frozenset[str] = frozenset(
+    {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "apparently"}
+)
+
+#: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
+RELAY_VERBS: frozenset[str] = frozenset({"report", "cite", "quote", "relay", "carry"})
+
+#: Nouns that name a statement and can carry its content ("the claim that ...").
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """
+    claim allegation statement assertion warning belief announcement argument suggestion
+    insistence promise report view assessment estimate prediction accusation admission
+    acknowledgment acknowledgement charge contention declaration denial insinuation
+    conclusion fear hope assurance pledge vow testimony suspicion speculation theory
+    forecast finding confirmation revelation remark comment threat complaint
+    """.split()
+)
+
+#: Sources that are not sources: "according to a translation" marks a translation.
+NOT_SOURCES: frozenset[str] = frozenset(
+    {"translation", "transcript", "definition", "dictionary", "tradition", "legend"}
+)
+
+#: Verbs whose subject and complement look like speech but are the reporter's own framing.
+_CHANNEL_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\bTelegram\b", "Telegram"),
+    (r"\b(?:X|x\.com)\b(?=\s*(?:\(|,|\.|$|\s+(?:post|account|feed)))", "X"),
+    (r"\bon X\b", "X"),
+    (r"\bTwitter\b|\btweet(?:s|ed|ing)?\b", "X"),
+    (r"\bFacebook\b", "Facebook"),
+    (r"\bInstagram\b", "Instagram"),
+    (r"\bYouTube\b", "YouTube"),
+    (r"\bTikTok\b", "TikTok"),
+    (r"\bTruth Social\b", "Truth Social"),
+    (r"\bThreads\b", "Threads"),
+    (r"\bBluesky\b", "Bluesky"),
+    (r"\bWeibo\b", "Weibo"),
+    (r"\bpress conference\b|\bnews conference\b", "press conference"),
+    (r"\bpress briefing\b|\bbriefing\b", "briefing"),
+    (r"\binterview\b", "interview"),
+    (r"\btelevis(?:ed|ion)\b|\bon TV\b|\bbroadcast\b", "television"),
+    (r"\bradio\b", "radio"),
+    (r"\bpodcast\b", "podcast"),
+    (r"\bspeech\b|\baddress(?:ed)? (?:to )?(?:the )?nation\b", "speech"),
+    (r"\bstatement\b", "statement"),
+    (r"\bpress release\b", "press release"),
+    (r"\bop-ed\b|\bcolumn\b", "op-ed"),
+    (r"\bletter\b", "letter"),
+    (r"\be-?mail(?:ed)?\b", "email"),
+    (r"\btestimony\b|\btestif(?:y|ied)\b", "testimony"),
+    (r"\brally\b", "rally"),
+    (r"\bdebate\b", "debate"),
+    (r"\breport\b", "report"),
+)
+
+CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), name) for p, name in _CHANNEL_PATTERNS
+)
+
+
+def channel_of(text: str) -> str | None:
+    """The medium named in ``text`` (the attribution's frame), the most specific first.
+
+    Platforms win over generic forms: "a statement on X" is on X.
+    """
+    for pattern, name in CHANNELS:
+        if pattern.search(text):
+            return name
+    return None

@@ -1,0 +1,118 @@
+"""Quotation spans: pair opening and closing marks, across sentences and paragraphs.
+
+News convention lets a quotation run over several paragraphs: a paragraph that ends inside a
+quotation has no closing mark, and the next paragraph opens with a fresh opening mark. Any
+other unbalanced mark is reported as a diagnostic and skipped, so one stray mark never costs
+the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Diagnostic
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation from its opening mark at ``open`` to its closing mark at ``close``.
+
+    ``open`` and ``close`` index the marks themselves; the quoted words are
+    ``text[open + 1 : close]``. A quotation continued across paragraphs keeps its first
+    opening and last closing mark.
+    """
+
+    open: int
+    close: int
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.open <= start and end <= self.close + 1
+
+
+def find_quotes(text: str) -> tuple[tuple[Quote, ...], tuple[Diagnostic, ...]]:
+    """Every quotation of ``text``, in order, and a diagnostic for every unbalanced mark."""
+    marks = _marks(text)
+    quotes: list[Quote] = []
+    diagnostics: list[Diagnostic] = []
+    opened: int | None = None  # offset of the pending opening mark
+    pending_paragraph_end: int | None = None
+    for pos, is_open, para_start, para_end in marks:
+        if opened is not None and pending_paragraph_end is not None and para_start > pending_paragraph_end:
+            # The quotation ran to the end of its paragraph without closing. It continues
+            # only if this next paragraph starts with an opening mark.
+            if not (is_open and _starts_paragraph(text, pos, para_start)):
+                diagnostics.append(_unbalanced(text, opened, "opening"))
+                opened = None
+            pending_paragraph_end = None
+            if opened is not None:
+                pending_paragraph_end = para_end
+                continue
+        if is_open:
+            if opened is not None:
+                diagnostics.append(_unbalanced(text, opened, "opening"))
+            opened = pos
+            pending_paragraph_end = para_end
+        else:
+            if opened is None:
+                diagnostics.append(_unbalanced(text, pos, "closing"))
+                continue
+            quotes.append(Quote(opened, pos))
+            opened = None
+            pending_paragraph_end = None
+    if opened is not None:
+        diagnostics.append(_unbalanced(text, opened, "opening"))
+    return tuple(quotes), tuple(diagnostics)
+
+
+def _marks(text: str) -> list[tuple[int, bool, int, int]]:
+    """Each quotation mark as (offset, is_opening, paragraph start, paragraph end)."""
+    out: list[tuple[int, bool, int, int]] = []
+    for para in _PARAGRAPH.finditer(text):
+        straight_open = False
+        for i in range(para.start(), para.end()):
+            ch = text[i]
+            if ch in OPENING:
+                out.append((i, True, para.start(), para.end()))
+            elif ch in CLOSING:
+                out.append((i, False, para.start(), para.end()))
+            elif ch == STRAIGHT:
+                # A straight mark opens unless one is already open, or it sits right after a
+                # word and before a space or punctuation (a stray closing mark).
+                before = text[i - 1] if i > para.start() else " "
+                after = text[i + 1] if i + 1 < para.end() else " "
+                if straight_open:
+                    is_open = False
+                else:
+                    is_open = not (before.isalnum() and (after.isspace() or after in ".,;:!?)"))
+                straight_open = is_open
+                out.append((i, is_open, para.start(), para.end()))
+    return out
+
+
+def _starts_paragraph(text: str, pos: int, para_start: int) -> bool:
+    return text[para_start:pos].strip() == ""
+
+
+def _unbalanced(text: str, pos: int, which: str) -> Diagnostic:
+    context = text[max(0, pos - 20) : pos + 20].replace("\n", " ")
+    return Diagnostic(
+        code="unbalanced_quote",
+        message=f"{which} quotation mark at {pos} has no partner; skipped ({context!r})",
+        start=pos,
+        end=pos + 1,
+    )
