@@ -282,7 +282,7 @@ def test_oversized_page_is_not_slurped(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(inputs, "MAX_HTML_BYTES", 1000)
     (tmp_path / "big.html").write_bytes(ARTICLE_HTML)
     (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(ARTICLE_HTML + b" " * 10**6))
-    assert [(r.reason, Path(r.origin).name) for r in read_all(tmp_path)] == [
+    assert [(getattr(r, "reason", None), Path(r.origin).name) for r in read_all(tmp_path)] == [
         ("too_large", "big.html"), ("too_large", "bomb.html.gz")
     ]
 
@@ -331,6 +331,13 @@ def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
     (tmp_path / "legacy.htm").write_bytes(page.encode("cp1252"))
     doc = document(tmp_path / "legacy.htm")
     assert doc.encoding == "cp1252" and "café owners" in doc.text
+
+
+def test_html_claiming_utf16_in_ascii_markup_is_read_as_utf8(tmp_path: Path) -> None:
+    page = ARTICLE_HTML.replace(b'charset="utf-8"', b'charset="utf-16"')
+    (tmp_path / "liar.html").write_bytes(page)
+    doc = document(tmp_path / "liar.html")
+    assert doc.encoding == "utf-8" and "ferry line" in doc.text
 
 
 def test_json_lines_text_html_meta_and_ids(tmp_path: Path) -> None:

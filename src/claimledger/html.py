@@ -39,8 +39,17 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
 # Control characters other than \t \n \r: lxml refuses some, and none belong in an article.
 _MARKUP_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# What browsers do: pages labelled Latin-1 or ASCII are decoded as Windows-1252.
-_WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+# What browsers do (WHATWG encoding standard): pages labelled Latin-1 or ASCII are decoded as
+# Windows-1252, and a <meta> claiming UTF-16 is read as UTF-8 (the tag itself was ASCII-readable,
+# so the page cannot be UTF-16; decoding it so would turn the markup into CJK noise).
+_WHATWG_ALIASES = {
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,22 +4,25 @@
 that cannot be read is yielded (never raised) as one ``DocumentRejected(reason, detail,
 origin)`` whose one-line detail names the file, so a batch records it and goes on. Reasons:
 
-=============  ====================================================================
-``not_found``    the path does not exist
-``unreadable``   the operating system refuses to read it (permissions, I/O error)
-``unsupported``  a file named explicitly whose extension is not an input format
-``no_inputs``    a directory holding no input file at all
-``empty``        no bytes, or white space only (a JSON Lines file with no line)
-``binary``       NUL bytes, or mostly control characters
-``not_utf8``     not UTF-8; the detail names the encoding it looks like and the option
-``undecodable``  an explicitly chosen encoding does not decode it
-``too_large``    over ``MAX_BYTES`` (``MAX_HTML_BYTES`` for pages) or ``MAX_CHARS``
-``bad_gzip``     a ``.gz`` page that does not decompress
-``no_article``   an HTML page without an article body (see ``html.MIN_ARTICLE_CHARS``)
-``bad_meta``     a malformed sidecar or ``"meta"`` object (bad JSON, key, type or date)
-``bad_json``     a JSON line that is not an object with a ``"text"`` or ``"html"`` string
-``bad_text``     text holding an unpaired surrogate (possible only through JSON escapes)
-=============  ====================================================================
+- ``not_found``: the path does not exist;
+- ``unreadable``: the operating system refuses to read it (permissions, I/O error);
+- ``unsupported``: a file named explicitly whose extension is not an input format;
+- ``no_inputs``: a directory holding no input file at all;
+- ``empty``: no bytes, or white space only (a JSON Lines file without a line);
+- ``binary``: NUL bytes, or mostly control characters;
+- ``not_utf8``: not UTF-8; the detail names the encoding it looks like and the option to use;
+- ``undecodable``: an explicitly chosen encoding does not decode it;
+- ``too_large``: over ``MAX_BYTES`` (``MAX_HTML_BYTES`` for pages and JSON lines) or
+  ``MAX_CHARS``;
+- ``bad_gzip``: a ``.gz`` page that does not decompress;
+- ``no_article``: an HTML page without an article body (see ``html.MIN_ARTICLE_CHARS``);
+- ``bad_meta``: a malformed sidecar or ``"meta"`` object (bad JSON, key, type or date);
+- ``bad_json``: a JSON line that is not an object with a ``"text"`` or ``"html"`` string;
+- ``bad_text``: text holding an unpaired surrogate (only JSON escapes can make one);
+- ``internal_error``: a bug met while reading one document (reported, never raised).
+
+The detail already names the file: print ``rejection.detail`` (``str(rejection)`` prefixes
+the origin once more).
 
 Directories are walked lazily, depth first, each directory's entries sorted by name, which is
 the order ``sorted(Path(d).rglob("*"))`` gives; only one directory's names are held at a time.
@@ -54,9 +57,9 @@ from .sidecars import (
 
 #: Largest canonical text accepted, in characters.
 MAX_CHARS = 1_000_000
-#: Largest text file (or stdin, or JSON line) read, in bytes: UTF-8 needs at most 4 per char.
+#: Largest text file (or stdin) read, in bytes: UTF-8 needs at most 4 bytes a character.
 MAX_BYTES = 4 * MAX_CHARS
-#: Largest HTML page read (after gunzip), in bytes: markup is mostly scripts and styles.
+#: Largest HTML page (after gunzip) or JSON line read, in bytes: markup is mostly scripts.
 MAX_HTML_BYTES = 16 * 1024 * 1024
 #: Extensions of input documents, longest first; matched case-insensitively.
 TEXT_SUFFIXES = (".txt",)
