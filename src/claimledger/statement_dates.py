@@ -31,6 +31,7 @@ MAX_GAP = 48
 # sentence end, no quotation mark, no clause word ("that") that would start the content.
 _AFTER_GAP = re.compile(r"[\s,]*(?:(?:in|on|at|during|via|through|to|told)\b[^.!?;:\"“”]*?)?\s*")
 _BEFORE_GAP = re.compile(r"[\s,]*")
+_LEAD_GAP = re.compile(r"[\s,]*(?:(?:on|in|early|late)\s+)?", re.IGNORECASE)
 _CLAUSE_WORDS = re.compile(r"\b(?:that|who|which|when|because|after|before|while|and|but)\b", re.I)
 _DATE_VALUE = re.compile(r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(?:T.*)?")
 
@@ -112,7 +113,10 @@ def _gap(
     if len(between) > MAX_GAP:
         return None
     if source is not None and source.end <= when.start:
-        # "X on Monday said", "X, on Monday, said"
+        # "X on Monday said", "X, on Monday, said": nothing else between source and time
+        lead = text[source.end : when.start]
+        if not _LEAD_GAP.fullmatch(lead):
+            return None
         return len(between) if _BEFORE_GAP.fullmatch(between) else None
     if not _BEFORE_GAP.fullmatch(between) or "," not in between:
         return None
