@@ -83,6 +83,9 @@ _FULL_MONTH = (
 )
 # Abbreviations need their full stop, except the unambiguous long ones.
 _MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|Sept)"
+# Beside a day number an abbreviation needs no full stop ("04th Jan 2019", "Jan 4").
+_MONTH_D = rf"(?:{_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_YEAR_SEP = r"(?:\s*,\s*|\s+)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_ANY = rf"(?:{_WEEKDAY}|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.)"
 
@@ -346,8 +349,14 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{q}{unit}"
 
 
+_ABBREVIATED = {"h": "hour", "hr": "hour", "min": "minute", "sec": "second", "yr": "year"}
+
+
 def unit_of(word: str) -> str:
+    """The unit code of a unit word ("weeks" gives ``W``, "hrs" gives ``H``)."""
     w = word.lower()
+    w = w[:-1] if w.endswith("s") and w[:-1] in _ABBREVIATED else w
+    w = _ABBREVIATED.get(w, w)
     w = w[:-1] if w.endswith("s") and w != "s" else w
     return UNITS[w]
 
@@ -731,9 +740,14 @@ def _clock(m: re.Match[str], text: str) -> Result:
                 "impossible_date", f"no such time of day: {m.group()!r}", m.start(), m.end()
             )
         hour = hour % 12 + (12 if ap.startswith("p") else 0)
-    clock = f"T{hour:02d}:{minute:02d}"
+    second = int(m["se"] or 0) if not m["noon"] else 0
+    if second > 59:
+        return Diagnostic(
+            "impossible_date", f"no such time of day: {m.group()!r}", m.start(), m.end()
+        )
+    clock = f"T{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
     wd = m["wd"]
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or m["rel0"] or "").lower()
 
     def compute(a: dt.date | None) -> str | None:
         if a is None:
@@ -930,14 +944,14 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _slash,
         ),
         (
-            rf"(?P<last>(?i:last)\s+)?(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?P<day>[0-9]{{1,2}})"
-            r"(?:st|nd|rd|th)?"
-            r"(?![0-9])(?:,?\s+(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]))?" + _E,
+            rf"(?P<last>(?i:last)\s+)?(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH_D})\s+"
+            r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+            rf"(?![0-9])(?:{_YEAR_SEP}(?P<year>[12][0-9]{{3}})(?![0-9]|,[0-9]))?" + _E,
             _month_day,
         ),
         (
             rf"(?:{_WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<mon>{_MONTH})(?:,?\s+(?P<year>[12][0-9]{{3}})(?![0-9]|,[0-9]))?" + _E,
+            rf"(?P<mon>{_MONTH_D})(?:{_YEAR_SEP}(?P<year>[12][0-9]{{3}})(?![0-9]|,[0-9]))?" + _E,
             _month_day,
         ),
         (
@@ -1004,7 +1018,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (rf"(?<!\w)(?P<wd>{_WEEKDAY})s{_E}", _weekday_set),
         (
-            r"(?<![0-9.:])(?:(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2}))?\s*"
+            r"(?:(?P<rel0>(?i:today|tomorrow|yesterday))\s+(?:(?i:at)\s+)?)?"
+            r"(?<![0-9.:])(?:(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2})(?::(?P<se>[0-9]{2}))?)?\s*"
             r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![a-z])|(?P<noon>(?i:noon|midnight|midday)))"
             r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
             rf"(?:\s+(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})|\s+(?P<rel>(?i:today|yesterday|tomorrow)))?"
@@ -1023,6 +1038,12 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"\b(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
             rf"(?P<num>(?i:{_NUM}))[\s-]+(?P<unit>(?i:{_UNIT}))"
             r"(?P<post>\s+(?i:ago|earlier|later|from\s+now|hence))?" + _E,
+            _duration,
+        ),
+        (
+            # written short after digits: "3h", "3.5years", "123.45 sec", "5 yrs"
+            r"(?<![\w.,])(?P<num>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>(?i:hours?|hrs?|h|minutes?|mins?"
+            r"|seconds?|secs?|days?|weeks?|months?|years?|yrs?))(?P<post>)" + _E,
             _duration,
         ),
         (r"\b(?i:recent)\s+(?i:days|weeks|months|years|decades)" + _E, _recent_units),

@@ -163,6 +163,15 @@ _RT_TYPES = {
     "datetime": "TIME",
     "daterange": "DATE",
 }
+#: The Recognizers-Text English DateTime files run as a unit table.
+RT_FILES = (
+    "DateTimeModel.json",
+    "DateParser.json",
+    "DatePeriodParser.json",
+    "DurationParser.json",
+    "SetParser.json",
+    "TimeParser.json",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,42 +188,36 @@ class RecognizerCase:
 
 
 def recognizer_cases(path: Path) -> list[RecognizerCase]:
-    """The cases of a Recognizers-Text ``DateTimeModel``-style JSON file that map to TIMEX3.
+    """The cases of a Recognizers-Text DateTime JSON file that map to a TIMEX3 value.
 
-    Mapping: a case counts when it is supported in the reference implementation
-    (``NotSupported`` absent), has a reference date and exactly one result whose resolution
-    type is date, daterange, duration, set, time or datetime. Acceptable values are the
-    result's ``timex`` when it is fully specified (no ``X``, no interval in parentheses) and
-    the concrete ``value``s of its resolutions (``past``/``future`` readings of an ambiguous
-    "Saturday"; durations are given in seconds there, so only the ``timex`` is used for
-    them). Ranges written as intervals ``(start,end,P..)`` are skipped unless the reference
-    also gives a plain TIMEX3 value such as ``2016-11`` or ``2016-W46``.
+    Both layouts are read: the model files (``Results[].Resolution.values[]``) and the parser
+    files (``Results[].Value.Timex`` with ``PastResolution``/``FutureResolution``).
+
+    Mapping: a case counts when it is supported by the reference implementation
+    (``NotSupported`` absent), has exactly one expected result, and that result is a date,
+    date range, duration, set, time or date-time. The acceptable values are the result's
+    ``timex`` when it is fully specified (no ``X``, not an interval in parentheses), plus,
+    for dates, the concrete past and future readings (an ambiguous "Oct. 2" is right as
+    either ``2016-10-02`` or ``2017-10-02``). Durations given only in seconds and intervals
+    without a plain TIMEX3 are skipped. A case without a reference date gets 2017-01-01
+    (only its time of day or duration can then be compared).
     """
     raw = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     cases: list[RecognizerCase] = []
     for case in raw:
-        ref = (case.get("Context") or {}).get("ReferenceDateTime")
+        ref = (case.get("Context") or {}).get("ReferenceDateTime") or "2017-01-01"
         results = case.get("Results") or []
-        if case.get("NotSupported") or not ref or len(results) != 1:
+        if case.get("NotSupported") or len(results) != 1:
             continue
         result = results[0]
-        resolutions = (result.get("Resolution") or {}).get("values") or []
-        if not resolutions:
-            continue
-        kind = resolutions[0].get("type", "")
-        if kind not in _RT_TYPES:
-            continue
-        values: set[str] = set()
-        for r in resolutions:
-            timex = r.get("timex", "")
-            if timex and "X" not in timex and "(" not in timex:
-                values.add(timex)
-            if kind in ("date", "datetime") and r.get("value"):
-                values.add(r["value"][:10] if kind == "date" else r["value"].replace(" ", "T")[:16])
-        if not values:
+        kind, values = _rt_values(result)
+        if kind not in _RT_TYPES or not values:
             continue
         start = int(result.get("Start", 0))
-        end = int(result.get("End", start)) + 1  # Recognizers-Text ends are inclusive
+        if "Length" in result:
+            end = start + int(result["Length"])
+        else:
+            end = int(result.get("End", start)) + 1  # model files give an inclusive end
         cases.append(
             RecognizerCase(
                 case["Input"],
@@ -228,45 +231,95 @@ def recognizer_cases(path: Path) -> list[RecognizerCase]:
     return cases
 
 
+def _rt_values(result: dict[str, Any]) -> tuple[str, set[str]]:
+    values: set[str] = set()
+    if "Value" in result:  # parser layout
+        kind = result.get("Type", "")
+        v = result.get("Value") or {}
+        timexes = [v.get("Timex") or ""]
+        readings = [
+            (v.get(k) or {}).get("date", "") for k in ("PastResolution", "FutureResolution")
+        ]
+    else:  # model layout
+        resolutions = (result.get("Resolution") or {}).get("values") or []
+        kind = resolutions[0].get("type", "") if resolutions else ""
+        timexes = [r.get("timex", "") for r in resolutions]
+        readings = [r.get("value", "") for r in resolutions] if kind == "date" else []
+    for timex in timexes:
+        if timex and "X" not in timex and "(" not in timex:
+            values.add(timex)
+    values.update(r[:10] for r in readings if r)
+    return kind, values
+
+
+def _rt_accepts(value: str | None, values: frozenset[str]) -> bool:
+    """Whether our ``value`` is one of ``values``; a bare time of day (``T15``, ``T08:40``)
+    is compared with the time part of ours (we always attach the anchor's date)."""
+    if value is None:
+        return False
+    if value in values:
+        return True
+    if "T" not in value:
+        return False
+    ours = _clock(value[value.index("T") :])
+    return any(v.startswith("T") and _clock(v) == ours for v in values)
+
+
+def _clock(timex: str) -> str:
+    parts = timex[1:].split(":")
+    while len(parts) < 2:
+        parts.append("00")
+    return ":".join(parts[:3] if len(parts) > 2 and parts[2] != "00" else parts[:2])
+
+
 def run_recognizer_case(case: RecognizerCase) -> TimeExpression | None:
-    """Our expression overlapping the case's mention whose value is acceptable, else the
+    """Our expression overlapping the case's mention with an acceptable value, else the
     first overlapping one, else ``None``."""
     found, _ = find_times(case.input, case.reference)
     want = Span(case.start, case.end, case.input[case.start : case.end])
     hits = [t for t in found if t.span.overlaps(want)]
     for t in hits:
-        if t.value in case.values:
+        if _rt_accepts(t.value, case.values):
             return t
     return hits[0] if hits else None
 
 
 def evaluate_recognizers(directory: Path) -> dict[str, Any]:
-    """Pass rate on the comparable cases of ``DateTimeModel.json`` under ``directory``.
+    """Pass rate on the comparable cases of the ``RT_FILES`` under ``directory``.
 
     A case passes when one of our expressions overlaps the expected mention and its value is
-    one of the acceptable values (see ``recognizer_cases``).
-
-    Raises:
-        FileNotFoundError: ``directory`` has no ``DateTimeModel.json``.
+    acceptable (see ``recognizer_cases`` and ``_rt_accepts``). Files that are missing are
+    skipped and listed under ``missing``.
     """
-    path = Path(directory) / "DateTimeModel.json"
-    cases = recognizer_cases(path)
-    passed = 0
+    per_file: dict[str, dict[str, Any]] = {}
     failures: list[str] = []
-    for case in cases:
-        got = run_recognizer_case(case)
-        if got is not None and got.value in case.values:
-            passed += 1
-        elif len(failures) < 40:
-            failures.append(
-                f"{case.input!r}: want {sorted(case.values)} got "
-                f"{None if got is None else (got.span.text, got.value)}"
-            )
-    total = len(cases)
+    missing: list[str] = []
+    passed_all = total_all = 0
+    for name in RT_FILES:
+        path = Path(directory) / name
+        if not path.exists():
+            missing.append(name)
+            continue
+        cases = recognizer_cases(path)
+        passed = 0
+        for case in cases:
+            got = run_recognizer_case(case)
+            if got is not None and _rt_accepts(got.value, case.values):
+                passed += 1
+            elif len(failures) < 60:
+                failures.append(
+                    f"{name}: {case.input!r}: want {sorted(case.values)} got "
+                    f"{None if got is None else (got.span.text, got.value)}"
+                )
+        per_file[name] = {"cases": len(cases), "passed": passed}
+        passed_all += passed
+        total_all += len(cases)
     return {
-        "cases": total,
-        "passed": passed,
-        "pass_rate": round(100.0 * passed / total, 2) if total else 0.0,
+        "cases": total_all,
+        "passed": passed_all,
+        "pass_rate": round(100.0 * passed_all / total_all, 2) if total_all else 0.0,
+        "files": per_file,
+        "missing": missing,
         "failures": failures,
     }
 
