@@ -122,6 +122,7 @@ _FRACTION = re.compile(
 )
 _PAIR = re.compile(r"\ba\s+(?:pair|couple)\s+of\b", re.IGNORECASE)
 _FOREIGN_DIGITS = re.compile(r"\d+")
+_SLASH = re.compile(r"(?<![\d/.,])([0-9]{1,3})(?:\u2044([0-9]{1,4})|/([0-9]{1,4})(?=\s+of\b))(?![\d/])")
 _POWER = re.compile(r"[0-9]+\s?\^\s?[0-9]+")
 
 
@@ -237,6 +238,10 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
             base = 24.0 * mult if first == "dozens" else VAGUE[first] * mult
             high = 144.0 * mult if first == "dozens" else base * 10
         add(NumberMatch(m.start(), m.end(), base, high, "vague"))
+    for m in _SLASH.finditer(text):
+        num, den = int(m.group(1)), int(m.group(2) or m.group(3))
+        if 0 < num < den:
+            add(NumberMatch(m.start(), m.end(), num / den, num / den, "fraction"))
     for m in _PAIR.finditer(text):
         add(NumberMatch(m.start(), m.end(), 2.0, 2.0, "words"))
     for m in _FRACTION.finditer(text):

@@ -75,7 +75,7 @@ _POSTFIX = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_PREFIX = re.compile(
-    r"(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?\s?(?P<sym>\$|£|€|¥|₹)\s?$"
+    r"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|£|€|¥|₹)\s?$"
     r"|(?P<word>USD|EUR|GBP|JPY|CNY|INR|Rs\.?|RM|CHF)\s?$"
 )
 _SYMBOLS = {"$": ("dollar", "USD"), "£": ("pound", "GBP"), "€": ("euro", "EUR"),
@@ -113,7 +113,7 @@ _MEASURES: dict[str, str] = {
     "lb-ft": "pound-foot", "gpa": "gigapascal", "psi": "pound per square inch",
     "ppm": "parts-per-million", "ppb": "parts-per-billion", "bpd": "barrel per day",
     "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second",
-    "secs": "second", "rpm": "revolutions per minute", "°c": "celsius", "°f": "fahrenheit", "ha": "hectare",
+    "secs": "second", "μm": "micrometre", "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius", "°f": "fahrenheit", "ha": "hectare",
 }  # fmt: skip
 _MEASURE_WORDS: dict[str, str] = {
     "miles? per hour": "mile per hour", "kilomet(?:er|re)s? per hour": "kilometre per hour",
@@ -203,7 +203,7 @@ def find_quantities(
         q = _quantity(doc, group)
         if q is not None:
             out.append(q)
-    return tuple(_resolve_references(doc, out)), tuple(diagnostics)
+    return tuple(_conversions(text, _resolve_references(doc, out))), tuple(diagnostics)
 
 
 def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | None:
@@ -226,6 +226,13 @@ def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | N
                 currency = _DOLLAR_CODES[cur.group("code")]
         else:
             unit, currency = _CODE_WORDS[cur.group("word").upper()]
+    elif re.search(r"(?:^|[\s(])(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE) and (
+        n.form == "digits"
+    ):
+        neg = re.search(r"(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE)
+        assert neg is not None
+        start = n.start - len(neg.group())
+        n = replace(n, low=-n.high, high=-n.low)
     elif n.form == "digits" and before[-1:].isalpha() or before[-2:-1].isalpha() and (
         before[-1:] == "-" and n.form == "digits"
     ):
@@ -322,7 +329,9 @@ def _not_a_count(doc: Doc, n: NumberMatch, before: str, after: str) -> bool:
             prev is not None and prev.lower_ in _YEAR_BEFORE
         ):
             return True
-    if plain and prev is not None and prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper():
+    if plain and prev is not None and prev.pos_ in ("PROPN", "NOUN") and any(
+        c.isupper() for c in prev.text
+    ):
         if not _MONTHS.fullmatch(prev.text) and prev.whitespace_:
             return True  # "Route 9", "Boeing 737", "Article 5", "BBC One"
     if n.form == "words" and n.low == 1 and not n.scaled:
@@ -354,9 +363,14 @@ def _ranges(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
             gap = _RANGE_GAP.match(text[a.end : b.start])
             if gap and _compatible(a, b):
                 sep = gap.group("sep").lower()
-                between = re.search(r"\bbetween\s+$", text[max(0, a.start - 12) : a.start], re.I)
+                before = text[max(0, a.start - 12) : a.start]
+                between = re.search(r"\bbetween\s+$", before, re.I)
+                # "increased by $43.6 billion to $419.2 billion": a change, then a level.
+                by = sep == "to" and re.search(r"\bby\s+$", before, re.I)
                 a2 = _share(a, b)
-                if (sep != "and" or between) and a2.low < b.low and a.high == a.low:
+                if (sep != "and" or between) and not by and a2.low < b.low and a.high == a.low:
+                    if b.kind == "count" and b.unit is None:
+                        b = replace(b, kind=a2.kind, unit=a2.unit, currency=a2.currency)
                     groups.append([a2, b])
                     i += 2
                     continue
@@ -366,6 +380,8 @@ def _ranges(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
 
 
 def _compatible(a: _Atom, b: _Atom) -> bool:
+    if b.kind == "count" and b.unit is None and a.kind == "age":
+        return True  # "aged 25 to 54"
     if a.kind == "count" or a.kind == b.kind and a.unit in (None, b.unit):
         return b.kind != "fraction" and b.low == b.high
     return False
@@ -437,6 +453,25 @@ def _quantity(doc: Doc, group: list[_Atom]) -> Quantity | None:
     )  # fmt: skip
 
 
+def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A conversion in brackets ("more than 100 kilometers (60 miles)") keeps the hedge."""
+    out: list[Quantity] = []
+    for q in found:
+        if out and q.low == q.high and not q.approximate:
+            prev = out[-1]
+            gap = text[prev.span.end : q.span.start]
+            if re.fullmatch(r"\s*[(/]\s*", gap) and (prev.low != prev.high or prev.approximate):
+                value = q.low
+                q = replace(
+                    q, low=value if prev.low is not None else None,
+                    high=value if prev.high is not None else None,
+                    low_inclusive=prev.low_inclusive, high_inclusive=prev.high_inclusive,
+                    approximate=prev.approximate,
+                ) if prev.low == prev.high or prev.low is None or prev.high is None else q  # fmt: skip
+        out.append(q)
+    return out
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -463,14 +498,18 @@ def _counted(doc: Doc, end: int) -> tuple[Token, int] | None:
     ) and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM")
               and t.text not in (",", ";", ":", "(", ")") for t in doc[i : num.head.i]):
         return num.head, doc[i].idx if i <= num.head.i else num.head.idx
-    j = i
-    while j < len(doc) and j - i < 5 and (
-        doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text == "-"
-    ) and doc[j].text not in ("%",):
-        j += 1
-    nouns = [t for t in doc[i:j] if t.pos_ == "NOUN"]
-    if nouns and nouns[-1].i == j - 1:
-        return nouns[-1], doc[i].idx
+    # The noun phrase right after the number: modifiers ("combined digital and physical")
+    # up to the first noun that is not followed by another noun of the same compound.
+    for j in range(i, min(len(doc), i + 8)):
+        t = doc[j]
+        if t.pos_ == "NOUN" and t.text != "%" and not (
+            j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"
+        ):
+            return t, doc[i].idx
+        if not (t.pos_ in ("ADJ", "PROPN", "NOUN") or t.text == "-"
+                or t.dep_ in ("amod", "compound", "nmod")
+                or (t.pos_ == "CCONJ" and j > i and doc[j - 1].pos_ == "ADJ")):  # fmt: skip
+            break
     if i < len(doc) and doc[i].lower_ == "of":
         objs = [c for c in doc[i].children if c.dep_ == "pobj"]
         if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - i < 6:
@@ -495,8 +534,28 @@ def _resolve_references(doc: Doc, found: list[Quantity]) -> list[Quantity]:
                     prior = _antecedent(doc, out, q)
                     if prior is not None:
                         q = replace(q, unit=prior.unit, subject=prior.subject)
+            else:
+                prior = _elided(doc, out, q)
+                if prior is not None:
+                    q = replace(q, unit=prior.unit, subject=prior.subject)
         out.append(q)
     return out
+
+
+def _elided(doc: Doc, earlier: list[Quantity], q: Quantity) -> Quantity | None:
+    """The earlier count whose noun governs a bare number ("6 million homes, including 1.5
+    million in the region": the noun "homes" is elided after the second number)."""
+    ends = {p.span.end: p for p in earlier if p.kind == "count" and p.unit}
+    tok = _last_token(doc, q.span.end)
+    for _ in range(3):
+        if tok is None or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and (prior := ends.get(tok.idx + len(tok))) is not None:
+            return prior
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
+            return None
+    return None
 
 
 def _reference_noun(doc: Doc, q: Quantity) -> Token | None:
