@@ -653,6 +653,8 @@ _DEICTIC: dict[str, tuple[str, int | str]] = {
     "lately": ("DATE", "PAST_REF"),
     "the past": ("DATE", "PAST_REF"),
     "the future": ("DATE", "FUTURE_REF"),
+    "the near future": ("DATE", "FUTURE_REF"),
+    "the foreseeable future": ("DATE", "FUTURE_REF"),
 }
 
 
@@ -800,10 +802,17 @@ def _duration(m: re.Match[str], text: str) -> Result:
         return None
     num = m["num"].lower()
     post = re.sub(r"\s+", " ", (m["post"] or "").strip().lower())
+    unit_word = m["unit"].lower()
+    if unit_word.startswith("quarter") and (num in {"a", "an"} or "-" in m.group()):
+        return None  # a fraction: "a quarter of", "three-quarters"
     if num in {"a", "an"} and not post:
         prev = prev_word(text, m.start())
-        if re.fullmatch(r"[0-9$€£][0-9.,]*|once|twice|thrice|times|per", prev):
-            return None  # a rate: "$5 a day", "twice a year"
+        if re.fullmatch(
+            r"[0-9$€£][0-9.,]*|once|twice|thrice|times|per|million|billion|\w+[^s]s", prev
+        ):
+            return None  # a rate: "$5 a day", "twice a year", "four flights a week"
+        if unit_word == "second" and next_word(text, m.end())[:1].isalpha():
+            return None  # the ordinal: "a second term"
     if n is not None and n > 100000:
         return Diagnostic(
             "implausible_duration",
@@ -859,6 +868,23 @@ def _ago(
             return ta.shift(a, sign * whole, unit)
         except (OverflowError, ValueError):
             return None
+
+    return Hit(m.start(), m.end(), "DATE", compute)
+
+
+def _year_ago(m: re.Match[str], text: str) -> Result:
+    """ "year-earlier profit", "the year-ago quarter": the same period a year before."""
+    quarterly = (m["what"] or "").lower() in {"quarter", "period"} or _about_quarters(
+        text, m.start(), m.end()
+    )
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return None
+        if quarterly:
+            y, mo = ta.add_months(a.year - 1, a.month, -3)
+            return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+        return f"{a.year - 1:04d}"
 
     return Hit(m.start(), m.end(), "DATE", compute)
 
@@ -997,7 +1023,10 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             + _E,
             _named_relative,
         ),
-        (r"\b(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?i:quarter)" + _E, _latest_quarter),
+        (
+            r"\b(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?i:quarter)(?![\w-])",
+            _latest_quarter,
+        ),
         (
             r"(?i:the\s+weekend)" + _E,
             lambda m, t: Hit(
@@ -1006,7 +1035,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (
             r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|now|currently|current|nowadays|at\s+present"
-            r"|these\s+days|recently|lately|the\s+past|the\s+future))"
+            r"|these\s+days|recently|lately|the\s+past|the\s+(?:near\s+|foreseeable\s+)?future))"
             r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?" + _E,
             _deictic,
         ),
@@ -1047,6 +1076,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _duration,
         ),
         (r"\b(?i:recent)\s+(?i:days|weeks|months|years|decades)" + _E, _recent_units),
+        (
+            r"(?:(?i:the)\s+)?\b(?i:year)-(?i:earlier|ago)(?:\s+(?P<what>(?i:quarter|period)))?"
+            + _E,
+            _year_ago,
+        ),
         (r"\b(?i:days|weeks|months|years|decades)" + _E, _bare_units),
         (
             r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day"
