@@ -138,8 +138,9 @@ _TENS = {
 }
 NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_SMALL)}
 NUMBER_WORDS.update(_TENS)
+NUMBER_WORDS.update({"a couple of": 2, "couple of": 2, "a couple": 2})
 NUMBER_WORDS.update({"a": 1, "an": 1, "half a": 0.5, "a dozen": 12, "dozen": 12, "a hundred": 100})
-VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "couple of", "a couple"}
+VAGUE = {"several", "a few", "few", "many", "some"}
 _NUM = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?"
     rf"|(?:{'|'.join(_TENS)})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -1049,7 +1050,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (
             r"(?:(?P<rel0>(?i:today|tomorrow|yesterday))\s+(?:(?i:at)\s+)?)?"
             r"(?<![0-9.:])(?:(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2})(?::(?P<se>[0-9]{2}))?)?\s*"
-            r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![a-z])|(?P<noon>(?i:noon|midnight|midday)))"
+            r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![a-z])|(?<![\w-])(?P<noon>(?i:noon|midnight|midday)))"
             r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
             rf"(?:\s+(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})|\s+(?P<rel>(?i:today|yesterday|tomorrow)))?"
             + _E,
