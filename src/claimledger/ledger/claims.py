@@ -26,7 +26,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -60,6 +60,12 @@ class Clustering:
     def cluster_of(self) -> dict[str, int]:
         """``claim key -> cluster index``."""
         return {k: i for i, c in enumerate(self.clusters) for k in c}
+
+
+class Encoder(Protocol):
+    """Anything that turns texts into L2-normalised vectors, one row per text."""
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
 
 
 class Embedder:

@@ -19,7 +19,8 @@ so every rule is conservative:
    declares another expansion for it. Without a declaration, an acronym joins an expansion
    by initials ("NIS" = "National Intelligence Service") only when that is the corpus's only
    expansion with those initials and both appear in one same document.
-5. **Types.** Only entities of compatible types merge: PERSON with PERSON, ORG with ORG,
+5. **Proper names only.** A name without a capital letter ("state") is never merged.
+6. **Types.** Only entities of compatible types merge: PERSON with PERSON, ORG with ORG,
    GPE with LOC, and otherwise equal types.
 """
 
@@ -269,8 +270,8 @@ def merge_names(
     # Rule 1: identical folded names (and middles, suffix) within a type class.
     exact: dict[tuple[object, ...], int] = {}
     for i, (r, p) in enumerate(zip(recs, parsed, strict=True)):
-        if not p.tokens:
-            continue
+        if not p.tokens or not any(c.isupper() for c in p.display):
+            continue  # no capital letter: a tagger's slip ("state"), not a proper name
         cls = type_class(r.type)
         if cls == "PERSON" and len(p.tokens) < 2:
             continue  # a bare surname: rule 3 only
