@@ -68,8 +68,11 @@ def find_attributions(
             cand: _Candidate | None = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = _according_to(tok, sent)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues.SPEECH_VERBS:
-                cand = _from_verb(tok, sent, quotes)
+            elif tok.pos_ == "VERB" and (
+                tok.lemma_.lower() in cues.SPEECH_VERBS or tok.lemma_.lower() in cues.STANCE_VERBS
+            ):
+                if not _in_quote(tok, quotes):
+                    cand = _from_verb(tok, sent, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SPEECH_NOUNS:
                 cand = _from_noun(tok, sent)
             if cand is not None and not _outlet_voice(text, cand, outlet):
@@ -95,6 +98,7 @@ def _from_verb(verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]) -> _Cand
     src, core = source
     if _overlap(content, src) or _overlap(content, cue):
         return None
+    cue = _with_preposition(verb, cue, content)
     return _Candidate(content, cue, src, core, verb.lemma_.lower(), frame=(sent.start_char, sent.end_char))
 
 
@@ -117,7 +121,8 @@ def _subject(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
             if s.dep_ == "expl":
                 return None
             return _np(s)
-        if head.dep_ == "conj":
+        if head.dep_ == "conj" or (head.dep_ in ("advcl", "xcomp") and head.tag_ == "VBG"):
+            # "X smiled and said ...", "X said ..., adding that ...": the head's subject
             head = head.head
             continue
         return None
@@ -169,6 +174,16 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
+def _with_preposition(verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+    """ "called for", "pointed to": a preposition between the verb and its content joins the cue."""
+    doc = verb.doc
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head is verb:
+        if doc[nxt].idx + len(doc[nxt]) <= content[0] and not doc.text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip():
+            return cue[0], doc[nxt].idx + len(doc[nxt])
+    return cue
+
+
 def _verb_content(
     verb: Token,
     sent: SpacySpan,
@@ -196,7 +211,27 @@ def _verb_content(
         if clause is not None:
             quote = _quote_around(doc.text, clause, quotes, cue)
             return quote if quote is not None else clause
-    return _adjacent_quote(verb, cue, source[0], quotes)
+    quote = _adjacent_quote(verb, cue, source[0], quotes)
+    if quote is not None or verb.lemma_.lower() not in cues.STANCE_VERBS:
+        return quote
+    return _object_content(verb)
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """The object of a stance verb: "called for a ban", "wants to win", "criticized the deal"."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep") and c.i > verb.i]
+    for c in objs:
+        if c.dep_ == "prep" and c.lower_ not in ("for", "on", "against"):
+            continue
+        toks = list(c.subtree)
+        if c.dep_ == "prep":
+            toks = toks[1:]
+        if len(toks) < 2 and c.dep_ != "dobj":
+            continue
+        span = _trimmed(verb.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        if span[1] > span[0]:
+            return span
+    return None
 
 
 def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Token]:
@@ -572,6 +607,11 @@ def _balanced(text: str, span: tuple[int, int], quotes: tuple[Quote, ...]) -> tu
         if q.open < s < q.close + 1 <= e and not text[q.open + 1 : s].strip(" .,;:!?"):
             s = q.open
     return s, e
+
+
+def _in_quote(tok: Token, quotes: tuple[Quote, ...]) -> bool:
+    """Whether ``tok`` stands inside a quotation (a report quoted within a report)."""
+    return any(q.open < tok.idx < q.close for q in quotes)
 
 
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:

@@ -20,11 +20,10 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     guess speculate suspect wonder question joke quip boast brag lament muse counter retort
     shout scream yell whisper continue recount confide signal hint imply show find
     acknowledge disclose proclaim remark charge accuse caution vow pledge threaten blog
-    testify inform assure advise propose recommend demand expect know learn hear read
-    describe answer protest object cry exclaim concur affirm allow figure reckon predict
+    testify inform assure advise propose recommend demand
+    describe answer protest object cry exclaim concur affirm figure reckon predict
     envision envisage anticipate calculate conclude determine discover establish judge
-    presume assume believe consider understand realize realise recognize recognise remember
-    point counsel confess grumble gripe groan sigh snap rule order direct instruct brief
+    presume assume believe point counsel confess grumble gripe groan sigh snap rule brief
     testify swear attest certify corroborate verify rebut refute contradict dismiss
     """.split()
 )
@@ -35,6 +34,16 @@ HEDGE_VERBS: frozenset[str] = frozenset({"allege", "claim", "purport", "contend"
 #: Adverbs by which the reporter distances itself from a claim.
 HEDGE_ADVERBS: frozenset[str] = frozenset(
     {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "apparently"}
+)
+
+#: Verbs of stance whose content is their object ("called for a ban", "wants to win",
+#: "criticized the decision") rather than a clause.
+STANCE_VERBS: frozenset[str] = frozenset(
+    """
+    call criticize criticise attack blast condemn praise defend support endorse want urge
+    promise pledge vow deny accuse cite slam denounce applaud welcome reject oppose
+    demand propose recommend back blame thank question dismiss mock warn
+    """.split()
 )
 
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
