@@ -37,6 +37,7 @@ long to hold exactly in a float, or a power written ``10^400`` is reported as a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -116,14 +117,23 @@ _VAGUE = re.compile(
 _FRACTION = re.compile(
     rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s-]+(?P<d>{_DEN})\b"
     r"(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)"
-    rf"|\b(?P<n2>two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
+    rf"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
     r"|\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)",
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"\ba\s+(?:pair|couple)\s+of\b", re.IGNORECASE)
 _FOREIGN_DIGITS = re.compile(r"\d+")
-_SLASH = re.compile(r"(?<![\d/.,])([0-9]{1,3})(?:\u2044([0-9]{1,4})|/([0-9]{1,4})(?=\s+of\b))(?![\d/])")
-_POWER = re.compile(r"[0-9]+\s?\^\s?[0-9]+")
+# "1/16 of", "1⁄32" (fraction slash), "1/4 inch" (a common denominator): never "9/11", "24/7".
+_SLASH = re.compile(
+    r"(?<![\d/.,])([0-9]{1,3})(?:\u2044([0-9]{1,4})|/([0-9]{1,4})(?=\s+of\b)"
+    r"|/(2|3|4|8|16|32|64)(?=\s+[a-z]))(?![\d/])"
+)
+_VULGAR = re.compile(r"(?<![\d.,])(?:([0-9]{1,3})\s?)?([¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+_VULGAR_VALUES = {"¼": 1 / 4, "½": 1 / 2, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5,
+                  "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8,
+                  "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}  # fmt: skip
+_SCIENTIFIC = re.compile(r"(?<![\w.,])([0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3})(?![\w.])")
+_POWER = re.compile(r"[0-9]+\s?\^\s?[0-9]+|[0-9.]+\s?[×x]\s?10\s?[−-]?[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +249,18 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
             high = 144.0 * mult if first == "dozens" else base * 10
         add(NumberMatch(m.start(), m.end(), base, high, "vague"))
     for m in _SLASH.finditer(text):
-        num, den = int(m.group(1)), int(m.group(2) or m.group(3))
+        num, den = int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4))
         if 0 < num < den:
-            add(NumberMatch(m.start(), m.end(), num / den, num / den, "fraction"))
+            # Before a unit ("1/4 inch") the fraction is a measure's value, not a share.
+            form = "digits" if m.group(4) else "fraction"
+            add(NumberMatch(m.start(), m.end(), num / den, num / den, form))
+    for m in _VULGAR.finditer(text):
+        value = _VULGAR_VALUES[m.group(2)] + (int(m.group(1)) if m.group(1) else 0)
+        add(NumberMatch(m.start(), m.end(), value, value, "digits"))
+    for m in _SCIENTIFIC.finditer(text):
+        value = float(m.group(1))
+        if value != 0 and math.isfinite(value) and 1e-30 < abs(value) < 1e30:
+            add(NumberMatch(m.start(), m.end(), value, value, "digits"))
     for m in _PAIR.finditer(text):
         add(NumberMatch(m.start(), m.end(), 2.0, 2.0, "words"))
     for m in _FRACTION.finditer(text):
@@ -329,7 +348,11 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
             value *= scale
             end = pieces[j][1]
             j += 1
-        if pieces[i][2].lower() in ("a", "an") and value == 1.0:
+        first = pieces[i][2].lower()
+        if first in SCALES or first == "dozen":
+            i = j  # "several hundred years": a bare scale word is no number of its own
+            continue
+        if first in ("a", "an") and value == 1.0:
             i = j  # a lone article is not a number
             continue
         yield pieces[i][0], end, value, scale

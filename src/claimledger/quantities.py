@@ -93,7 +93,7 @@ _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
 _MONEY_SUFFIX = re.compile(
     r"^\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
     r"(?P<w>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgits?|shekels?|roubles?|rubles?"
-    r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b",
+    r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£)",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -113,13 +113,14 @@ _MEASURES: dict[str, str] = {
     "lb-ft": "pound-foot", "gpa": "gigapascal", "psi": "pound per square inch",
     "ppm": "parts-per-million", "ppb": "parts-per-billion", "bpd": "barrel per day",
     "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second",
-    "secs": "second", "μm": "micrometre", "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius", "°f": "fahrenheit", "ha": "hectare",
+    "secs": "second", "km2": "square kilometre", "m2": "square metre", "μm": "micrometre", "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius", "°f": "fahrenheit", "ha": "hectare",
 }  # fmt: skip
 _MEASURE_WORDS: dict[str, str] = {
     "miles? per hour": "mile per hour", "kilomet(?:er|re)s? per hour": "kilometre per hour",
     "miles? per gallon": "mile per gallon", "pound-f(?:ee|oo)t": "pound-foot",
     "square (?:feet|foot)": "square foot", "square met(?:er|re)s?": "square metre",
-    "square miles?": "square mile", "square kilomet(?:er|re)s?": "square kilometre",
+    "square miles?|sq\\.? mi(?:les?)?": "square mile", "sq\\.? ft": "square foot",
+    "sq\\.? km": "square kilometre", "square kilomet(?:er|re)s?": "square kilometre",
     "miles?": "mile", "kilomet(?:er|re)s?": "kilometre", "met(?:er|re)s?": "metre",
     "centimet(?:er|re)s?": "centimetre", "millimet(?:er|re)s?": "millimetre",
     "micromet(?:er|re)s?|microns?": "micrometre", "feet|foot": "foot", "inch(?:es)?": "inch",
@@ -155,7 +156,7 @@ _YEAR_BEFORE = frozenset(
     ["in", "since", "by", "from", "until", "till", "to", "of", "during", "before", "after", "between", "early", "late", "mid", "the", "summer", "spring", "winter", "autumn", "fall", "year", "season", "circa", "and", "or", "through", "'s"]
 )
 _REFERENCE_NOUNS = frozenset(["figure", "number", "toll", "total", "tally", "count", "estimate", "amount"])
-_RANGE_GAP = re.compile(r"^\s*(?P<sep>-|–|—|to|through|and)\s*$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*-?\s*(?P<sep>-|–|—|to|through|and)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,8 @@ def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | N
             return None  # an ordinal ("21st"), a decade ("1990s") or a code ("5G")
     if _CLOCK.match(after) or re.search(r"\d:$", before):
         return None
+    if n.form == "digits" and (re.match(r"^[/:]\d", after) or re.search(r"\d[/:]$", before)):
+        return None  # "9/11", "24/7", "3:2": a date, a slogan or a ratio
     if n.form == "digits" and _score(before, after, n.low):
         return None  # a score or a tally ("2-0", "9-2"), not a range
     if kind == "count" and (p := _PERCENT.match(after)):
@@ -261,7 +264,10 @@ def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | N
     elif kind in ("count", "fraction") and n.form != "fraction" and (
         mo := _MONEY_SUFFIX.match(after)
     ):
-        word = re.sub(r"s$", "", mo.group("w").lower().split()[0])
+        if mo.group("sym"):
+            word = _SYMBOLS[mo.group("sym")][0]
+        else:
+            word = re.sub(r"s$", "", mo.group("w").lower().split()[0])
         word = {"penny": "pence", "pound": "pound", "pence": "pence"}.get(word, word)
         kind, unit, end = "money", word, n.end + mo.end()
         currency = "GBP" if word in ("pound", "pence") else _CURRENCY_WORDS.get(word)

@@ -15,7 +15,7 @@ Scoring choices where EVALUATION.md leaves room:
 
 quantulum3 cases (``quantities.json``, ``quantities.ambiguity.json``): each expected item's
 ``value`` is compared with the predicted value; a case passes when the multisets of values are
-equal. Its ``unit`` names (``metre``, ``pound sterling``, ``dimensionless``) are compared like
+equal, a predicted range counting as its midpoint (as quantulum3 gives ranges). Its ``unit`` names (``metre``, ``pound sterling``, ``dimensionless``) are compared like
 NewsQuant units, ``dimensionless`` matching any count.
 
 Recognizers-Text (``Number/English/NumberModel.json``, ``NumberRangeModel.json``): a case passes
@@ -210,7 +210,8 @@ def evaluate_quantulum3(folder: Path = QUANTULUM) -> dict[str, Any]:
         for case in cases:
             found, _ = find_quantities(nlp(case["req"]))
             expected = [float(r["value"]) for r in case["res"]]
-            got = [v[0] for q in found if (v := predicted_value(q)) is not None]
+            # quantulum3 gives a range as its midpoint: compare ours the same way.
+            got = [(v[0] + v[1]) / 2 for q in found if (v := predicted_value(q)) is not None]
             gold = [{"value": str(r["value"]), "unit": r["unit"]} for r in case["res"]]
             passed += sorted(got) == sorted(expected) or all(
                 _close(a, b) for a, b in zip(sorted(got), sorted(expected), strict=False)
@@ -226,6 +227,8 @@ def evaluate_quantulum3(folder: Path = QUANTULUM) -> dict[str, Any]:
 def _count(found: Sequence[Quantity], gold: Sequence[dict[str, Any]], with_unit: bool) -> int:
     def ok(q: Quantity, g: dict[str, Any]) -> bool:
         pv, gv = predicted_value(q), gold_value(g["value"])
+        if pv is not None:
+            pv = ((pv[0] + pv[1]) / 2, (pv[0] + pv[1]) / 2)
         if pv is None or gv is None or not same_value(pv, gv):
             return False
         if not with_unit:
