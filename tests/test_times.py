@@ -38,6 +38,8 @@ CASES = [
     ("It grew by 2010 already.", "2010", "DATE", "2010"),
     ("Profits rose in fiscal 1989.", "fiscal 1989", "DATE", "1989"),
     ("It reopened in mid-2024.", "mid-2024", "DATE", "2024"),
+    ("after the 2012 elections", "2012", "DATE", "2012"),
+    ("by the end of this year", "the end of this year", "DATE", "2025"),
     ("the fourth of July, 1776", "July, 1776", "DATE", "1776-07"),
     ("We met on the 4th of July.", "the 4th of July", "DATE", "2024-07-04"),
     ("Sales in the third quarter rose.", "the third quarter", "DATE", "2024-Q3"),
@@ -146,7 +148,8 @@ NEGATIVES = [
     "Tactical Group No. 2016 advanced.",
     "the 45th floor",
     "It costs $2024.",
-    "The 2005 residents of the town",
+    "All 2005 residents of the town left.",
+    "Some 2005 residents of the town left.",
     "a quarterly dividend",
     "Prices fall in autumn",
 ]

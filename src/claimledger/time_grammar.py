@@ -253,6 +253,7 @@ COUNT_NEXT = {
     "sheep",
     "fish",
 }
+_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "whose"}
 #: Lower-case words ending in "s" that are not plural nouns (so may follow a year).
 NOT_PLURAL = {
     "was",
@@ -492,7 +493,16 @@ def _year_rule(m: re.Match[str], text: str) -> Result:
     if (
         nxt
         and nxt[:1].islower()
-        and (low in COUNT_NEXT or (low.endswith("s") and len(low) > 3 and low not in NOT_PLURAL))
+        and (
+            low in COUNT_NEXT
+            or (
+                low.endswith("s")
+                and len(low) > 3
+                and low not in NOT_PLURAL
+                # "the 2012 elections", "its 2010 levels": a determiner makes it a year
+                and not (prev in _DETERMINERS and 1900 <= year <= 2100)
+            )
+        )
     ):
         return None  # "1999 votes", "2005 residents"
     if not (1000 <= year <= 2100 if strong else 1800 <= year <= 2100):
@@ -1017,7 +1027,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _season,
         ),
         (
-            r"(?:(?i:early|late|earlier|later|mid-?)\s+)?(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next"
+            r"(?:(?i:early|late|earlier|later|mid-?)\s+|(?i:the\s+)?(?i:end|beginning|start|middle"
+            r"|rest)\s+of\s+)?(?P<rel>(?i:this(?:\s+past|\s+coming)?|last|next"
             r"|the\s+past|the\s+last|the\s+next|the\s+previous|the\s+following|the\s+coming|past"
             r"|(?:the\s+)?current(?:\s+fiscal)?"
             r"|previous|coming))\s+(?P<unit>(?i:week|month|year|quarter|decade|century|weekend))"
