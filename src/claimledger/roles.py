@@ -1,0 +1,126 @@
+"""Roles of named entities from titles and appositions ("U.S. Defense Secretary Lloyd Austin").
+
+Pure functions over a parsed spaCy ``Doc``: given the token range of a name, they return the
+role the text gives it, as written (cleaned of determiners, commas and honorifics), or ``None``.
+Three constructions are read from the dependency parse:
+
+- a pre-nominal title, the name's left modifiers: "Ukrainian President Volodymyr Zelensky";
+- an apposition after the name: "the Institute for the Study of War, a Washington D.C.-based
+  think tank," and "John Smith, a spokesman for the ministry,";
+- a name that is itself the apposition of a common noun: "Trump's campaign manager Corey
+  Lewandowski", "the agency's chief, John Smith".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+#: Dependencies by which a title attaches to the name it precedes.
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "case", "nummod"})
+
+#: Honorifics: part of how a name is written, not a role.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "messrs", "dr", "sir", "dame", "madam", "madame", "herr"}
+)
+
+#: Entity types that cut a title short: a date before a name is not part of its title.
+_NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+
+#: Longest role kept, in tokens; a longer "apposition" is a parse error or a clause.
+MAX_ROLE_TOKENS = 12
+
+#: Entity types that say where someone is from, not what they are.
+_PLACES = frozenset({"GPE", "NORP", "LOC"})
+
+_STRIP = " \t\r\n,;:—–-\"“”'‘’()"
+
+
+def name_root(doc: Doc, start: int, end: int) -> Token:
+    """The syntactic head of the tokens ``doc[start:end]`` (the last one when the parse is odd).
+
+    Raises:
+        ValueError: an empty or out-of-range token range.
+    """
+    if not (0 <= start < end <= len(doc)):
+        raise ValueError(
+            f"token range must satisfy 0 <= start < end <= {len(doc)}, got {start}..{end}"
+        )
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return doc[end - 1]
+
+
+def title_role(doc: Doc, start: int, end: int) -> str | None:
+    """The title written before the name ``doc[start:end]``, or ``None``.
+
+    "U.S. Defense Secretary Lloyd Austin" gives "U.S. Defense Secretary"; "Mr. Trump" gives
+    ``None`` (an honorific is no role).
+    """
+    left = start
+    for tok in doc[start:end]:
+        for child in tok.lefts:
+            if child.i < start and child.dep_ in _TITLE_DEPS:
+                left = min(left, child.left_edge.i)
+    if left == start:
+        return None
+    # Cut at anything that cannot belong to a title (a date, a verb, a clause boundary).
+    first = left
+    for tok in doc[left:start]:
+        clause = tok.pos_ in {"VERB", "AUX", "PUNCT"} and tok.text not in {"-", "."}
+        if tok.ent_type_ in _NOT_TITLE_ENTS or clause:
+            first = tok.i + 1
+    return _clean(doc, first, start)
+
+
+def apposition_role(doc: Doc, start: int, end: int) -> str | None:
+    """The apposition describing the name ``doc[start:end]``, or ``None``.
+
+    "X, a spokesman for the ministry, said" gives "spokesman for the ministry"; an apposition
+    that is itself a name ("the capital, Kyiv") is not a role.
+    """
+    root = name_root(doc, start, end)
+    for child in root.rights:
+        if child.dep_ != "appos" or child.i < end:
+            continue
+        if child.ent_type_ or child.pos_ == "PROPN":
+            continue
+        stop = child.right_edge.i + 1
+        # A relative clause or a second comma ends the description.
+        for tok in doc[child.i + 1 : stop]:
+            if tok.text == "," or tok.tag_ in {"WDT", "WP", "WP$"}:
+                stop = tok.i
+                break
+        return _clean(doc, child.left_edge.i, stop)
+    head = root.head
+    if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
+        return _clean(doc, head.left_edge.i, start)
+    return None
+
+
+def roles_of(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """Every role the text gives the name ``doc[start:end]``, title first."""
+    found = [r for r in (title_role(doc, start, end), apposition_role(doc, start, end)) if r]
+    return tuple(dict.fromkeys(found))
+
+
+def _clean(doc: Doc, start: int, end: int) -> str | None:
+    """The text of ``doc[start:end]`` without determiners, honorifics and edge punctuation."""
+    toks = [t for t in doc[start:end]]
+    while toks and (
+        toks[0].dep_ in {"det", "predet", "punct", "cc", "prep"}
+        or toks[0].lower_.rstrip(".") in HONORIFICS
+    ):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].lower_.rstrip(".") in HONORIFICS):
+        toks.pop()
+    if not toks or len(toks) > MAX_ROLE_TOKENS:
+        return None
+    # A role needs a noun of its own: "South Korean", "former" or "Ukraine’s" alone is none.
+    if not any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ not in _PLACES for t in toks):
+        return None
+    if toks[-1].tag_ == "POS" or toks[-1].dep_ == "poss":
+        return None
+    # Joining the tokens gives the text as written; ``doc.text`` would rebuild the whole text.
+    text = "".join(t.text_with_ws for t in toks).strip(_STRIP)
+    return text or None
