@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from .model import Diagnostic, Span, TimeExpression
-from .time_grammar import RULES, Hit
+from .time_grammar import GATES, RULES, Hit
 
 #: Text beyond this many characters is not searched (and a diagnostic says so).
 MAX_CHARS = 2_000_000
@@ -101,7 +101,12 @@ def _check(text: object, anchor: object) -> None:
 def _scan(text: str, lo: int, hi: int) -> tuple[list[Hit], list[Diagnostic]]:
     """Run every rule over ``text[lo:hi]``; keep the longest non-overlapping results."""
     found: list[Hit | Diagnostic] = []
+    window = text[lo:hi]
+    lower = window.lower()
     for pattern, handler in RULES:
+        gate = GATES.get(handler.__name__)
+        if gate and not (any(g in window for g in gate[0]) or any(g in lower for g in gate[1])):
+            continue
         for m in pattern.finditer(text, lo, hi):
             try:
                 result = handler(m, text)
