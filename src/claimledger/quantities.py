@@ -53,15 +53,19 @@ from .numbers import NumberMatch, scan_numbers
 
 _HEDGES: tuple[tuple[str, str], ...] = (
     # (pattern ending right before the number, semantics); longer patterns first.
+    (r"(?:higher|greater|bigger|larger|more)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|>=|≥|> =",
+     "low_incl"),
+    (r"(?:less|lower|smaller|fewer)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|<=|≤|< =",
+     "high_incl"),
     (r"just\s+(?:under|below|shy\s+of|short\s+of)", "near_below"),
     (r"just\s+(?:over|above|more\s+than)", "near_above"),
     (r"no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|at\s+least|a\s+minimum\s+of"
      r"|as\s+(?:few|little|low)\s+as", "low_incl"),
     (r"no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|as\s+(?:many|much|high)\s+as"
      r"|a\s+maximum\s+of", "high_incl"),
-    (r"more\s+than|greater\s+than|higher\s+than|larger\s+than|in\s+excess\s+of|upwards\s+of"
-     r"|over|above|exceeding|north\s+of", "low_excl"),
-    (r"fewer\s+than|less\s+than|lower\s+than|under|below", "high_excl"),
+    (r"(?:more|greater|higher|larger|bigger)\s+than|in\s+excess\s+of|upwards\s+of"
+     r"|over|above|exceeding|north\s+of|>", "low_excl"),
+    (r"(?:fewer|less|lower|smaller)\s+than|under|below|<", "high_excl"),
     (r"nearly|almost|close\s+on", "near_below"),
     (r"about|around|roughly|approximately|approx\.|an\s+estimated|estimated|some|circa|ca\."
      r"|close\s+to|in\s+the\s+region\s+of|more\s+or\s+less|~", "approx"),
@@ -155,8 +159,9 @@ _CLOCK = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UT
 _YEAR_BEFORE = frozenset(
     ["in", "since", "by", "from", "until", "till", "to", "of", "during", "before", "after", "between", "early", "late", "mid", "the", "summer", "spring", "winter", "autumn", "fall", "year", "season", "circa", "and", "or", "through", "'s"]
 )
+_TEMPORAL_HEDGES = frozenset("over under around about some circa ca. ~ estimated".split())
 _REFERENCE_NOUNS = frozenset(["figure", "number", "toll", "total", "tally", "count", "estimate", "amount"])
-_RANGE_GAP = re.compile(r"^\s*-?\s*(?P<sep>-|–|—|to|through|and)\s*$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*-?\s*(?P<sep>-|–|—|~|to|through|and)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +209,8 @@ def find_quantities(
         q = _quantity(doc, group)
         if q is not None:
             out.append(q)
-    return tuple(_conversions(text, _resolve_references(doc, out))), tuple(diagnostics)
+    out = _conversions(text, _resolve_references(doc, out))
+    return tuple(_two_sided(text, out)), tuple(diagnostics)
 
 
 def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | None:
@@ -228,7 +234,7 @@ def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | N
         else:
             unit, currency = _CODE_WORDS[cur.group("word").upper()]
     elif re.search(r"(?:^|[\s(])(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE) and (
-        n.form == "digits"
+        n.form == "digits" or re.search(r"(?:minus|negative)\s$", before, re.IGNORECASE)
     ):
         neg = re.search(r"(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE)
         assert neg is not None
@@ -331,9 +337,12 @@ def _not_a_count(doc: Doc, n: NumberMatch, before: str, after: str) -> bool:
     if plain and n.form == "digits" and 1000 <= n.low <= 2100 and len(doc.text[n.start : n.end]) == 4:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.ent_type_ != "DATE"
-        if tok.ent_type_ == "DATE" or not counted or (
+        # "above 1000": a year takes no comparative ("over 2019", "around 2000" are dates).
+        h = _PREFIX.search(before)
+        hedged = h is not None and h.group("h").lower() not in _TEMPORAL_HEDGES
+        if not hedged and (tok.ent_type_ == "DATE" or not counted or (
             prev is not None and prev.lower_ in _YEAR_BEFORE
-        ):
+        )):
             return True
     if plain and prev is not None and prev.pos_ in ("PROPN", "NOUN") and any(
         c.isupper() for c in prev.text
@@ -474,6 +483,34 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
                     low_inclusive=prev.low_inclusive, high_inclusive=prev.high_inclusive,
                     approximate=prev.approximate,
                 ) if prev.low == prev.high or prev.low is None or prev.high is None else q  # fmt: skip
+        out.append(q)
+    return out
+
+
+def _two_sided(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join one-sided bounds of the same thing: "more than 10 and less than 20" is (10, 20)."""
+    out: list[Quantity] = []
+    for q in found:
+        if out:
+            p = out[-1]
+            gap = text[p.span.end : q.span.start]
+            lows = [x for x in (p, q) if x.low is not None and x.high is None]
+            highs = [x for x in (p, q) if x.high is not None and x.low is None]
+            if (
+                re.fullmatch(r"\s*(?:,|and|but|,\s*and|,\s*but)\s*", gap, re.IGNORECASE)
+                and len(lows) == 1 and len(highs) == 1 and p.kind == q.kind
+                and (p.unit is None or q.unit is None or p.unit == q.unit)
+                and lows[0].low is not None and highs[0].high is not None
+                and lows[0].low < highs[0].high
+            ):  # fmt: skip
+                lo, hi = lows[0], highs[0]
+                out[-1] = replace(
+                    p, span=Span.of(text, p.span.start, q.span.end), low=lo.low, high=hi.high,
+                    low_inclusive=lo.low_inclusive, high_inclusive=hi.high_inclusive,
+                    approximate=p.approximate or q.approximate, unit=p.unit or q.unit,
+                    subject=p.subject or q.subject,
+                )  # fmt: skip
+                continue
         out.append(q)
     return out
 
