@@ -460,3 +460,41 @@ def test_every_shared_gold_file_agrees_with_its_corpus_text() -> None:
         for key in ("content", "attribution", "quantities", "times"):
             assert result[key]["f1"] == (100.0 if result[key]["gold"] else 0.0), key
         assert all(f["accuracy"] == 100.0 for f in result["fields"].values())
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_evaluate_gold_command(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import claimledger.cli.evaluate  # noqa: F401  (registers the command)
+    from claimledger.cli.app import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "The ministry said the bridge was destroyed."
+    (corpus / "d1.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "id": "d1",
+        "meta": {"published": "2025-01-11"},
+        "entities": ENTITIES,
+        "attributions": [
+            {"id": "g1", "source": "Ministry of Defence", "content": span(text, CONTENT_A)}
+        ],
+    }
+    (tmp_path / "d1.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = tmp_path / "result.json"
+    result = CliRunner().invoke(
+        app,
+        ["evaluate", "gold", str(tmp_path / "d1.gold.json"), "--corpus", str(corpus),
+         "--json", str(out), "--details"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "attribution" in result.output and "g1" in result.output
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["documents"] == 1 and written["content"]["gold"] == 1
+
+    missing = CliRunner().invoke(app, ["evaluate", "gold", str(tmp_path / "nope")])
+    assert missing.exit_code == 2
+    assert "no such gold file" in missing.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -273,3 +274,55 @@ def test_failed_floors() -> None:
         "source exact F1 66.67 is below the floor 70",
         "cue begin F1 0.00 is below the floor 1",
     ]
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def invoke(*args: str) -> Any:
+    from typer.testing import CliRunner
+
+    import claimledger.cli.evaluate  # noqa: F401  (registers the command)
+    from claimledger.cli.app import app
+
+    return CliRunner().invoke(app, ["evaluate", *args])
+
+
+def test_polnear_command_and_quality_gate(tmp_path: Path) -> None:
+    make_split(tmp_path)
+    out = tmp_path / "result.json"
+    common = ["polnear", "--split", "dev", "--data", str(tmp_path), "--limit", "1"]
+    passed = invoke(*common, "--json", str(out), "--min-f1", "source:exact=0")
+    assert passed.exit_code == 0, passed.output
+    assert "roles.content.overlap" in passed.output and "quality gate passed" in passed.output
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["documents"] == 1 and result["split"] == "dev" and result["anchors"] is None
+    assert result["roles"]["cue"]["exact"]["gold"] == 2
+
+    failed = invoke(*common, "--min-f1", "content:exact=100.5")
+    assert failed.exit_code == 1
+    assert "quality gate failed: PolNeAR dev: content exact F1" in failed.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--min-f1", "content:fuzzy=3"], "valid criteria: exact, begin, overlap"),
+        (["--split", "validation"], "valid splits: train, dev, test"),
+    ],
+)
+def test_polnear_command_rejects_bad_options(tmp_path: Path, args: list[str], message: str) -> None:
+    make_split(tmp_path)
+    result = invoke("polnear", "--data", str(tmp_path), *args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_missing_scorer_is_reported_not_raised() -> None:
+    import typer
+
+    from claimledger.cli.evaluate import _scorer
+
+    with pytest.raises(typer.Exit) as exit_info:
+        _scorer("no_such_benchmark", "evaluate")
+    assert exit_info.value.exit_code == 2
