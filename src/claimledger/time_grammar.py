@@ -1076,7 +1076,9 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _set,
         ),
         (
-            rf"\b(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
+            # TimeBank keeps these quantifiers inside a duration's extent (not "about", "over")
+            r"\b(?:(?i:nearly|at\s+least|more\s+than|less\s+than|up\s+to)\s+)?"
+            rf"(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
             rf"(?P<num>(?i:{_NUM}))[\s-]+(?P<unit>(?i:{_UNIT}))"
             r"(?P<post>\s+(?i:ago|earlier|later|from\s+now|hence))?" + _E,
             _duration,
