@@ -1,0 +1,259 @@
+"""Throughput (EVALUATION.md §5): ``claimledger extract`` next to a bare ``nlp.pipe``.
+
+One run measures, over the same texts (a PolNeAR split) and with the same number of worker
+processes:
+
+- *bare*: ``load_nlp().pipe(texts, n_process=workers)``, the spaCy model alone;
+- *extract*: the full extract path: reading the documents (``inputs.iter_documents`` when it
+  is implemented, else ``Document``s built from the files the same way), ``extract_many``
+  and serialising each result as ``claimledger extract`` prints it.
+
+Each is measured in its own freshly spawned child process, so neither inherits the other's
+memory or warm caches. In that child the model is loaded and run once on a short text before
+the clock starts; worker processes are then forked from it (spaCy's ``n_process`` and the
+pipeline's pool both fork), so they start warm too, and the timed span includes starting
+them. Peak resident memory per worker is ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` in the
+measuring child once its workers are joined (the largest worker), or its own
+``RUSAGE_SELF`` peak when ``workers == 1`` (it is then the worker). A forked worker's
+resident set includes the model pages it shares with its parent: the figure is what ``ps``
+would show, not the memory it adds.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import platform
+import resource
+import sys
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from .errors import DocumentRejected
+from .model import Document
+from .nlp import DEFAULT_MODEL
+
+#: Targets the docs report against.
+TARGET_RATIO = 0.8
+TARGET_PEAK_MIB = 600.0
+
+#: Texts per batch handed to a spaCy worker; the pipeline's pool hands out the same number.
+DEFAULT_BATCH = 8
+
+_WARM_UP = "The ministry said on Monday that 300 people had been evacuated."
+
+
+def polnear_texts(root: Path, split: str = "test", *, limit: int | None = None) -> list[Path]:
+    """The text files of a PolNeAR split, sorted, at most ``limit``.
+
+    Raises:
+        ValueError: an unknown split (naming the valid ones), a missing folder, or a limit
+            below 1.
+    """
+    from .evaluation.polnear import SPLITS
+
+    if split not in SPLITS:
+        raise ValueError(f"unknown PolNeAR split {split!r}; valid splits: {', '.join(SPLITS)}")
+    if limit is not None and limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
+    folder = root / split / "text"
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        raise ValueError(f"no PolNeAR texts in {folder}")
+    return paths[:limit] if limit is not None else paths
+
+
+def run_throughput(
+    paths: Sequence[Path],
+    *,
+    workers: int = 2,
+    batch_size: int = DEFAULT_BATCH,
+    model: str = DEFAULT_MODEL,
+) -> dict[str, Any]:
+    """Measure the bare model and the extract path over ``paths``, each in its own child.
+
+    Returns:
+        A JSON-ready dict: ``bare`` and ``extract`` measurements (articles, seconds,
+        articles_per_second, peak_worker_mib, peak_parent_mib), their ``ratio``
+        (extract / bare articles per second), the targets and whether they are met, and the
+        machine it ran on.
+
+    Raises:
+        ValueError: no paths, ``workers`` or ``batch_size`` below 1.
+        RuntimeError: a measuring child failed (its traceback is in the message).
+    """
+    if not paths:
+        raise ValueError("no texts to measure")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    args = ([str(p) for p in paths], workers, batch_size, model)
+    bare = _in_child("bare", *args)
+    extract = _in_child("extract", *args)
+    ratio = extract["articles_per_second"] / bare["articles_per_second"]
+    peak = extract["peak_worker_mib"]
+    return {
+        "benchmark": "throughput",
+        "articles": len(paths),
+        "workers": workers,
+        "batch_size": batch_size,
+        "model": model,
+        "bare": bare,
+        "extract": extract,
+        "ratio": round(ratio, 3),
+        "targets": {"ratio": TARGET_RATIO, "peak_mib_per_worker": TARGET_PEAK_MIB},
+        "meets": {"ratio": ratio >= TARGET_RATIO, "peak_mib_per_worker": peak <= TARGET_PEAK_MIB},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "usable_cpus": (
+                len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+            ),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+    }
+
+
+# --- the measuring child ------------------------------------------------------------------
+
+
+def _in_child(kind: str, *args: Any) -> dict[str, Any]:
+    """Run one measurement in a freshly spawned process and return what it reports."""
+    ctx = mp.get_context("spawn")  # a clean interpreter: no model or pages from this process
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child_main, args=(kind, sender, *args), name=f"bench-{kind}")
+    process.start()
+    sender.close()
+    try:
+        result: dict[str, Any] = receiver.recv()
+    except EOFError:
+        result = {"error": f"the {kind} child died without a result"}
+    process.join()
+    if "error" in result:
+        raise RuntimeError(
+            f"{kind} measurement failed (exit code {process.exitcode}):\n{result['error']}"
+        )
+    return result
+
+
+def _child_main(
+    kind: str, conn: Connection, paths: list[str], workers: int, batch_size: int, model: str
+) -> None:
+    try:
+        if hasattr(os, "fork"):
+            # A spawned child inherits "spawn" as its default start method, which spaCy's
+            # n_process would use (re-importing and unpickling the model in every worker);
+            # the pipeline's pool forks, so the bare run must fork too to be comparable.
+            mp.set_start_method("fork", force=True)
+        measure = _measure_bare if kind == "bare" else _measure_extract
+        conn.send(measure(paths, workers, batch_size, model))
+    except BaseException:  # report anything, the parent raises it with the traceback
+        conn.send({"error": traceback.format_exc()})
+    finally:
+        conn.close()
+
+
+def _measure_bare(paths: list[str], workers: int, batch_size: int, model: str) -> dict[str, Any]:
+    from .nlp import load_nlp
+
+    nlp = load_nlp(model)
+    nlp(_WARM_UP)
+    start = time.perf_counter()
+    texts = [_read(Path(p)) for p in paths]
+    n = sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=batch_size))
+    seconds = time.perf_counter() - start
+    return _figures("bare nlp.pipe", n, seconds, workers, documents_from="files")
+
+
+def _measure_extract(
+    paths: list[str], workers: int, batch_size: int, model: str
+) -> dict[str, Any]:
+    from . import pipeline
+    from .nlp import load_nlp
+
+    nlp = load_nlp(model)
+    pipeline.analyse(Document("warm-up", _WARM_UP), nlp(_WARM_UP))  # loads every stage's data
+    start = time.perf_counter()
+    documents, source = _documents(paths)
+    n = 0
+    # The pool hands out pipeline.CHUNK documents at a time; batch_size only applies to spaCy.
+    for result in pipeline.extract_many(documents, workers=workers, model=model):
+        if isinstance(result, DocumentRejected):
+            raise RuntimeError(f"{result.origin}: rejected: {result.detail}")
+        json.dumps(result.to_dict(), ensure_ascii=False)
+        n += 1
+    seconds = time.perf_counter() - start
+    return _figures("claimledger extract", n, seconds, workers, documents_from=source)
+
+
+def _documents(paths: list[str]) -> tuple[Iterator[Document | DocumentRejected], str]:
+    """The documents as ``claimledger extract`` reads them, and which reader made them."""
+    from . import inputs
+
+    try:
+        found = inputs.iter_documents(paths)
+        first = next(found)
+    except NotImplementedError:  # the reader is not written yet: build the same documents
+        return (Document(Path(p).stem, _read(Path(p)), origin=p) for p in paths), "direct"
+    except StopIteration:
+        return iter(()), "inputs.iter_documents"
+
+    def chained() -> Iterator[Document | DocumentRejected]:
+        yield first
+        yield from found
+
+    return chained(), "inputs.iter_documents"
+
+
+def _read(path: Path) -> str:
+    with path.open(encoding="utf-8", newline="") as fh:  # the text exactly as stored
+        return fh.read()
+
+
+def _figures(
+    name: str, articles: int, seconds: float, workers: int, *, documents_from: str
+) -> dict[str, Any]:
+    # Linux reports ru_maxrss in KiB, macOS in bytes.
+    unit = 1024 * 1024 if sys.platform == "darwin" else 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / unit
+    mp.active_children()  # reap any worker that has exited, so RUSAGE_CHILDREN counts it
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / unit
+    return {
+        "name": name,
+        "articles": articles,
+        "seconds": round(seconds, 3),
+        "articles_per_second": round(articles / seconds, 3) if seconds > 0 else 0.0,
+        "peak_parent_mib": round(own, 1),
+        "peak_worker_mib": round(own if workers == 1 else children, 1),
+        "documents_from": documents_from,
+    }
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """A small Markdown table of a :func:`run_throughput` result."""
+    rows = [
+        "| path | articles | seconds | articles/s | peak MiB per worker | peak MiB parent |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for key in ("bare", "extract"):
+        m = result[key]
+        rows.append(
+            f"| {m['name']} | {m['articles']} | {m['seconds']:.2f} | "
+            f"{m['articles_per_second']:.2f} | {m['peak_worker_mib']:.0f} | "
+            f"{m['peak_parent_mib']:.0f} |"
+        )
+    meets = result["meets"]
+    rows.append("")
+    rows.append(
+        f"ratio extract/bare = {result['ratio']:.3f} (target ≥ {TARGET_RATIO}: "
+        f"{'met' if meets['ratio'] else 'NOT met'}); peak per worker target ≤ "
+        f"{TARGET_PEAK_MIB:.0f} MiB: {'met' if meets['peak_mib_per_worker'] else 'NOT met'}; "
+        f"workers = {result['workers']}"
+    )
+    return "\n".join(rows)
