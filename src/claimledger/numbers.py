@@ -125,7 +125,7 @@ _PAIR = re.compile(r"\ba\s+(?:pair|couple)\s+of\b", re.IGNORECASE)
 _FOREIGN_DIGITS = re.compile(r"\d+")
 # "1/16 of", "1⁄32" (fraction slash), "1/4 inch" (a common denominator): never "9/11", "24/7".
 _SLASH = re.compile(
-    r"(?<![\d/.,])([0-9]{1,3})(?:\u2044([0-9]{1,4})|/([0-9]{1,4})(?=\s+of\b)"
+    r"(?<![\d/.,])(?<!\d\s)([0-9]{1,3})(?:\u2044([0-9]{1,4})|/([0-9]{1,4})(?=\s+of\b)"
     r"|/(2|3|4|8|16|32|64)(?=\s+[a-z]))(?![\d/])"
 )
 _VULGAR = re.compile(r"(?<![\d.,])(?:([0-9]{1,3})\s?)?([¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
@@ -323,6 +323,9 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
     pieces = [(base + p.start(), base + p.end(), p.group()) for p in _PIECE.finditer(m.group())]
     i = 0
     while i < len(pieces):
+        if pieces[i][2].lower() == "and":
+            i += 1
+            continue
         best: tuple[int, float] | None = None
         for j in range(len(pieces), i, -1):
             if pieces[j - 1][2].lower() in ("and", "a", "an", "half"):

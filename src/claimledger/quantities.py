@@ -458,8 +458,10 @@ def _quantity(doc: Doc, group: list[_Atom]) -> Quantity | None:
             subject = text[sub_start : noun.idx + len(noun)]
             end = max(end, noun.idx + len(noun))
         elif head is not None and last.kind == "age":
+            # "a 25-year-old man": the person is the subject and belongs to the mention.
             noun, sub_start = head
             subject = text[sub_start : noun.idx + len(noun)]
+            end = max(end, noun.idx + len(noun))
     start, end = _strip(text, start, end)
     return Quantity(
         span=Span.of(text, start, end), low=low, high=high, low_inclusive=low_incl,

@@ -155,19 +155,29 @@ def score_entry(predicted: Sequence[Quantity], gold: Sequence[dict[str, Any]]) -
     }
 
 
-def evaluate_newsquant(path: Path = NEWSQUANT, *, limit: int | None = None) -> dict[str, Any]:
+PORTIONS = ("dev", "rest")
+
+
+def evaluate_newsquant(
+    path: Path = NEWSQUANT, *, limit: int | None = None, portions: Sequence[str] = PORTIONS
+) -> dict[str, Any]:
     """Score ``find_quantities`` on NewsQuant: P/R/F1 for dev, rest and all (EVALUATION.md §4).
 
     Args:
         path: the ``NewsQuant.json`` file (a list of ``{"text", "quantities"}``).
         limit: score only the first ``limit`` entries (for quick runs).
+        portions: which portions to score, of ``("dev", "rest")``; "all" sums those scored.
 
     Raises:
         FileNotFoundError: ``path`` does not exist.
-        ValueError: the file is not a NewsQuant list, or ``limit`` is negative.
+        ValueError: the file is not a NewsQuant list, ``limit`` is negative, or a portion is
+            not one of ``dev``, ``rest``.
     """
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be None or at least 0, got {limit}")
+    unknown = set(portions) - set(PORTIONS)
+    if unknown or not portions:
+        raise ValueError(f"portions must be a non-empty subset of {PORTIONS}, got {portions!r}")
     entries = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and "text" in e and "quantities" in e for e in entries
@@ -175,24 +185,28 @@ def evaluate_newsquant(path: Path = NEWSQUANT, *, limit: int | None = None) -> d
         raise ValueError(f"{path} is not a NewsQuant list of {{'text', 'quantities'}} entries")
     if limit is not None:
         entries = entries[:limit]
+    chosen = [
+        (i, e) for i, e in enumerate(entries) if ("dev" if is_dev(i) else "rest") in portions
+    ]
     nlp = load_nlp()
     zero = PRF(0, 0, 0)
     parts: dict[str, dict[str, PRF]] = {
-        p: {"value": zero, "value_hedge": zero, "value_unit": zero} for p in ("dev", "rest", "all")
+        p: {"value": zero, "value_hedge": zero, "value_unit": zero} for p in (*portions, "all")
     }
-    docs = nlp.pipe(e["text"] for e in entries)
-    for i, (entry, doc) in enumerate(zip(entries, docs, strict=True)):
+    docs = nlp.pipe(e["text"] for _, e in chosen)
+    for (i, entry), doc in zip(chosen, docs, strict=True):
         found, _ = find_quantities(doc)
         scores = score_entry(found, entry["quantities"])
         for portion in ("dev" if is_dev(i) else "rest", "all"):
             for k, v in scores.items():
                 parts[portion][k] = parts[portion][k] + v
+    counts = {p: sum(1 for i, _ in chosen if ("dev" if is_dev(i) else "rest") == p)
+              for p in portions}  # fmt: skip
+    counts["all"] = len(chosen)
     return {
-        portion: {k: v.to_dict() for k, v in figures.items()}
-        | {"entries": sum(1 for i in range(len(entries)) if portion == "all" or
-                          (portion == "dev") == is_dev(i))}
+        portion: {k: v.to_dict() for k, v in figures.items()} | {"entries": counts[portion]}
         for portion, figures in parts.items()
-    }  # fmt: skip
+    }
 
 
 def evaluate_quantulum3(folder: Path = QUANTULUM) -> dict[str, Any]:

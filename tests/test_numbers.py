@@ -1,0 +1,116 @@
+"""numbers: number expressions of a text, with their values; no spaCy needed."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from claimledger.numbers import NumberMatch, scan_numbers, words_value
+
+
+def values(text: str) -> list[tuple[str, float, float]]:
+    found, _ = scan_numbers(text)
+    return [(text[n.start : n.end], n.low, n.high) for n in found]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("two", 2),
+        ("twenty-five", 25),
+        ("twenty five", 25),
+        ("a hundred and five", 105),
+        ("two thousand three hundred", 2300),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("one million", 1e6),
+        ("zero", 0),
+        # negatives: not one number
+        ("two three", None),
+        ("twenty thirty", None),
+        ("thousand million", None),
+        ("and", None),
+        ("apple", None),
+    ],
+)
+def test_words_value(words: str, expected: float | None) -> None:
+    assert words_value(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12,000 soldiers", [("12,000", 12000, 12000)]),
+        ("rose 1.5 points", [("1.5", 1.5, 1.5)]),
+        ("a .5 share", [(".5", 0.5, 0.5)]),
+        ("3.2m viewers", [("3.2m", 3.2e6, 3.2e6)]),
+        ("£20m", [("20m", 2e7, 2e7)]),
+        ("$4 bn", [("4 bn", 4e9, 4e9)]),
+        ("1.5 million", [("1.5 million", 1.5e6, 1.5e6)]),
+        ("a 20 m pool", [("20", 20, 20)]),  # spaced "m" is metres, not a million
+        ("two and a half million", [("two and a half million", 2.5e6, 2.5e6)]),
+        ("a dozen eggs", [("a dozen", 12, 12)]),
+        ("a pair of shoes", [("a pair of", 2, 2)]),
+        ("tens of thousands of people", [("tens of thousands", 1e4, 1e5)]),
+        ("hundreds of miles", [("hundreds", 100, 1000)]),
+        ("thousands more", [("thousands", 1000, 10000)]),
+        ("dozens of cars", [("dozens", 24, 144)]),
+        ("hundreds of millions", [("hundreds of millions", 1e8, 1e9)]),
+        ("a third of voters", [("a third", 1 / 3, 1 / 3)]),
+        ("two-thirds", [("two-thirds", 2 / 3, 2 / 3)]),
+        ("half of them", [("half", 0.5, 0.5)]),
+        ("1/16 of a pint", [("1/16", 1 / 16, 1 / 16)]),
+        ("1/4 inch", [("1/4", 0.25, 0.25)]),
+        ("2½ miles", [("2½", 2.5, 2.5)]),
+        ("2 1/2 in", [("2 1/2", 2.5, 2.5)]),
+        ("4e14 hertz", [("4e14", 4e14, 4e14)]),
+        ("between two and three", [("two", 2, 2), ("three", 3, 3)]),
+        ("one two", [("one", 1, 1), ("two", 2, 2)]),
+        ("a two-way race", [("two", 2, 2)]),
+        # negatives: nothing, or not the whole run
+        ("several hundred years", []),
+        ("the third time", []),
+        ("often a tenant", []),
+        ("someone", []),
+        ("a few", []),
+    ],
+)
+def test_scan_numbers(text: str, expected: list[tuple[str, float, float]]) -> None:
+    got = values(text)
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for (_, lo, hi), (_, elo, ehi) in zip(got, expected, strict=True):
+        assert math.isclose(lo, elo) and math.isclose(hi, ehi)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("10^400 atoms", "unsupported_notation"),
+        ("2.48×10−5", "unsupported_notation"),
+        ("1" * 400 + " grains", "number_too_long"),
+        ("9" * 16, "number_too_long"),
+        ("١٢٣ جنود", "unsupported_digits"),  # Arabic-Indic digits
+        ("１２ soldiers", "unsupported_digits"),  # full-width digits
+    ],
+)
+def test_odd_numbers_are_reported_not_guessed(text: str, code: str) -> None:
+    found, problems = scan_numbers(text)
+    assert code in [p.code for p in problems]
+    # no value is made up from the pieces of a skipped number
+    for n in found:
+        assert not any(p.start <= n.start < p.end for p in problems)
+
+
+def test_mixed_script_digit_run_is_skipped_whole() -> None:
+    found, problems = scan_numbers("٣5 units")
+    assert found == [] and problems[0].code == "unsupported_digits"
+
+
+def test_matches_are_ordered_and_disjoint() -> None:
+    text = "About 12,000 troops, two-thirds of them, and tens of thousands of civilians."
+    found, _ = scan_numbers(text)
+    assert found == sorted(found, key=lambda n: n.start)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    assert all(isinstance(n, NumberMatch) for n in found)

@@ -1,0 +1,283 @@
+"""quantities: hedged intervals with units, on documents parsed by the project's pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from claimledger.model import Quantity, Span
+from claimledger.nlp import load_nlp
+from claimledger.quantities import find_quantities
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED_TEXT = SHARED / "corpus" / "seed"
+SEED_GOLD = SHARED / "gold" / "seed"
+
+INF = None  # unbounded side, for readability of the tables
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def quantities(nlp: Language, text: str) -> tuple[Quantity, ...]:
+    found, _ = find_quantities(nlp(text))
+    for q in found:
+        assert q.span.within(text)
+    return found
+
+
+def same(a: float | None, b: float | None) -> bool:
+    return a is None and b is None or a is not None and b is not None and a == pytest.approx(b)
+
+
+def the(nlp: Language, text: str, mention: str) -> Quantity:
+    """The one quantity whose span is ``mention``."""
+    found = quantities(nlp, text)
+    hits = [q for q in found if q.span.text == mention]
+    assert len(hits) == 1, f"{mention!r} not among {[q.span.text for q in found]}"
+    return hits[0]
+
+
+# (text, mention, low, high, low_inclusive, high_inclusive, approximate, unit, kind)
+CASES = [
+    # plain numbers and the counted noun
+    ("Two North Korean soldiers were captured.", "Two North Korean soldiers",
+     2, 2, True, True, False, "soldier", "count"),
+    ("Ford has 13000 workers in the UK.", "13000 workers", 13000, 13000, True, True, False,
+     "worker", "count"),
+    ("He ate one of the apples.", "one of the apples", 1, 1, True, True, False, "apple", "count"),
+    ("They bought a dozen eggs.", "a dozen eggs", 12, 12, True, True, False, "egg", "count"),
+    ("She owns a pair of boats.", "a pair of boats", 2, 2, True, True, False, "boat", "count"),
+    ("It had 2.7m combined digital and physical sales.",
+     "2.7m combined digital and physical sales", 2.7e6, 2.7e6, True, True, False, "sale",
+     "count"),
+    ("More than 6 million homes including 1.5 million in the city lost power.", "1.5 million",
+     1.5e6, 1.5e6, True, True, False, "home", "count"),
+    # hedges
+    ("They deployed around 12,000 soldiers.", "around 12,000 soldiers", 12000, 12000, True, True,
+     True, "soldier", "count"),
+    ("Some 300 residents were evacuated.", "Some 300 residents", 300, 300, True, True, True,
+     "resident", "count"),
+    ("Roughly 40 ships sailed.", "Roughly 40 ships", 40, 40, True, True, True, "ship", "count"),
+    ("They suffered over 1,000 casualties.", "over 1,000 casualties", 1000, INF, False, True,
+     False, "casualty", "count"),
+    ("Facebook has more than 2.2 billion users.", "more than 2.2 billion users", 2.2e9, INF,
+     False, True, False, "user", "count"),
+    ("At least 20 people died.", "At least 20 people", 20, INF, True, True, False, "people",
+     "count"),
+    ("The plant will create up to 400 jobs.", "up to 400 jobs", INF, 400, True, True, False,
+     "job", "count"),
+    ("As many as 50 boats sank.", "As many as 50 boats", INF, 50, True, True, False, "boat",
+     "count"),
+    ("Fewer than 100 pandas live there.", "Fewer than 100 pandas", INF, 100, True, False, False,
+     "panda", "count"),
+    ("Nearly 1,000 homes flooded.", "Nearly 1,000 homes", INF, 1000, True, False, True, "home",
+     "count"),
+    ("Almost half of the voters stayed home.", "Almost half of the voters", INF, 0.5, True, False,
+     True, None, "fraction"),
+    ("They hired 1,000 or more people.", "1,000 or more people", 1000, INF, True, True, False,
+     "people", "count"),
+    ("It drew 40-odd guests.", "40-odd guests", 40, 40, True, True, True, "guest", "count"),
+    # ranges
+    ("Between 1,000 and 4,000 people fled.", "Between 1,000 and 4,000 people", 1000, 4000, True,
+     True, False, "people", "count"),
+    ("It hit 1,000-4,000 troops.", "1,000-4,000 troops", 1000, 4000, True, True, False, "troop",
+     "count"),
+    ("The fine is $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9, True, True,
+     False, "dollar", "money"),
+    ("Guidance was $89 to $93 billion.", "$89 to $93 billion", 8.9e10, 9.3e10, True, True, False,
+     "dollar", "money"),
+    ("Growth of 5% to 10% is expected.", "5% to 10%", 5, 10, True, True, False, "percent",
+     "percent"),
+    ("It gets about 14-18 mpg.", "about 14-18 mpg", 14, 18, True, True, True, "mile per gallon",
+     "measure"),
+    ("Women aged 25 to 54 found work.", "25 to 54", 25, 54, True, True, False, "year", "age"),
+    ("It is larger than 10 and smaller than 20.", "larger than 10 and smaller than 20", 10, 20,
+     False, False, False, None, "count"),
+    # vague multiples and fractions
+    ("It cost tens of thousands of dollars.", "tens of thousands of dollars", 1e4, 1e5, True,
+     False, False, "dollar", "count"),
+    ("A plume extends hundreds of miles.", "hundreds of miles", 100, 1000, True, False, False,
+     "mile", "count"),
+    ("A third of the population lives there.", "A third of the population", 1 / 3, 1 / 3, True,
+     True, False, None, "fraction"),
+    # percentages and money
+    ("Turnout was 45%.", "45%", 45, 45, True, True, False, "percent", "percent"),
+    ("Turnout was 45 percent.", "45 percent", 45, 45, True, True, False, "percent", "percent"),
+    ("It was up about 19 per cent.", "about 19 per cent", 19, 19, True, True, True, "percent",
+     "percent"),
+    ("The deal is worth $1.5 billion.", "$1.5 billion", 1.5e9, 1.5e9, True, True, False,
+     "dollar", "money"),
+    ("The club paid £20m.", "£20m", 2e7, 2e7, True, True, False, "pound", "money"),
+    ("It raised 20 million euros.", "20 million euros", 2e7, 2e7, True, True, False, "euro",
+     "money"),
+    ("Crude was at US $58.24 per barrel.", "US $58.24", 58.24, 58.24, True, True, False,
+     "dollar", "money"),
+    ("They laundered RM3.06mil.", "RM3.06mil", 3.06e6, 3.06e6, True, True, False, "ringgit",
+     "money"),
+    # ages
+    ("A 25-year-old man was arrested.", "25-year-old man", 25, 25, True, True, False, "year",
+     "age"),
+    ("The victim, aged 25, survived.", "25", 25, 25, True, True, False, "year", "age"),
+    # measures
+    ("The storm had winds of at least 74 mph.", "at least 74 mph", 74, INF, True, True, False,
+     "mile per hour", "measure"),
+    ("A 1.6 liter engine makes just under 296 hp.", "just under 296 hp", INF, 296, True, False,
+     True, "horsepower", "measure"),
+    ("Moths fly more than 100 kilometers (60 miles).", "60 miles", 60, INF, False, True, False,
+     "mile", "measure"),
+    ("The team gained -5 yards.", "-5 yards", -5, -5, True, True, False, "yard", "measure"),
+    ("A mouse fits through a 1/4 inch gap.", "1/4 inch", 0.25, 0.25, True, True, False, "inch",
+     "measure"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "low", "high", "low_incl", "high_incl", "approx", "unit", "kind"), CASES
+)
+def test_quantity(
+    nlp: Language, text: str, mention: str, low: float | None, high: float | None,
+    low_incl: bool, high_incl: bool, approx: bool, unit: str | None, kind: str,
+) -> None:  # fmt: skip
+    q = the(nlp, text, mention)
+    assert same(q.low, low) and same(q.high, high), (q.low, q.high)
+    assert (q.low_inclusive, q.high_inclusive, q.approximate) == (low_incl, high_incl, approx)
+    assert (q.unit, q.kind) == (unit, kind)
+
+
+# (text, a substring that must not overlap any quantity)
+NOT_QUANTITIES = [
+    ("Soldiers of Tactical Group No. 84 captured them.", "84"),
+    ("The road is Route 9 to the coast.", "9"),
+    ("Under Article 5 of the treaty, allies respond.", "5"),
+    ("She flew on a Boeing 737 yesterday.", "737"),
+    ("COVID-19 spread quickly.", "19"),
+    ("Leaders met at the G7 summit.", "7"),
+    ("Call 555-123-4567 for details.", "555-123-4567"),
+    ("Call (020) 7946 0958 now.", "7946"),
+    ("It was the 21st century.", "21st"),
+    ("He finished third.", "third"),
+    ("He was born in 2005.", "2005"),
+    ("He has served since 2016 as a sniper.", "2016"),
+    ("It happened on March 29.", "29"),
+    ("It happened on 29 March.", "29"),
+    ("The deadline was Oct. 31.", "31"),
+    ("The show starts at 9:01 p.m.", "9:01"),
+    ("We meet at 3 pm.", "3"),
+    ("Chelsea won 2-0.", "2-0"),
+    ("They took a 9-2 lead.", "9-2"),
+    ("Music of the 1990s returned.", "1990s"),
+    ("The 1988 horror film was remade.", "1988"),
+    ("The iPhone 11 Pro launched.", "11"),
+    ("The new 5G network is live.", "5G"),
+    ("Since 9/11 travel changed.", "9/11"),
+    ("They offer 24/7 service.", "24/7"),
+    ("No one came.", "one"),
+    ("The one I like is red.", "one"),
+    ("It lasted several hundred years.", "hundred"),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), NOT_QUANTITIES)
+def test_not_a_quantity(nlp: Language, text: str, part: str) -> None:
+    start = text.index(part)
+    banned = Span.of(text, start, start + len(part))
+    assert not [q.span.text for q in quantities(nlp, text) if q.span.overlaps(banned)]
+
+
+# Positives beside the negatives above: the same words as counts.
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Ukraine captured 84 soldiers.", "84 soldiers", 84),
+        ("The firm sold 2000 cars.", "2000 cars", 2000),
+        ("The number is above 1000 and below 1500.", "above 1000 and below 1500", 1000),
+        ("It took 3 hours.", "3 hours", 3),
+        ("They had 737 employees.", "737 employees", 737),
+    ],
+)
+def test_numbers_that_look_like_identifiers_or_years(
+    nlp: Language, text: str, mention: str, value: float
+) -> None:
+    assert the(nlp, text, mention).low == value
+
+
+def test_reference_noun_takes_the_earlier_unit(nlp: Language) -> None:
+    text = ("Officials said the army had suffered over 1,000 casualties since May, though the "
+            "governor has said the figure is as high as 4,000.")  # fmt: skip
+    q = the(nlp, text, "as high as 4,000")
+    assert (q.low, q.high, q.unit) == (None, 4000, "casualty")
+
+
+def test_reference_noun_with_its_own_of_phrase(nlp: Language) -> None:
+    q = the(nlp, "The number of refugees rose to 4,000.", "4,000")
+    assert q.unit == "refugee"
+
+
+def test_bare_number_without_antecedent_keeps_no_unit(nlp: Language) -> None:
+    q = the(nlp, "The score is as high as 4,000.", "as high as 4,000")
+    assert (q.high, q.unit) == (4000, None)
+
+
+def test_bracketed_conversion_keeps_the_hedge(nlp: Language) -> None:
+    q = the(nlp, "It makes just under 296 hp (224 kW).", "224 kW")
+    assert (q.low, q.high, q.approximate) == (None, 224, True)
+
+
+def test_exclude_spans_are_dates(nlp: Language) -> None:
+    text = "Two weeks ago 300 people marched."
+    found, _ = find_quantities(nlp(text), exclude=[Span.of(text, 0, 13)])
+    assert [q.span.text for q in found] == ["300 people"]
+
+
+def test_odd_numbers_give_diagnostics_not_values(nlp: Language) -> None:
+    text = f"It has 10^400 atoms, {'7' * 400} grains, ١٢٣ جنود and １２ soldiers and 5 cats."
+    found, diags = find_quantities(nlp(text))
+    assert [q.span.text for q in found] == ["5 cats"]
+    assert {d.code for d in diags} == {
+        "unsupported_notation", "number_too_long", "unsupported_digits"
+    }  # fmt: skip
+    for d in diags:
+        assert d.start is not None and d.end is not None and d.start < d.end
+
+
+def test_empty_and_numberless_text(nlp: Language) -> None:
+    assert find_quantities(nlp("")) == ((), ())
+    assert find_quantities(nlp("No numbers here at all.")) == ((), ())
+
+
+def test_rejects_a_string() -> None:
+    with pytest.raises(TypeError, match="spacy.tokens.Doc"):
+        find_quantities("12 soldiers")  # type: ignore[arg-type]
+
+
+def test_quantities_are_ordered_and_frozen(nlp: Language) -> None:
+    found = quantities(nlp, "About 5 cats, 3 dogs and 12% of birds.")
+    assert [q.span.start for q in found] == sorted(q.span.start for q in found)
+    with pytest.raises(AttributeError):
+        found[0].low = 1  # type: ignore[misc]
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared seed gold not available")
+def test_seed_article(nlp: Language) -> None:
+    """Every seed gold quantity right (low, high, unit); nothing on a not_quantities span."""
+    for gold_path in sorted(SEED_GOLD.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (SEED_TEXT / f"{gold['id']}.txt").read_text(encoding="utf-8")
+        found = quantities(nlp, text)
+        for g in gold["quantities"]:
+            m = g["mention"]
+            span = Span.of(text, m["start"], m["end"])
+            hits = [q for q in found if q.span.overlaps(span)]
+            assert len(hits) == 1, (m["text"], [q.span.text for q in hits])
+            q = hits[0]
+            assert (q.low, q.high, q.unit) == (g["low"], g["high"], g["unit"]), m["text"]
+            assert q.approximate == g["approximate"], m["text"]
+        for n in gold.get("not_quantities", []):
+            span = Span.of(text, n["mention"]["start"], n["mention"]["end"])
+            assert not [q for q in found if q.span.overlaps(span)], n["mention"]["text"]
