@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .model import Diagnostic, Entity, Span
-from .roles import HONORIFICS, roles_of
+from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, roles_of
 
 #: spaCy labels kept as entities.
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -230,7 +230,7 @@ class EntityIndex:
         described = self._described(start, head, recent)
         if described != (None, None):
             return described
-        if root.tag_ in {"NN", "NNP"} and lower.startswith("the "):
+        if root.tag_ in {"NN", "NNP"} and lower.startswith("the ") and len(span) <= 4:
             return "the " + text[start + 4 : end], None
         return None, None
 
@@ -242,9 +242,20 @@ class EntityIndex:
         """He/she: the latest person source, unless another person of that gender was named
         after that source's last mention, in this sentence or the one before."""
         gender = "f" if pronoun in {"she", "her", "herself"} else "m"
+        # Most people named in news without a known gender are men, so "she" first looks for
+        # a woman the text marks as one, and only then for anyone not marked as a man.
+        found: tuple[str | None, str | None] = (None, None)
+        for allowed in ({"f"}, {"", "f"}) if gender == "f" else ({"", "m"},):
+            found = self._salient_person(start, recent, allowed)
+            if found != (None, None):
+                break
+        return found
 
+    def _salient_person(
+        self, start: int, recent: list[int], allowed: set[str]
+    ) -> tuple[str | None, str | None]:
         def fits(i: int) -> bool:
-            return self.entities[i].type == "PERSON" and self.genders[i] in {"", gender}
+            return self.entities[i].type == "PERSON" and self.genders[i] in allowed
 
         source = next((i for i in recent if fits(i)), None)
         floor = self._sentence_floor(start)
@@ -363,11 +374,13 @@ class EntityIndex:
             return (self.entities[state].name, None) if state is not None else (None, None)
         if entity.type in {"GPE", "LOC"}:
             return entity.name, None
+        role = root.text
         if chosen.end <= root.idx:
-            role = self.text[chosen.end : root.idx + len(root.text)].strip()
-            role = re.sub(r"^[’']s?(?!\w)", "", role).strip(_EDGE_STRIP)
-        else:
-            role = root.text
+            between = self.text[chosen.end : root.idx + len(root.text)].strip()
+            between = re.sub(r"^[’']s?(?!\w)", "", between).strip(_EDGE_STRIP)
+            # "White House and Pentagon spokesmen": the head alone is the role.
+            if not re.search(r"\b(and|or|&)\b", between):
+                role = between
         return entity.name, role or None
 
     def _described(
@@ -474,7 +487,18 @@ class _Builder:
         text = self.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         if not any(c.isalpha() for c in text):
             return None
+        if label == "PERSON" and (not text[0].isupper() or self._quoted(start, end)):
+            # A lower-case "name" ("pro-Clinton") or one in quotation marks ("''Leave''",
+            # a slogan) is not a person.
+            return None
         return _Raw(start, end, label, text)
+
+    def _quoted(self, start: int, end: int) -> bool:
+        doc = self.doc
+        quotes = {'"', "“", "”", "''", "``", "‘", "’", "'"}
+        return start > 0 and end < len(doc) and doc[start - 1].text in quotes and (
+            doc[end].text in quotes
+        )
 
     def _acronyms_in_parentheses(self) -> None:
         """"Security Service of Ukraine (SBU)": the acronym joins its expansion."""
@@ -520,6 +544,14 @@ class _Builder:
             surname_owners.setdefault(key[1], set()).add(raw.cluster)
             first_owners.setdefault(key[0], set()).add(raw.cluster)
         self.surname_owners = surname_owners
+        # Genders of the full names, so that "Mrs. Clinton" never joins "Bill Clinton".
+        self.early_gender = {
+            c: self._gender(
+                self.clusters[c],
+                [x for r in self.clusters[c] for x in roles_of(self.doc, r.start, r.end)],
+            )
+            for c in self.person_clusters
+        }
         for raw in self.raws:
             if raw.cluster >= 0 or raw.end - raw.start != 1 or raw.label == "NORP":
                 continue
@@ -546,6 +578,12 @@ class _Builder:
             owners = firsts.get(word) if len(firsts.get(word, ())) == 1 else None
             if owners and word in surnames:
                 owners = None
+        honorific = _bare(self.doc[raw.start - 1].lower_) if raw.start > 0 else ""
+        gender = "m" if honorific == "mr" else "f" if honorific in {"mrs", "ms", "miss"} else ""
+        if owners and gender:
+            # As for "she", a woman must be marked as one; an unmarked name may be a man.
+            allowed = {"", "m"} if gender == "m" else {"f"}
+            owners = {c for c in owners if self.early_gender.get(c, "") in allowed}
         if not owners:
             return None
         before = [r for r, _ in self.full if r.start < raw.start and r.cluster in owners]
@@ -631,12 +669,18 @@ class _Builder:
         votes = Counter(r.label for r in raws)
         return votes.most_common(1)[0][0]
 
-    def _gender(self, raws: list[_Raw], entity: Entity) -> str:
+    def _gender(self, raws: list[_Raw], roles: Sequence[str]) -> str:
         """"m", "f" or "" from the text alone: honorifics, gendered role words, and the first
         personal pronoun after the name in its sentence when the name is a subject."""
         doc = self.doc
         votes = Counter[str]()
         for r in raws:
+            if r.end - r.start > 1:
+                first = doc[r.start].lower_
+                if first in FEMALE_NAMES:
+                    votes["f"] += 3
+                elif first in MALE_NAMES:
+                    votes["m"] += 3
             before = _bare(doc[r.start - 1].lower_) if r.start > 0 else ""
             if before == "mr":
                 votes["m"] += 3
@@ -653,17 +697,18 @@ class _Builder:
                 if tok.lower_ in _FEMALE:
                     votes["f"] += 1
                     break
-        for role in entity.roles:
+        for role in roles:
             low = role.lower()
             if re.search(r"(woman|women)\b|\b(mrs|ms|madam|queen|princess|actress)\b", low):
                 votes["f"] += 3
             elif re.search(r"(man|men)\b|\b(mr|king|prince|actor)\b", low):
                 votes["m"] += 3
         m, f = votes["m"], votes["f"]
-        # Pronouns after a name are noisy ("Trump said she lied"): need a clear majority.
-        if m > 2 * f:
+        # Pronouns after a name are noisy ("Trump said she lied"): one is not enough, and
+        # the evidence must be a clear majority.
+        if m >= 2 and m > 2 * f:
             return "m"
-        if f > 2 * m:
+        if f >= 2 and f > 2 * m:
             return "f"
         return ""
 
@@ -737,7 +782,9 @@ class _Builder:
             entities.append(entity)
         mentions.sort(key=lambda m: (m.start, m.end))
         genders = tuple(
-            self._gender(self.clusters[c], entities[new]) if entities[new].type == "PERSON" else ""
+            self._gender(self.clusters[c], entities[new].roles)
+            if entities[new].type == "PERSON"
+            else ""
             for new, c in enumerate(order)
         )
         return EntityIndex(

@@ -67,7 +67,10 @@ def title_role(doc: Doc, start: int, end: int) -> str | None:
     # Cut at anything that cannot belong to a title (a date, a verb, a clause boundary).
     first = left
     for tok in doc[left:start]:
-        clause = tok.pos_ in {"VERB", "AUX", "PUNCT"} and tok.text not in {"-", "."}
+        # A hyphen inside a word ("vice-president") is part of a title; a spaced dash or
+        # any other punctuation ends what came before ("OTHER STATES - Michael P. McDonald").
+        in_word = tok.text in {"-", "."} and not tok.whitespace_
+        clause = tok.pos_ in {"VERB", "AUX", "PUNCT"} and not in_word
         if tok.ent_type_ in _NOT_TITLE_ENTS or clause:
             first = tok.i + 1
     return _clean(doc, first, start)
@@ -86,6 +89,10 @@ def apposition_role(doc: Doc, start: int, end: int) -> str | None:
         if child.ent_type_ or child.pos_ == "PROPN":
             continue
         stop = child.right_edge.i + 1
+        # An apposition is set off: it ends at punctuation ("For Hillary Clinton, Britain's
+        # uprising ... is" is a misparse, not a description of her).
+        if stop < len(doc) and not doc[stop].is_punct:
+            continue
         # A relative clause or a second comma ends the description.
         for tok in doc[child.i + 1 : stop]:
             if tok.text == "," or tok.tag_ in {"WDT", "WP", "WP$"}:
@@ -109,6 +116,7 @@ def _clean(doc: Doc, start: int, end: int) -> str | None:
     toks = [t for t in doc[start:end]]
     while toks and (
         toks[0].dep_ in {"det", "predet", "punct", "cc", "prep"}
+        or toks[0].pos_ == "ADV"
         or toks[0].lower_.rstrip(".") in HONORIFICS
     ):
         toks.pop(0)
@@ -121,6 +129,51 @@ def _clean(doc: Doc, start: int, end: int) -> str | None:
         return None
     if toks[-1].tag_ == "POS" or toks[-1].dep_ == "poss":
         return None
+    # A headline in capitals before a byline is no title.
+    shouting = [t for t in toks if t.is_alpha and len(t.text) > 1]
+    if len(shouting) >= 2 and all(t.is_upper for t in shouting):
+        return None
     # Joining the tokens gives the text as written; ``doc.text`` would rebuild the whole text.
     text = "".join(t.text_with_ws for t in toks).strip(_STRIP)
     return text or None
+
+
+# -- gender cues ---------------------------------------------------------------------------
+# Used only to keep "she" and "Mrs. X" from resolving to a man (and "he", "Mr. X" from a
+# woman). Common given names of people in English-language news; a name in neither list
+# says nothing.
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FEMALE_NAMES = _words(
+    """
+    abigail alexandria alice alicia amanda amy andrea angela ann anna anne barbara betsy
+    betty beverly brenda carly carol carolyn catherine cathy charlotte cheryl christine
+    claire cynthia dana deborah debbie dianne diane donna doris elaine eleanor elise
+    elizabeth ellen emily emma erin gina gretchen hannah heather heidi helen hillary
+    hope ilhan jane janet janice jeanne jennifer jessica jill joan joanne jodi joni
+    josephine joyce judith judy julia julie karen kamala kate katherine kathleen kathy
+    kellyanne kelly kim kirsten kristen laura lauren linda lisa liz lois loretta lori
+    lynn margaret maria marie marine marsha martha mary maxine megan melania melissa
+    michelle mia nancy natalie nicola nicole nikki olivia pam pamela patricia patty
+    paula rachel rebecca rosa ruth sally samantha sandra sarah sharon sheila shirley
+    stephanie susan suzanne tammy teresa theresa tiffany tulsi ursula valerie victoria
+    virginia wendy yulia
+    """
+)
+MALE_NAMES = _words(
+    """
+    adam alan albert alexander alexei andrew angus anthony antony arnold barack ben
+    benjamin bernie bill bob boris brad brian bruce carl charles chris christopher chuck
+    colin craig dan daniel david dennis dick donald doug douglas ed edward emmanuel eric
+    frank fred gary george gerald greg gregory harry henry howard hugh ian jack jacob
+    james jared jason jeb jeff jeffrey jerry jim jimmy joe joel john jon jonathan joseph
+    josh justin keith ken kevin larry lee lindsey lloyd marco mark martin matt matthew
+    michael mike mitch mitt nathan neil nick nicolas olaf patrick paul peter phil philip
+    ralph randy ray richard rick rob robert roger ron ronald rudy rupert ryan sam samuel
+    scott sean sergei sergey stephen steve steven ted terry thomas tim timothy todd tom
+    tony vladimir volodymyr walter wayne william xi
+    """
+)
