@@ -48,6 +48,8 @@ class _Candidate:
     lemma: str
     according_to: bool = False
     frame: tuple[int, int] = (0, 0)  # the sentence(s) the attribution lives in
+    continued: bool = False  # a quotation continuing an earlier one of the same speaker
+    relay: tuple[int, int] | None = None  # "..., Y reported": Y's name core
 
 
 def find_attributions(
@@ -92,21 +94,55 @@ def _from_verb(verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]) -> _Cand
     if source is None:
         return None
     cue = _cue_span(verb)
-    content = _verb_content(verb, sent, quotes, cue, source)
+    relay = _inverted_relay(verb)
+    if relay is not None:
+        comp, relay_source = relay
+        toks = _clause_tokens(comp, verb, source[0])
+        content = (
+            _balanced(verb.doc.text, _trimmed(verb.doc, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
+            if toks
+            else None
+        )
+    else:
+        relay_source = None
+        content = _verb_content(verb, sent, quotes, cue, source)
     if content is None:
         return None
     src, core = source
     if _overlap(content, src) or _overlap(content, cue):
         return None
     cue = _with_preposition(verb, cue, content)
-    return _Candidate(content, cue, src, core, verb.lemma_.lower(), frame=(sent.start_char, sent.end_char))
+    return _Candidate(
+        content, cue, src, core, verb.lemma_.lower(),
+        frame=(sent.start_char, sent.end_char), relay=relay_source,
+    )
+
+
+def _inverted_relay(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "X said C, Y reported": the parser hangs Y's verb under X's as its complement.
+
+    Returns the clause C and the name core of Y, when ``verb``'s complement is a reporting
+    verb with a subject of its own whose own complement precedes it.
+    """
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or comp.i < verb.i:
+            continue
+        if comp.lemma_.lower() not in cues.RELAY_VERBS | cues.SPEECH_VERBS:
+            continue
+        subj = [c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i]
+        inner = [c for c in comp.children if c.dep_ == "ccomp" and c.i < subj[0].i] if subj else []
+        if subj and inner and verb.i < inner[0].i:
+            return inner[0], _np(subj[0])[1]
+    return None
 
 
 def _subject(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The source of ``verb``: its subject, or its conjunct head's, or a relative's antecedent."""
     head = verb
     for _ in range(3):
-        subj = [c for c in head.children if c.dep_ in _SUBJECTS]
+        subj = sorted(
+            (c for c in head.children if c.dep_ in _SUBJECTS), key=lambda c: c.lower_ in _RELATIVE
+        )
         if subj:
             s = subj[0]
             if s.dep_ == "nsubjpass":
@@ -192,7 +228,10 @@ def _verb_content(
     source: tuple[tuple[int, int], tuple[int, int]],
 ) -> tuple[int, int] | None:
     doc = verb.doc
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    comps = [c for c in verb.children if c.dep_ == "ccomp"] or [
+        c for c in verb.children if c.dep_ == "xcomp" and not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ] or _statement_clause(verb)
     if comps:
         comp = comps[0]
         toks = _clause_tokens(comp, verb, source[0])
@@ -232,6 +271,22 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if span[1] > span[0]:
             return span
     return None
+
+
+def _statement_clause(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": the that-clause hangs on the noun, not the verb."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for c in noun.children:
+                if c.dep_ in ("acl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+                ):
+                    return [c]
+    return []
 
 
 def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Token]:
@@ -293,18 +348,22 @@ def _quote_around(
     """The whole quotation when ``span`` lies inside one (and the cue outside it)."""
     for q in quotes:
         if q.open <= span[0] and span[1] <= q.close + 1 and not (q.open <= cue[0] <= q.close):
-            return _quote_content(q)
+            return _quote_content(text, q)
         if span[0] <= q.open and q.close < span[1]:
             # span covers the quotation plus a little frame: direct if the frame is only
             # punctuation, else a mixed report (caller keeps the span)
             outside = text[span[0] : q.open] + text[q.close + 1 : span[1]]
             if not outside.strip(_TRAIL + "."):
-                return _quote_content(q)
+                return _quote_content(text, q)
     return None
 
 
-def _quote_content(q: Quote) -> tuple[int, int]:
-    return (q.start, q.end)
+def _quote_content(text: str, q: Quote) -> tuple[int, int]:
+    """The quoted words, without a comma that only joins them to "he said"."""
+    end = q.end
+    while end > q.start and text[end - 1] in ", \n":
+        end -= 1
+    return (q.start, end)
 
 
 def _adjacent_quote(
@@ -316,11 +375,11 @@ def _adjacent_quote(
     right = max(cue[1], source[1])
     for q in quotes:
         if q.close < left and not text[q.close + 1 : left].strip(" ,\n—–"):
-            return _quote_content(q)
+            return _quote_content(text, q)
         if q.open >= right:
             between = text[right : q.open]
             if len(between) < 40 and re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", between):
-                return _quote_content(q)
+                return _quote_content(text, q)
             break
     return None
 
@@ -402,7 +461,7 @@ def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) 
         if not any(t.pos_ in ("PROPN", "NOUN") for t in span):
             continue
         colon = text.index(":", e)
-        out.append(_Candidate(_quote_content(q), (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, q.close + 1)))
+        out.append(_Candidate(_quote_content(text, q), (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, q.close + 1)))
     return out
 
 
@@ -412,7 +471,7 @@ def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidat
     out: list[_Candidate] = []
     covered = [c.content for c in found]
     for q in quotes:
-        content = _quote_content(q)
+        content = _quote_content(text, q)
         if any(_overlap(content, c) for c in covered):
             continue
         if len(re.findall(r"\w+", text[content[0] : content[1]])) < 4:
@@ -427,12 +486,12 @@ def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidat
         # only the speaker's own sentences may sit between the two quotations
         if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", gap) and "said" not in gap:
             continue
-        out.append(replace(p, content=content, frame=(q.open, q.close + 1)))
+        out.append(replace(p, content=content, frame=(q.open, q.close + 1), continued=True))
     return out
 
 
 def _is_quote_content(text: str, content: tuple[int, int], quotes: tuple[Quote, ...]) -> bool:
-    return any(q.start == content[0] and q.end == content[1] for q in quotes)
+    return any(q.start == content[0] and content[1] <= q.end for q in quotes)
 
 
 # --- finishing ---------------------------------------------------------------------------
@@ -447,14 +506,15 @@ def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
     by_cue: dict[tuple[int, int] | None, _Candidate] = {}
     out: list[_Candidate] = []
     for c in seen.values():
-        if c.cue is not None and c.cue in by_cue and c.lemma != ":":
+        if c.cue is not None and c.cue in by_cue and c.lemma != ":" and not c.continued:
             prev = by_cue[c.cue]
             # one cue, two contents: keep the larger (a verb's ccomp vs its quotation)
             if (c.content[1] - c.content[0]) > (prev.content[1] - prev.content[0]):
                 out[out.index(prev)] = c
                 by_cue[c.cue] = c
             continue
-        by_cue[c.cue] = c
+        if not c.continued:
+            by_cue[c.cue] = c
         out.append(c)
     return sorted(out, key=lambda c: (c.frame[0], c.cue[0] if c.cue else c.content[0]))
 
@@ -474,6 +534,10 @@ def _finish(
                 name, role = entities.resolve(c.source[0], c.source[1], recent_sources=tuple(recent))
         if name:
             recent.append(name)
+        via: tuple[str, ...] = ()
+        if c.relay is not None:
+            relay_name, _ = entities.resolve(c.relay[0], c.relay[1], recent_sources=tuple(recent))
+            via = (relay_name or text[c.relay[0] : c.relay[1]],)
         attrs.append(
             Attribution(
                 id=f"a{n}",
@@ -485,6 +549,7 @@ def _finish(
                 cue=Span.of(text, *c.cue) if c.cue else None,
                 channel=cues.channel_of(_frame(text, c, found)),
                 hedge=_hedge(text, c),
+                via=via,
             )
         )
     return _chain(attrs, found)

@@ -1,0 +1,168 @@
+"""Attribution rules, each shown on sentences of its own (none from the seed article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Attribution, Document, Meta
+from claimledger.pipeline import extract
+
+
+def attributions(text: str, *, outlet: str | None = None) -> tuple[Attribution, ...]:
+    result = extract(Document("t", text, Meta(outlet=outlet, published="2024-03-15")))
+    for a in result.attributions:
+        for span in a.spans():
+            assert text[span.start : span.end] == span.text
+    return result.attributions
+
+
+def only(text: str, **kw: str) -> Attribution:
+    found = attributions(text, **kw)
+    assert len(found) == 1, [a.content.text for a in found]
+    return found[0]
+
+
+# (text, source as written, cue, content, kind)
+CASES = [
+    ("The company said that profits rose sharply.",
+     "The company", "said", "profits rose sharply", "indirect"),
+    ("Profits rose sharply last year, the company said.",
+     "the company", "said", "Profits rose sharply last year", "indirect"),
+    ("The mayor has warned that the bridge will close in May.",
+     "The mayor", "has warned", "the bridge will close in May", "indirect"),
+    ("“We will win this race,” Smith told reporters.",
+     "Smith", "told", "We will win this race", "direct"),
+    ("Smith said on Monday: “We will win. Nobody can stop us now.”",
+     "Smith", "said", "We will win. Nobody can stop us now.", "direct"),
+    ("Inflation will fall next year, according to the central bank.",
+     "the central bank", "according to", "Inflation will fall next year", "according_to"),
+    ("According to police, the suspect fled on foot.",
+     "police", "According to", "the suspect fled on foot", "according_to"),
+    ("The mayor said the plan was “a disaster for the city.”",
+     "The mayor", "said", "the plan was “a disaster for the city.”", "mixed"),
+    ("The Defense Ministry: “All targets were hit.”",
+     "The Defense Ministry", ":", "All targets were hit.", "direct"),
+    ("The governor spoke for an hour, saying it was too costly.",
+     "The governor", "saying", "it was too costly", "indirect"),
+    ("Analysts doubt the reforms, which the bank said have been delayed again.",
+     "the bank", "said", "have been delayed again", "indirect"),
+    ("The minister believes the deal will collapse.",
+     "The minister", "believes", "the deal will collapse", "indirect"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "kind"), CASES)
+def test_constructions(text: str, source: str, cue: str, content: str, kind: str) -> None:
+    a = only(text)
+    assert a.source is not None and a.source.text == source
+    assert a.cue is not None and a.cue.text == cue
+    assert a.content.text == content
+    assert a.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Reuters has contacted the ministry for comment.", "Reuters"),
+        ("What people are saying", None),
+        ("The bridge was closed on Monday after a storm.", None),
+        ("“It is over,” according to a translation.", None),
+        ("The report is expected next week.", None),
+    ],
+)
+def test_not_attributions(text: str, outlet: str | None) -> None:
+    assert attributions(text, outlet=outlet) == ()
+
+
+def test_according_to_a_translation_is_not_a_source() -> None:
+    a = only("“The war is over,” the general wrote, according to a translation.")
+    assert a.source is not None and a.source.text == "the general"
+    assert a.kind == "direct"
+
+
+def test_relay_becomes_via() -> None:
+    a = only("The ministry said the talks had failed, the Tass news agency reported.")
+    assert a.source is not None and a.source.text == "The ministry"
+    assert a.content.text == "the talks had failed"
+    assert len(a.via) == 1 and "Tass" in a.via[0]
+
+
+def test_report_inside_report_is_nested() -> None:
+    outer, inner = attributions("The police said the witness believed the car was stolen.")
+    assert outer.source is not None and outer.source.text == "The police"
+    assert inner.source is not None and inner.source.text == "the witness"
+    assert inner.nested_in == outer.id
+    assert inner.content.text == "the car was stolen"
+
+
+def test_report_quoted_inside_a_quotation_is_not_separate() -> None:
+    a = only("“I think the economy is strong,” the senator said.")
+    assert a.kind == "direct"
+    assert a.content.text == "I think the economy is strong"
+
+
+def test_concessive_clause_ends_the_first_content() -> None:
+    first, second = attributions(
+        "Officials said 200 people had died, though the opposition has said the toll is higher."
+    )
+    assert first.content.text == "200 people had died"
+    assert second.content.text == "the toll is higher"
+    assert second.nested_in is None
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("In a post on Facebook, the senator said the bill would pass.", "Facebook"),
+        ("The ministry said in a statement that the border was open.", "statement"),
+        ("The actor said in an interview that he would retire.", "interview"),
+        ("The bill will pass, the senator tweeted.", "X"),
+        ("The senator said the bill would pass.", None),
+    ],
+)
+def test_channel(text: str, channel: str | None) -> None:
+    assert only(text).channel == channel
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The group has alleged that the vote was rigged.", "alleged"),
+        ("The rebels claimed that the town had fallen.", "claimed"),
+        ("The minister reportedly said that the budget would be cut.", "reportedly"),
+        ("The minister said that the budget would be cut.", None),
+    ],
+)
+def test_hedge(text: str, hedge: str | None) -> None:
+    assert only(text).hedge == hedge
+
+
+def test_quotation_continued_in_the_next_paragraph() -> None:
+    text = (
+        "“The first part of the plan is ready,” the senator said.\n"
+        "“The second part will follow before the summer recess ends.”"
+    )
+    first, second = attributions(text)
+    assert second.content.text == "The second part will follow before the summer recess ends."
+    assert second.source == first.source
+    assert second.kind == "direct"
+
+
+def test_unbalanced_quote_is_a_diagnostic_and_work_goes_on() -> None:
+    text = (
+        "The coach said “we were unlucky today.\n"
+        "The league said the match would be replayed."
+    )
+    result = extract(Document("t", text, Meta()))
+    assert any(d.code == "unbalanced_quote" for d in result.diagnostics)
+    assert any(a.content.text == "the match would be replayed" for a in result.attributions)
+
+
+def test_pronoun_source_resolves_to_named_entity() -> None:
+    text = (
+        "The World Health Organization said the outbreak was contained. "
+        "It said new cases had fallen for three weeks."
+    )
+    first, second = attributions(text)
+    assert second.source is not None and second.source.text == "It"
+    assert second.source_entity == first.source_entity == "World Health Organization"
