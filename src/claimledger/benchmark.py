@@ -8,7 +8,7 @@ processes:
   is implemented, else ``Document``s built from the files the same way), ``extract_many``
   and serialising each result as ``claimledger extract`` prints it.
 
-Each is measured in its own freshly spawned child process, so neither inherits the other's
+Each is measured in its own fresh interpreter (a subprocess), so neither inherits the other's
 memory or warm caches. In that child the model is loaded and run once on a short text before
 the clock starts; worker processes are then forked from it (spaCy's ``n_process`` and the
 pipeline's pool both fork), so they start warm too, and the timed span includes starting
@@ -26,11 +26,11 @@ import multiprocessing as mp
 import os
 import platform
 import resource
+import subprocess
 import sys
 import time
 import traceback
 from collections.abc import Iterator, Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +94,10 @@ def run_throughput(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     args = ([str(p) for p in paths], workers, batch_size, model)
+    load_before = _load()
     bare = _in_child("bare", *args)
     extract = _in_child("extract", *args)
+    load_after = _load()
     ratio = extract["articles_per_second"] / bare["articles_per_second"]
     peak = extract["peak_worker_mib"]
     return {
@@ -116,6 +118,10 @@ def run_throughput(
             ),
             "platform": platform.platform(),
             "python": platform.python_version(),
+            # Other processes compete for the cores: the 1-minute load around the run says
+            # how far to trust the absolute figures (the ratio suffers less).
+            "load_average_before": load_before,
+            "load_average_after": load_after,
         },
     }
 
@@ -124,39 +130,53 @@ def run_throughput(
 
 
 def _in_child(kind: str, *args: Any) -> dict[str, Any]:
-    """Run one measurement in a freshly spawned process and return what it reports."""
-    ctx = mp.get_context("spawn")  # a clean interpreter: no model or pages from this process
-    receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child_main, args=(kind, sender, *args), name=f"bench-{kind}")
-    process.start()
-    sender.close()
-    try:
-        result: dict[str, Any] = receiver.recv()
-    except EOFError:
-        result = {"error": f"the {kind} child died without a result"}
-    process.join()
-    if "error" in result:
-        raise RuntimeError(
-            f"{kind} measurement failed (exit code {process.exitcode}):\n{result['error']}"
-        )
-    return result
+    """Run one measurement in a fresh interpreter and return what it reports.
+
+    A subprocess (``python -m claimledger.benchmark``) rather than a spawned
+    ``multiprocessing`` child: spawning re-runs the caller's main module, which breaks when
+    that module is a script without a ``__main__`` guard.
+    """
+    paths, workers, batch_size, model = args
+    request = {
+        "kind": kind, "paths": paths, "workers": workers, "batch_size": batch_size, "model": model
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "claimledger.benchmark"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(_RESULT):
+            result: dict[str, Any] = json.loads(line[len(_RESULT) :])
+            if "error" not in result:
+                return result
+            raise RuntimeError(f"{kind} measurement failed:\n{result['error']}")
+    raise RuntimeError(
+        f"{kind} measurement died (exit code {done.returncode}):\n{done.stderr[-4000:]}"
+    )
 
 
-def _child_main(
-    kind: str, conn: Connection, paths: list[str], workers: int, batch_size: int, model: str
-) -> None:
+_RESULT = "claimledger-benchmark-result "
+
+
+def _child_main() -> None:
+    """Entry point of a measuring child: a JSON request on stdin, one result line on stdout."""
     try:
+        request = json.loads(sys.stdin.read())
         if hasattr(os, "fork"):
-            # A spawned child inherits "spawn" as its default start method, which spaCy's
-            # n_process would use (re-importing and unpickling the model in every worker);
-            # the pipeline's pool forks, so the bare run must fork too to be comparable.
+            # The pipeline's pool forks; spaCy's n_process uses the default start method,
+            # which is not fork everywhere (spawn on macOS, forkserver from Python 3.14):
+            # fork here too, so both runs start their workers the same way.
             mp.set_start_method("fork", force=True)
-        measure = _measure_bare if kind == "bare" else _measure_extract
-        conn.send(measure(paths, workers, batch_size, model))
-    except BaseException:  # report anything, the parent raises it with the traceback
-        conn.send({"error": traceback.format_exc()})
-    finally:
-        conn.close()
+        measure = _measure_bare if request["kind"] == "bare" else _measure_extract
+        result = measure(
+            request["paths"], request["workers"], request["batch_size"], request["model"]
+        )
+    except Exception:  # report anything: the parent raises it with the traceback
+        result = {"error": traceback.format_exc()}
+    sys.stdout.write(_RESULT + json.dumps(result) + "\n")
 
 
 def _measure_bare(paths: list[str], workers: int, batch_size: int, model: str) -> dict[str, Any]:
@@ -211,6 +231,14 @@ def _documents(paths: list[str]) -> tuple[Iterator[Document | DocumentRejected],
     return chained(), "inputs.iter_documents"
 
 
+def _load() -> float | None:
+    """The 1-minute load average, where the platform has one."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
+
+
 def _read(path: Path) -> str:
     with path.open(encoding="utf-8", newline="") as fh:  # the text exactly as stored
         return fh.read()
@@ -256,4 +284,14 @@ def markdown(result: dict[str, Any]) -> str:
         f"{TARGET_PEAK_MIB:.0f} MiB: {'met' if meets['peak_mib_per_worker'] else 'NOT met'}; "
         f"workers = {result['workers']}"
     )
+    machine = result.get("machine") or {}
+    if machine.get("load_average_before") is not None:
+        rows.append(
+            f"1-minute load average before/after: {machine['load_average_before']} / "
+            f"{machine.get('load_average_after')} on {machine.get('usable_cpus')} usable CPUs"
+        )
     return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    _child_main()
