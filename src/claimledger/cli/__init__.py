@@ -6,7 +6,12 @@ on ``app``; importing the modules here is what makes them part of the CLI.
 
 from __future__ import annotations
 
-from . import extract  # noqa: F401  (registers its command)
+from . import (  # noqa: F401  (each registers its commands)
+    analyze,
+    benchmark,
+    evaluate,
+    extract,
+)
 from .app import app
 
 

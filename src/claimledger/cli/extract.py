@@ -40,7 +40,7 @@ def extract(
         str, typer.Option(help="Encoding of .txt inputs: utf-8 (default), auto, or a codec name.")
     ] = "utf-8",
     workers: Annotated[
-        int, typer.Option(min=1, help="Worker processes (default: one per core).")
+        int, typer.Option(min=0, help="Worker processes (0: one per core, the default).")
     ] = 0,
 ) -> None:
     """Extract attributed claims, quantities and times from news documents."""
