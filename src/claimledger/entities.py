@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from .model import Diagnostic, Entity, Span
 from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, roles_of
@@ -211,18 +212,39 @@ class EntityIndex:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None, None
-        root = span.root
+        root = _head_of(span)
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         hit = next((m for m in inside if m.start <= root.idx < m.end), None)
         if hit is not None:
             return self._answer(hit.entity, hit.role)
+        # "Carter’s press secretary, Peter Cook": the name in apposition is the source.
+        for m in inside:
+            mroot = self._root_of(m)
+            if mroot is not None and mroot.dep_ == "appos" and mroot.head.i == root.i:
+                return self._answer(m.entity, m.role)
         head = root.lemma_.lower()
         if head in ANONYMOUS or root.lower_ in ANONYMOUS:
             return None, None
+        if root.pos_ == "PROPN" and root.text[:1].isupper() and not _is_acronym(root.text):
+            # A name spaCy did not tag ("Breitbart News’ Michael Patrick Leahy"): the
+            # proper nouns compounded on the head.
+            first = root.i
+            while first > span.start and (
+                self.doc[first - 1].dep_ == "compound"
+                and self.doc[first - 1].pos_ == "PROPN"
+                and self.doc[first - 1].head.i == root.i
+            ):
+                first -= 1
+            name_start = self.doc[first].idx
+            if not any(m.start < root.idx + len(root.text) and name_start < m.end for m in inside):
+                return text[name_start : root.idx + len(root.text)], None
         if inside:
             return self._modified(root, inside)
         key = _strip_det(lower)
-        for alias, idx in self.aliases:
+        # Only a capitalised mention is a name: "the department" is a description, even
+        # where the text also has a "Department".
+        named = any(c.isupper() for c in _strip_det(text[start:end]))
+        for alias, idx in self.aliases if named else ():
             if alias == key:
                 return self._answer(idx, None)
         if head in SPOKESPEOPLE:
@@ -263,13 +285,24 @@ class EntityIndex:
             if m.end > start or not fits(m.entity):
                 continue
             if source is not None and m.entity != source:
-                if m.start >= floor and m.start > self._last_before(source, start):
+                # Someone named as the subject of this or the previous sentence, after the
+                # latest source was last named, has become the topic ("Amadou Magassa, 13,
+                # sold water ... He said"); a name in passing ("a Trump presidency") has not.
+                mroot = self._root_of(m)
+                subject = mroot is not None and mroot.dep_ in {"nsubj", "nsubjpass"}
+                if subject and m.start >= floor and m.start > self._last_before(source, start):
                     return self._answer(m.entity, None)
                 break
             if source is None:
                 return self._answer(m.entity, None)
             break
         return self._answer(source, None) if source is not None else (None, None)
+
+    def _root_of(self, m: _Mention) -> Token | None:
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
 
     def _sentence_floor(self, start: int) -> int:
         """Where the sentence before the one holding ``start`` begins."""
@@ -486,6 +519,9 @@ class _Builder:
             return None
         text = self.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         if not any(c.isalpha() for c in text):
+            return None
+        if label in {"PERSON", "ORG"} and not any(c.isupper() for c in text):
+            # "the department" tagged ORG is a description, resolved as one.
             return None
         if label == "PERSON" and (not text[0].isupper() or self._quoted(start, end)):
             # A lower-case "name" ("pro-Clinton") or one in quotation marks ("''Leave''",
@@ -799,6 +835,17 @@ class _Builder:
 
 
 # -- small pure helpers -------------------------------------------------------------------
+
+
+def _head_of(span: SpacySpan) -> Token:
+    """The head of a mention: of the tokens whose head lies outside it, the last one (an
+    English noun phrase ends in its head, and a misparse may hang two tokens outside)."""
+    outside = [
+        t
+        for t in span
+        if not t.is_punct and (t.head.i == t.i or not span.start <= t.head.i < span.end)
+    ]
+    return outside[-1] if outside else span.root
 
 
 def _norm(text: str) -> str:
