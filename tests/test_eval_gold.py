@@ -498,3 +498,25 @@ def test_evaluate_gold_command(tmp_path: Path) -> None:
     missing = CliRunner().invoke(app, ["evaluate", "gold", str(tmp_path / "nope")])
     assert missing.exit_code == 2
     assert "no such gold file" in missing.output
+
+
+def test_report_renders_every_figure_once() -> None:
+    from claimledger.evaluation import report
+
+    result = score_corpus(
+        [
+            (
+                pred_doc([pred_attr(CONTENT_A, "MoD")]),
+                gold_doc([gold_attr(CONTENT_A, "Ministry of Defence")]),
+            )
+        ]
+    )
+    names = [name for name, _ in report.rows(result)]
+    assert names == [
+        "content", "attribution", "fields.kind", "fields.via", "fields.channel",
+        "fields.said_on", "quantities", "times",
+    ]  # per-document listings are not walked
+    text = report.markdown(result)
+    assert "| attribution | 100.00 | 100.00 | 100.00 | 1/1/1 |" in text
+    assert "| fields.kind |  |  | 100.00 (acc) | 1/1 |" in text
+    assert "| documents |  |  | 1 |  |" in text

@@ -28,6 +28,17 @@ def rows(result: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Map
             yield from rows(value, path + ".")
 
 
+def scalars(result: Mapping[str, Any]) -> Iterator[tuple[str, float | int]]:
+    """The top-level numbers of ``result`` (``type_accuracy``, ``documents``, ...)."""
+    for key, value in result.items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            yield key, value
+
+
+def _scalar_cells(value: float | int) -> list[str]:
+    return ["", "", f"{value:.2f}" if isinstance(value, float) else str(value), ""]
+
+
 def _cells(figures: Mapping[str, Any]) -> list[str]:
     if "f1" in figures:
         counts = "/".join(str(figures.get(k, "")) for k in ("matched", "predicted", "gold"))
@@ -51,6 +62,8 @@ def table(result: Mapping[str, Any], title: str | None = None) -> Table:
         out.add_column(name, justify="left" if i == 0 else "right")
     for path, figures in rows(result):
         out.add_row(path, *_cells(figures))
+    for key, value in scalars(result):
+        out.add_row(key, *_scalar_cells(value))
     return out
 
 
@@ -59,6 +72,8 @@ def markdown(result: Mapping[str, Any]) -> str:
     lines = ["| " + " | ".join(HEADER) + " |", "|---|---:|---:|---:|---:|"]
     for path, figures in rows(result):
         lines.append("| " + " | ".join([path, *_cells(figures)]) + " |")
+    for key, value in scalars(result):
+        lines.append("| " + " | ".join([key, *_scalar_cells(value)]) + " |")
     return "\n".join(lines)
 
 
