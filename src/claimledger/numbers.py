@@ -45,12 +45,35 @@ from dataclasses import dataclass
 UNITS: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 TENS: dict[str, int] = {
     w: 10 * (i + 2)
-    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
 }
 SCALES: dict[str, float] = {
     "hundred": 1e2,
@@ -73,7 +96,8 @@ SHORT_SCALES: dict[str, float] = {
     "trn": 1e12,
 }
 DENOMINATORS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
@@ -105,7 +129,7 @@ _DIGITS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WORDS = re.compile(
-    rf"""\b(?P<a>an?\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)
+    rf"""(?=[zotfsenhmbdtaZOTFSENHMBDTA])\b(?P<a>an?\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)
     (?P<half>\s+and\s+a\s+half)?(?:\s+(?P<scale>{_SCALE}))?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -115,10 +139,11 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
+    r"(?=[aotfsenhAOTFSENH1-9])(?:"
     rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s-]+(?P<d>{_DEN})\b"
     r"(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)"
     rf"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
-    r"|\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)",
+    r"|\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b))",
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"\ba\s+(?:pair|couple)\s+of\b", re.IGNORECASE)
@@ -132,6 +157,7 @@ _VULGAR = re.compile(r"(?<![\d.,])(?:([0-9]{1,3})\s?)?([¼½¾⅓⅔⅕⅖⅗⅘
 _VULGAR_VALUES = {"¼": 1 / 4, "½": 1 / 2, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5,
                   "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8,
                   "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}  # fmt: skip
+_HAS_VULGAR = re.compile(r"[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _SCIENTIFIC = re.compile(r"(?<![\w.,])([0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3})(?![\w.])")
 _POWER = re.compile(r"[0-9]+\s?\^\s?[0-9]+|[0-9.]+\s?[×x]\s?10\s?[−-]?[0-9]+")
 
@@ -233,7 +259,9 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
                 f"digits outside ASCII 0-9 skipped: {m.group()!r}",
             ))  # fmt: skip
             taken.append((m.start(), m.end()))
-    for m in _POWER.finditer(text):
+    # Cheap guards: most texts have no powers, slashes or vulgar fractions at all.
+    powers = _POWER.finditer(text) if ("^" in text or "×" in text or "x10" in text) else ()
+    for m in powers:
         problems.append(NumberProblem(
             m.start(), m.end(), "unsupported_notation", f"power notation skipped: {m.group()!r}"
         ))  # fmt: skip
@@ -248,13 +276,13 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
             base = 24.0 * mult if first == "dozens" else VAGUE[first] * mult
             high = 144.0 * mult if first == "dozens" else base * 10
         add(NumberMatch(m.start(), m.end(), base, high, "vague"))
-    for m in _SLASH.finditer(text):
+    for m in _SLASH.finditer(text) if ("/" in text or "\u2044" in text) else ():
         num, den = int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4))
         if 0 < num < den:
             # Before a unit ("1/4 inch") the fraction is a measure's value, not a share.
             form = "digits" if m.group(4) else "fraction"
             add(NumberMatch(m.start(), m.end(), num / den, num / den, form))
-    for m in _VULGAR.finditer(text):
+    for m in _VULGAR.finditer(text) if _HAS_VULGAR.search(text) else ():
         value = _VULGAR_VALUES[m.group(2)] + (int(m.group(1)) if m.group(1) else 0)
         add(NumberMatch(m.start(), m.end(), value, value, "digits"))
     for m in _SCIENTIFIC.finditer(text):

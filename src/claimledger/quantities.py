@@ -117,7 +117,9 @@ _MEASURES: dict[str, str] = {
     "lb-ft": "pound-foot", "gpa": "gigapascal", "psi": "pound per square inch",
     "ppm": "parts-per-million", "ppb": "parts-per-billion", "bpd": "barrel per day",
     "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second",
-    "secs": "second", "km2": "square kilometre", "m2": "square metre", "μm": "micrometre", "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius", "°f": "fahrenheit", "ha": "hectare",
+    "secs": "second", "km2": "square kilometre", "m2": "square metre", "μm": "micrometre",
+    "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius",
+    "°f": "fahrenheit", "ha": "hectare",
 }  # fmt: skip
 _MEASURE_WORDS: dict[str, str] = {
     "miles? per hour": "mile per hour", "kilomet(?:er|re)s? per hour": "kilometre per hour",
@@ -145,8 +147,11 @@ _MEASURE = re.compile(
     r"|[\s-](?P<word>" + "|".join(f"(?:{p})" for p in _MEASURE_WORDS) + r")\b)",
     re.IGNORECASE,
 )
-_AGE_SUFFIX = re.compile(r"^[\s-]*(?P<u>year|month|week|day)s?[\s-]*olds?\b"
-                         r"|^\s+(?P<u2>year)s\s+(?:old|of\s+age)\b", re.IGNORECASE)
+_AGE_SUFFIX = re.compile(
+    r"^[\s-]*(?P<u>year|month|week|day)s?[\s-]*olds?\b"
+    r"|^\s+(?P<u2>year)s\s+(?:old|of\s+age)\b",
+    re.IGNORECASE,
+)
 _AGE_PREFIX = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 _MONTHS = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March"
@@ -157,10 +162,43 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,
 _CLOCK = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b))",
                     re.IGNORECASE)  # fmt: skip
 _YEAR_BEFORE = frozenset(
-    ["in", "since", "by", "from", "until", "till", "to", "of", "during", "before", "after", "between", "early", "late", "mid", "the", "summer", "spring", "winter", "autumn", "fall", "year", "season", "circa", "and", "or", "through", "'s"]
+    [
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "till",
+        "to",
+        "of",
+        "during",
+        "before",
+        "after",
+        "between",
+        "early",
+        "late",
+        "mid",
+        "the",
+        "summer",
+        "spring",
+        "winter",
+        "autumn",
+        "fall",
+        "year",
+        "season",
+        "circa",
+        "and",
+        "or",
+        "through",
+        "'s",
+    ]
 )
-_TEMPORAL_HEDGES = frozenset("over under around about some circa ca. ~ estimated".split())
-_REFERENCE_NOUNS = frozenset(["figure", "number", "toll", "total", "tally", "count", "estimate", "amount"])
+_TEMPORAL_HEDGES = frozenset(
+    ["over", "under", "around", "about", "some", "circa", "ca.", "~", "estimated"]
+)
+_REFERENCE_NOUNS = frozenset(
+    ["figure", "number", "toll", "total", "tally", "count", "estimate", "amount"]
+)
 _RANGE_GAP = re.compile(r"^\s*-?\s*(?P<sep>-|–|—|~|to|through|and)\s*$", re.IGNORECASE)
 
 
@@ -203,19 +241,19 @@ def find_quantities(
     diagnostics = [Diagnostic(p.code, p.message, p.start, p.end) for p in problems]
     blocked = [(s.start, s.end) for s in exclude]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
-    atoms = [a for n in numbers if (a := _atom(doc, n, blocked)) is not None]
+    atoms = [a for n in numbers if (a := _atom(doc, text, n, blocked)) is not None]
     out: list[Quantity] = []
     for group in _ranges(text, atoms):
-        q = _quantity(doc, group)
+        q = _quantity(doc, text, group)
         if q is not None:
             out.append(q)
     out = _conversions(text, _resolve_references(doc, out))
     return tuple(_two_sided(text, out)), tuple(diagnostics)
 
 
-def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | None:
+def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | None:
     """The number with its currency, percent or measure unit; ``None`` if not a quantity."""
-    text = doc.text
+    # ``text`` is ``doc.text``, passed along because spaCy rebuilds that string on every access.
     if any(n.start < e and s < n.end for s, e in blocked):
         return None
     before, after = text[max(0, n.start - 24) : n.start], text[n.end : n.end + 40]
@@ -240,8 +278,11 @@ def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | N
         assert neg is not None
         start = n.start - len(neg.group())
         n = replace(n, low=-n.high, high=-n.low)
-    elif n.form == "digits" and before[-1:].isalpha() or before[-2:-1].isalpha() and (
-        before[-1:] == "-" and n.form == "digits"
+    elif (
+        n.form == "digits"
+        and before[-1:].isalpha()
+        or before[-2:-1].isalpha()
+        and (before[-1:] == "-" and n.form == "digits")
     ):
         return None  # "G7", "COVID-19", "F-16": an identifier
     if n.form == "digits" and after[:1].isalpha():
@@ -260,15 +301,19 @@ def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | N
         return None  # a score or a tally ("2-0", "9-2"), not a range
     if kind == "count" and (p := _PERCENT.match(after)):
         kind, end = "percent", n.end + p.end()
-        unit = "percentage point" if p.group("pp") or "percentage" in p.group().lower() else (
-            "percent"
+        unit = (
+            "percentage point"
+            if p.group("pp") or "percentage" in p.group().lower()
+            else ("percent")
         )
     elif kind == "count" and (a := _AGE_SUFFIX.match(after)):
         kind, unit, end = "age", (a.group("u") or a.group("u2")).lower(), n.end + a.end()
     elif kind == "count" and _AGE_PREFIX.search(before):
         kind, unit = "age", "year"
-    elif kind in ("count", "fraction") and n.form != "fraction" and (
-        mo := _MONEY_SUFFIX.match(after)
+    elif (
+        kind in ("count", "fraction")
+        and n.form != "fraction"
+        and (mo := _MONEY_SUFFIX.match(after))
     ):
         if mo.group("sym"):
             word = _SYMBOLS[mo.group("sym")][0]
@@ -285,7 +330,7 @@ def _atom(doc: Doc, n: NumberMatch, blocked: list[tuple[int, int]]) -> _Atom | N
         key = next(g for g in me.groups() if g)
         unit = _MEASURES.get(key.lower()) or _measure_word(key)
         kind, end = "measure", n.end + me.end()
-    if kind == "count" and _not_a_count(doc, n, before, after):
+    if kind == "count" and _not_a_count(doc, text, n, before, after):
         return None
     return _Atom(start, end, n.low, n.high, kind, unit, currency, n)
 
@@ -319,7 +364,7 @@ def _measure_word(word: str) -> str:
     return word.lower()
 
 
-def _not_a_count(doc: Doc, n: NumberMatch, before: str, after: str) -> bool:
+def _not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) -> bool:
     """Whether a bare number is a date, a year or an identifier rather than a count."""
     if _IDENT_PREFIX.search(before):
         return True
@@ -328,32 +373,43 @@ def _not_a_count(doc: Doc, n: NumberMatch, before: str, after: str) -> bool:
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
     integer = n.form in ("digits", "words") and n.low == int(n.low) and not n.scaled
-    plain = integer and "," not in doc.text[n.start : n.end]
-    if plain and n.low <= 31 and (
-        (prev is not None and _MONTHS.fullmatch(prev.text))
-        or re.match(r"^\s+(?:of\s+)?" + _MONTHS.pattern + r"\b", after)
+    plain = integer and "," not in text[n.start : n.end]
+    if (
+        plain
+        and n.low <= 31
+        and (
+            (prev is not None and _MONTHS.fullmatch(prev.text))
+            or re.match(r"^\s+(?:of\s+)?" + _MONTHS.pattern + r"\b", after)
+        )
     ):
         return True
-    if plain and n.form == "digits" and 1000 <= n.low <= 2100 and len(doc.text[n.start : n.end]) == 4:
+    if plain and n.form == "digits" and 1000 <= n.low <= 2100 and n.end - n.start == 4:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.ent_type_ != "DATE"
         # "above 1000": a year takes no comparative ("over 2019", "around 2000" are dates).
         h = _PREFIX.search(before)
         hedged = h is not None and h.group("h").lower() not in _TEMPORAL_HEDGES
-        if not hedged and (tok.ent_type_ == "DATE" or not counted or (
-            prev is not None and prev.lower_ in _YEAR_BEFORE
-        )):
+        if not hedged and (
+            tok.ent_type_ == "DATE"
+            or not counted
+            or (prev is not None and prev.lower_ in _YEAR_BEFORE)
+        ):
             return True
-    if plain and prev is not None and prev.pos_ in ("PROPN", "NOUN") and any(
-        c.isupper() for c in prev.text
+    if (
+        plain
+        and prev is not None
+        and prev.pos_ in ("PROPN", "NOUN")
+        and any(c.isupper() for c in prev.text)
+        and not _MONTHS.fullmatch(prev.text)
+        and prev.whitespace_
     ):
-        if not _MONTHS.fullmatch(prev.text) and prev.whitespace_:
-            return True  # "Route 9", "Boeing 737", "Article 5", "BBC One"
+        return True  # "Route 9", "Boeing 737", "Article 5", "BBC One"
     if n.form == "words" and n.low == 1 and not n.scaled:
         # "one" is a pronoun more often than a count: keep only the tagged cardinal.
-        return tok.tag_ != "CD" or (prev is not None and prev.lower_ in ("the", "each", "no",
-                                                                          "every", "any", "this",
-                                                                          "that", "which"))
+        return tok.tag_ != "CD" or (
+            prev is not None
+            and prev.lower_ in ("the", "each", "no", "every", "any", "this", "that", "which")
+        )
     return n.form == "words" and tok.tag_ not in ("CD", "DT") and tok.pos_ != "NUM"
 
 
@@ -405,17 +461,21 @@ def _compatible(a: _Atom, b: _Atom) -> bool:
 def _share(a: _Atom, b: _Atom) -> _Atom:
     """The first end of a range takes the second's scale and unit when it has none."""
     low = a.low
-    if a.number is not None and b.number is not None and not a.number.scaled and b.number.scaled:
-        if a.low * b.number.scale <= b.low:
-            low = a.low * b.number.scale
+    if (
+        a.number is not None
+        and b.number is not None
+        and not a.number.scaled
+        and b.number.scaled
+        and a.low * b.number.scale <= b.low
+    ):
+        low = a.low * b.number.scale
     return replace(
         a, low=low, high=low, kind=b.kind if a.kind == "count" else a.kind,
         unit=a.unit or b.unit, currency=a.currency or b.currency,
     )  # fmt: skip
 
 
-def _quantity(doc: Doc, group: list[_Atom]) -> Quantity | None:
-    text = doc.text
+def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
     first, last = group[0], group[-1]
     start, end = first.start, last.end
     low: float | None = first.low
@@ -447,8 +507,10 @@ def _quantity(doc: Doc, group: list[_Atom]) -> Quantity | None:
         else:
             approx = True
     unit, subject = last.unit, None
-    if last.kind in ("count", "fraction", "age") and last.kind != "age" or (
-        last.kind == "age" and last.unit
+    if (
+        last.kind in ("count", "fraction", "age")
+        and last.kind != "age"
+        or (last.kind == "age" and last.unit)
     ):
         head = _counted(doc, end)
         if head is not None and last.kind in ("count", "fraction"):
@@ -477,14 +539,17 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
         if out and q.low == q.high and not q.approximate:
             prev = out[-1]
             gap = text[prev.span.end : q.span.start]
-            if re.fullmatch(r"\s*[(/]\s*", gap) and (prev.low != prev.high or prev.approximate):
+            one_sided = prev.low is None or prev.high is None
+            if re.fullmatch(r"\s*[(/]\s*", gap) and (one_sided or prev.approximate):
                 value = q.low
                 q = replace(
-                    q, low=value if prev.low is not None else None,
+                    q,
+                    low=value if prev.low is not None else None,
                     high=value if prev.high is not None else None,
-                    low_inclusive=prev.low_inclusive, high_inclusive=prev.high_inclusive,
+                    low_inclusive=prev.low_inclusive,
+                    high_inclusive=prev.high_inclusive,
                     approximate=prev.approximate,
-                ) if prev.low == prev.high or prev.low is None or prev.high is None else q  # fmt: skip
+                )
         out.append(q)
     return out
 
@@ -538,17 +603,28 @@ def _counted(doc: Doc, end: int) -> tuple[Token, int] | None:
     i = num.i + 1
     while i < len(doc) and doc[i].idx < end:
         i += 1
-    if num.dep_ == "nummod" and num.head.i >= i and num.head.i - i < 6 and num.head.pos_ in (
-        "NOUN", "PROPN"
-    ) and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM")
-              and t.text not in (",", ";", ":", "(", ")") for t in doc[i : num.head.i]):
+    if (
+        num.dep_ == "nummod"
+        and num.head.i >= i
+        and num.head.i - i < 6
+        and num.head.pos_ in ("NOUN", "PROPN")
+        and all(
+            t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM")
+            and t.text not in (",", ";", ":", "(", ")")
+            for t in doc[i : num.head.i]
+        )
+    ):
         return num.head, doc[i].idx if i <= num.head.i else num.head.idx
     # The noun phrase right after the number: modifiers ("combined digital and physical")
     # up to the first noun that is not followed by another noun of the same compound.
     for j in range(i, min(len(doc), i + 8)):
         t = doc[j]
-        if t.pos_ == "NOUN" and t.text != "%" and not (
-            j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"
+        if (
+            t.pos_ == "NOUN"
+            and t.text != "%"
+            and not (
+                j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"
+            )
         ):
             return t, doc[i].idx
         if not (t.pos_ in ("ADJ", "PROPN", "NOUN") or t.text == "-"

@@ -10,12 +10,13 @@ Scoring choices where EVALUATION.md leaves room:
 - Gold hedges: ``~`` needs ``approximate``; ``>`` needs a low bound and no high one; ``<`` a
   high bound and no low one; ``=`` both bounds and not ``approximate``; ``up``/``down`` are
   scored on value alone.
-- Units are lower-cased and made singular by dropping a final "s" (not "ss"); a gold unit of
+- Units are lower-cased and made singular by suffix rules ("-ies", "-ches", "-s"); a gold unit of
   ``-`` (none) matches a prediction without a unit.
 
 quantulum3 cases (``quantities.json``, ``quantities.ambiguity.json``): each expected item's
 ``value`` is compared with the predicted value; a case passes when the multisets of values are
-equal, a predicted range counting as its midpoint (as quantulum3 gives ranges). Its ``unit`` names (``metre``, ``pound sterling``, ``dimensionless``) are compared like
+equal, a predicted range counting as its midpoint (as quantulum3 gives ranges). Its ``unit``
+names (``metre``, ``pound sterling``, ``dimensionless``) are compared like
 NewsQuant units, ``dimensionless`` matching any count.
 
 Recognizers-Text (``Number/English/NumberModel.json``, ``NumberRangeModel.json``): a case passes
@@ -58,8 +59,10 @@ def is_dev(index: int) -> bool:
 
 
 def gold_value(raw: str) -> Value | None:
-    """A NewsQuant gold value ("6.0", "-5.0", "252.0-287.0", "3.0 - 4.0"); ``None`` if unreadable."""
-    m = re.fullmatch(r"\s*(-?[\d.]+(?:[eE][+-]?\d+)?)\s*(?:-\s*(-?[\d.]+(?:[eE][+-]?\d+)?))?\s*", raw)
+    """A NewsQuant gold value ("6.0", "-5.0", "252.0-287.0"); ``None`` if unreadable."""
+    m = re.fullmatch(
+        r"\s*(-?[\d.]+(?:[eE][+-]?\d+)?)\s*(?:-\s*(-?[\d.]+(?:[eE][+-]?\d+)?))?\s*", raw
+    )
     if not m:
         return None
     try:
@@ -100,8 +103,17 @@ def hedge_ok(q: Quantity, change: str) -> bool:
 
 
 def _singular(unit: str) -> str:
+    """A lower-cased English singular by suffix rules ("casualties", "inches", "miles")."""
     unit = unit.strip().lower()
-    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3 else unit
+    if len(unit) <= 3:
+        return unit
+    if unit.endswith("ies"):
+        return unit[:-3] + "y"
+    if unit.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return unit[:-2]
+    if unit.endswith("s") and not unit.endswith(("ss", "us", "is")):
+        return unit[:-1]
+    return unit
 
 
 def unit_ok(predicted: str | None, gold_units: Sequence[str]) -> bool:
@@ -185,9 +197,7 @@ def evaluate_newsquant(
         raise ValueError(f"{path} is not a NewsQuant list of {{'text', 'quantities'}} entries")
     if limit is not None:
         entries = entries[:limit]
-    chosen = [
-        (i, e) for i, e in enumerate(entries) if ("dev" if is_dev(i) else "rest") in portions
-    ]
+    chosen = [(i, e) for i, e in enumerate(entries) if ("dev" if is_dev(i) else "rest") in portions]
     nlp = load_nlp()
     zero = PRF(0, 0, 0)
     parts: dict[str, dict[str, PRF]] = {
@@ -227,9 +237,11 @@ def evaluate_quantulum3(folder: Path = QUANTULUM) -> dict[str, Any]:
             # quantulum3 gives a range as its midpoint: compare ours the same way.
             got = [(v[0] + v[1]) / 2 for q in found if (v := predicted_value(q)) is not None]
             gold = [{"value": str(r["value"]), "unit": r["unit"]} for r in case["res"]]
-            passed += sorted(got) == sorted(expected) or all(
-                _close(a, b) for a, b in zip(sorted(got), sorted(expected), strict=False)
-            ) and len(got) == len(expected)
+            passed += (
+                sorted(got) == sorted(expected)
+                or all(_close(a, b) for a, b in zip(sorted(got), sorted(expected), strict=False))
+                and len(got) == len(expected)
+            )
             value = value + PRF(_count(found, gold, False), len(found), len(gold))
             unit = unit + PRF(_count(found, gold, True), len(found), len(gold))
         out[name] = {"cases": len(cases), "passed": passed,
@@ -290,7 +302,8 @@ def evaluate_recognizers(folder: Path = RECOGNIZERS) -> dict[str, Any]:
         got = [(q.low, q.high, q.low_inclusive or q.low is None,
                 q.high_inclusive or q.high is None) for q in found]  # fmt: skip
         same_bounds = len(got) == len(exp) and all(
-            e is not None and _eq(g[0], e[0]) and _eq(g[1], e[1]) for g, e in zip(got, exp, strict=True)
+            e is not None and _eq(g[0], e[0]) and _eq(g[1], e[1])
+            for g, e in zip(got, exp, strict=True)
         )
         bounds += same_bounds
         strict += same_bounds and all(
@@ -307,7 +320,7 @@ def evaluate_recognizers(folder: Path = RECOGNIZERS) -> dict[str, Any]:
 
 
 def _interval(raw: str) -> tuple[float | None, float | None, bool, bool] | None:
-    """"(20,35]" as (20, 35, low inclusive False, high inclusive True); unbounded sides None."""
+    """ "(20,35]" as (20, 35, low inclusive False, high inclusive True); unbounded sides None."""
     m = _INTERVAL.fullmatch(raw.strip())
     if not m:
         return None
