@@ -161,11 +161,13 @@ def _score(prediction: Mapping[str, Any], gold: Mapping[str, Any]) -> _DocScore:
 
     pred_texts = [_span_text(a.get("content"), text) for a in pred_attrs]
     gold_texts = [_span_text(a.get("content"), "") for a in gold_attrs]
+
+    def content_dice(i: int, j: int) -> float:
+        a, b = pred_texts[i], gold_texts[j]
+        return dice(a, b) if a is not None and b is not None else 0.0  # no content: no match
+
     pairs = match_one_to_one(
-        range(len(pred_attrs)),
-        range(len(gold_attrs)),
-        lambda i, j: dice(pred_texts[i], gold_texts[j]) if pred_texts[i] is not None else 0.0,
-        threshold=CONTENT_DICE,
+        range(len(pred_attrs)), range(len(gold_attrs)), content_dice, threshold=CONTENT_DICE
     )
     by_gold = {j: (i, s) for i, j, s in pairs}
     source_ok = 0
