@@ -299,15 +299,15 @@ def evaluate_recognizers(folder: Path = RECOGNIZERS) -> dict[str, Any]:
     for case in cases:
         found, _ = find_quantities(nlp(case["Input"]))
         exp = [_interval(str(r["Resolution"]["value"])) for r in case["Results"]]
-        got = [(q.low, q.high, q.low_inclusive or q.low is None,
-                q.high_inclusive or q.high is None) for q in found]  # fmt: skip
-        same_bounds = len(got) == len(exp) and all(
+        intervals = [(q.low, q.high, q.low_inclusive or q.low is None,
+                      q.high_inclusive or q.high is None) for q in found]  # fmt: skip
+        same_bounds = len(intervals) == len(exp) and all(
             e is not None and _eq(g[0], e[0]) and _eq(g[1], e[1])
-            for g, e in zip(got, exp, strict=True)
+            for g, e in zip(intervals, exp, strict=True)
         )
         bounds += same_bounds
         strict += same_bounds and all(
-            e is not None and g[2:] == e[2:] for g, e in zip(got, exp, strict=True)
+            e is not None and g[2:] == e[2:] for g, e in zip(intervals, exp, strict=True)
         )
     out["NumberRangeModel"] = {
         "cases": len(cases),
