@@ -190,11 +190,11 @@ def measure_relations(intervals: Sequence[Interval]) -> MeasureRelations:
         PairRelation(i, j, relation(intervals[i], intervals[j]))
         for i, j in combinations(range(len(intervals)), 2)
     )
-    counter = Counter(p.relation for p in pairs)
+    counter: Counter[str] = Counter(p.relation for p in pairs)
     overall: Relation = "compatible"
     for p in pairs:
         if _RANK[p.relation] > _RANK[overall]:
             overall = p.relation
     return MeasureRelations(
-        pairs=pairs, counts=tuple((r, counter.get(r, 0)) for r in RELATIONS), overall=overall
+        pairs=pairs, counts=tuple((r, counter[r]) for r in RELATIONS), overall=overall
     )

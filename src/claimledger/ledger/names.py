@@ -268,7 +268,7 @@ def merge_names(
     diags: list[Diagnostic] = []
 
     # Rule 1: identical folded names (and middles, suffix) within a type class.
-    exact: dict[tuple[object, ...], int] = {}
+    exact: dict[tuple[str, tuple[str, ...], tuple[str, ...], str], int] = {}
     for i, (r, p) in enumerate(zip(recs, parsed, strict=True)):
         if not p.tokens or not any(c.isupper() for c in p.display):
             continue  # no capital letter: a tagger's slip ("state"), not a proper name
@@ -282,19 +282,17 @@ def merge_names(
             exact[key] = i
 
     # Rule 2: a person without middle initials joins the single middle-initial variant.
-    variants: dict[tuple[object, ...], set[tuple[str, ...]]] = defaultdict(set)
-    first_of: dict[tuple[object, ...], int] = {}
-    for key, i in exact.items():
-        cls, tokens, middles, suffix = key
+    variants: dict[tuple[tuple[str, ...], str], set[tuple[str, ...]]] = defaultdict(set)
+    first_of: dict[tuple[tuple[str, ...], str, tuple[str, ...]], int] = {}
+    for (cls, tokens, middles, suffix), i in exact.items():
         if cls != "PERSON":
             continue
-        base = (tokens, suffix)
-        variants[base].add(middles)  # type: ignore[arg-type]
-        first_of.setdefault((*base, middles), i)
-    for base, mids in variants.items():
+        variants[(tokens, suffix)].add(middles)
+        first_of.setdefault((tokens, suffix, middles), i)
+    for (tokens, suffix), mids in variants.items():
         if () in mids and len(mids) == 2:
             other = next(m for m in mids if m)
-            uf.union(first_of[(*base, ())], first_of[(*base, other)])
+            uf.union(first_of[(tokens, suffix, ())], first_of[(tokens, suffix, other)])
 
     # Rule 3: surnames, within their own document only.
     by_doc: dict[str, list[int]] = defaultdict(list)
@@ -360,7 +358,7 @@ def _merge_acronyms(
         cls = type_class(r.type)
         if cls == "PERSON":
             continue
-        exps = declared_map.get(p.acronym)
+        exps = declared_map.get(p.acronym, set())
         if exps:
             if len(exps) == 1:
                 target = next(iter(exps))

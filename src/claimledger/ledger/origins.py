@@ -117,7 +117,7 @@ def find_origins(
     origins = []
     for n, root in enumerate(sorted(groups)):
         idx = groups[root]
-        labels = sorted({members[i].source for i in idx if members[i].source})
+        labels = sorted({s for i in idx if (s := members[i].source)})
         origins.append(
             Origin(
                 id=n,

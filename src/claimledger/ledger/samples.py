@@ -4,6 +4,8 @@ Run as a module; every sample is drawn with a fixed seed so the same pairs come 
 
     python -m claimledger.ledger.samples entities DIR... --docs 300 --pairs 50 --seed 7
     python -m claimledger.ledger.samples syndication DIR... --metadata metadata.tsv
+    python -m claimledger.ledger.samples throughput DIR... --sentences 512 --threads 1
+    python -m claimledger.ledger.samples claim-pairs ANN_DIR... --seed 5
 
 ``entities`` runs spaCy NER (``claimledger.nlp.load_nlp``) over the first ``--docs`` texts
 (sorted by path, then a seeded shuffle), treats each distinct (name, label) of a document as
@@ -11,6 +13,16 @@ one entity, merges them with :func:`claimledger.ledger.names.merge_names`, and p
 sample of merged cross-document pairs whose written names differ (identical names are the easy
 case; the sample measures the rules that do real work). Each line gives both names and a
 snippet around each mention, for a person to label.
+
+``throughput`` embeds the first ``--sentences`` sentences (split on ``. ``) of the texts with
+the bundled sentence model on ``--threads`` CPU threads and prints sentences per second
+(after one warm-up batch, so model loading is not counted).
+
+``claim-pairs`` reads PolNeAR gold attributions (brat ``.ann``; the first annotator's file of
+each article), keeps contents of six words or more, takes 4,000 of them (seeded shuffle, seed
+11), embeds them, and prints up to 10 cross-document pairs per cosine band (0.55, 0.65, 0.72,
+0.78, 0.85, 0.90, 1.0), seeded, for labelling; :data:`CLAIM_PAIR_LABELS` holds the labels given
+by reading each pair (Y: the two contents state the same proposition).
 
 ``syndication`` prints every detected near-duplicate pair with the metadata's publisher,
 credit and wire columns and the opening of both texts.
@@ -20,7 +32,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import random
+import re
 import sys
 from collections.abc import Sequence
 from itertools import combinations
@@ -30,6 +44,10 @@ from .names import NameRecord, find_acronyms, merge_names
 from .syndication import THRESHOLD, find_syndicated
 
 _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+
+#: Hand labels of the ``claim-pairs`` sample on PolNeAR train+dev (seed 5), pair 0 first.
+CLAIM_PAIR_LABELS = "NNNNNNNNNNNNNNNNNNNNNNNYNYNNNYNYYNYNYNYYNYYNYYYY"
+BANDS = (0.55, 0.65, 0.72, 0.78, 0.85, 0.90, 1.01)
 
 
 def _texts(dirs: Sequence[str]) -> list[Path]:
@@ -109,6 +127,88 @@ def syndication_sample(dirs: Sequence[str], *, metadata: str | None, threshold: 
     return out
 
 
+def throughput(dirs: Sequence[str], *, sentences: int, threads: int, batch: int) -> list[str]:
+    """Lines reporting embedding throughput on ``threads`` CPU threads."""
+    import time
+
+    from .claims import Embedder
+
+    texts: list[str] = []
+    for path in _texts(dirs):
+        texts.extend(s.strip() for s in path.read_text(encoding="utf-8").split(". ") if s.strip())
+        if len(texts) >= sentences:
+            break
+    texts = texts[:sentences]
+    embedder = Embedder(batch_size=batch, threads=threads)
+    embedder.encode(texts[:batch])
+    started = time.perf_counter()
+    embedder.encode(texts)
+    seconds = time.perf_counter() - started
+    return [
+        f"{len(texts)} sentences, {threads} thread(s), batch {batch}: {seconds:.2f} s, "
+        f"{len(texts) / seconds:.1f} sentences/s"
+    ]
+
+
+def _gold_contents(dirs: Sequence[str]) -> list[tuple[str, str, str]]:
+    """``(article, source text, content text)`` of every gold attribution."""
+    out: list[tuple[str, str, str]] = []
+    for d in dirs:
+        seen: set[str] = set()
+        for ann in sorted(Path(d).glob("*.ann")):
+            article = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+            if article in seen:
+                continue  # several annotators: the file whose name sorts first
+            seen.add(article)
+            spans: dict[str, str] = {}
+            lines = ann.read_text(encoding="utf-8").splitlines()
+            for line in lines:
+                parts = line.split("\t")
+                if line.startswith("T") and len(parts) >= 3:
+                    spans[parts[0]] = parts[2]
+            for line in lines:
+                if line.startswith("E"):
+                    roles = dict(p.split(":", 1) for p in line.split("\t")[1].split())
+                    content = spans.get(roles.get("Content", ""), "")
+                    if len(content.split()) >= 6:
+                        out.append((article, spans.get(roles.get("Source", ""), ""), content))
+    return out
+
+
+def claim_pairs(dirs: Sequence[str], *, seed: int, n: int = 4000, per_band: int = 10) -> list[str]:
+    """Lines listing a seeded, cosine-stratified sample of cross-document content pairs."""
+    import numpy as np
+
+    from .claims import Embedder
+
+    records = _gold_contents(dirs)
+    random.Random(11).shuffle(records)
+    records = records[:n]
+    vectors = Embedder().encode([r[2] for r in records])
+    sims = vectors @ vectors.T
+    rows, cols = np.triu_indices(len(records), 1)
+    values = sims[rows, cols]
+    keep = values >= BANDS[0]
+    pairs = [
+        (int(i), int(j), float(c))
+        for i, j, c in zip(rows[keep], cols[keep], values[keep], strict=True)
+        if records[i][0] != records[j][0]
+    ]
+    rng = random.Random(seed)
+    out = [f"# {len(records)} contents, {len(pairs)} cross-document pairs >= {BANDS[0]}"]
+    k = 0
+    for lo, hi in itertools.pairwise(BANDS):
+        band = [p for p in pairs if lo <= p[2] < hi]
+        out.append(f"# band {lo}-{hi}: {len(band)} pairs")
+        for i, j, c in rng.sample(band, min(per_band, len(band))):
+            label = CLAIM_PAIR_LABELS[k] if k < len(CLAIM_PAIR_LABELS) else "?"
+            out.append(f"#{k} cos={c:.3f} label={label}")
+            for r in (records[i], records[j]):
+                out.append(f"   {r[0][:40]} | {r[1]} | {r[2][:300]}")
+            k += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m claimledger.ledger.samples")
@@ -122,8 +222,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("dirs", nargs="+")
     s.add_argument("--metadata")
     s.add_argument("--threshold", type=float, default=THRESHOLD)
+    t = sub.add_parser("throughput")
+    t.add_argument("dirs", nargs="+")
+    t.add_argument("--sentences", type=int, default=512)
+    t.add_argument("--threads", type=int, default=1)
+    t.add_argument("--batch", type=int, default=64)
+    c = sub.add_parser("claim-pairs")
+    c.add_argument("dirs", nargs="+")
+    c.add_argument("--seed", type=int, default=5)
     args = parser.parse_args(argv)
-    if args.what == "entities":
+    if args.what == "claim-pairs":
+        lines = claim_pairs(args.dirs, seed=args.seed)
+    elif args.what == "throughput":
+        lines = throughput(
+            args.dirs, sentences=args.sentences, threads=args.threads, batch=args.batch
+        )
+    elif args.what == "entities":
         lines = entity_sample(args.dirs, docs=args.docs, pairs=args.pairs, seed=args.seed)
     else:
         lines = syndication_sample(args.dirs, metadata=args.metadata, threshold=args.threshold)
