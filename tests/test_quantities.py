@@ -178,6 +178,8 @@ NOT_QUANTITIES = [
     ("Since 9/11 travel changed.", "9/11"),
     ("They offer 24/7 service.", "24/7"),
     ("No one came.", "one"),
+    ("One driver was killed and the other was injured.", "One"),
+    ("One POW was born in 2005. The other POW was born in 1999.", "One"),
     ("The one I like is red.", "one"),
     ("It lasted several hundred years.", "hundred"),
 ]
@@ -199,6 +201,7 @@ def test_not_a_quantity(nlp: Language, text: str, part: str) -> None:
         ("The number is above 1000 and below 1500.", "above 1000 and below 1500", 1000),
         ("It took 3 hours.", "3 hours", 3),
         ("They had 737 employees.", "737 employees", 737),
+        ("One driver was killed. Police are looking for witnesses.", "One driver", 1),
     ],
 )
 def test_numbers_that_look_like_identifiers_or_years(

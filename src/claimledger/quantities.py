@@ -405,12 +405,29 @@ def _not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) -
     ):
         return True  # "Route 9", "Boeing 737", "Article 5", "BBC One"
     if n.form == "words" and n.low == 1 and not n.scaled:
-        # "one" is a pronoun more often than a count: keep only the tagged cardinal.
-        return tok.tag_ != "CD" or (
-            prev is not None
-            and prev.lower_ in ("the", "each", "no", "every", "any", "this", "that", "which")
+        # "one" is a pronoun more often than a count: keep only the tagged cardinal, and not
+        # the distributive "one ... the other" ("one POW was born in 2005, the other in 1999").
+        return (
+            tok.tag_ != "CD"
+            or (
+                prev is not None
+                and prev.lower_ in ("the", "each", "no", "every", "any", "this", "that", "which")
+            )
+            or _distributive(doc, tok)
         )
     return n.form == "words" and tok.tag_ not in ("CD", "DT") and tok.pos_ != "NUM"
+
+
+def _distributive(doc: Doc, tok: Token) -> bool:
+    """Whether "the other" or "another" follows ``tok`` in its sentence or the next one."""
+    sent = tok.sent
+    end = sent.end
+    if end < len(doc):
+        end = doc[end].sent.end
+    return any(
+        (t.lower_ == "other" and doc[t.i - 1].lower_ == "the") or t.lower_ == "another"
+        for t in doc[tok.i + 1 : end]
+    )
 
 
 def _first_token(doc: Doc, char: int) -> Token | None:
