@@ -243,6 +243,7 @@ def find_quantities(
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     atoms = [a for n in numbers if (a := _atom(doc, text, n, blocked)) is not None]
     out: list[Quantity] = []
+    atoms = _carry_units(doc, text, atoms)
     for group in _ranges(text, atoms):
         q = _quantity(doc, text, group)
         if q is not None:
@@ -440,6 +441,24 @@ def _last_token(doc: Doc, char_end: int) -> Token | None:
     return span[-1] if span is not None and len(span) else None
 
 
+def _carry_units(doc: Doc, text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """A bare number after "X unit to" keeps the unit ("from 208 pounds to 193", "to 24 mpg")."""
+    out = list(atoms)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (
+            b.kind == "count"
+            and b.unit is None
+            and a.unit is not None
+            # Not percent or money: "rose 0.1% to 1,333.18" is a change, then a level.
+            and a.kind == "measure"
+            and re.fullmatch(r"\s*(?:to|-|–)\s*", text[a.end : b.start], re.IGNORECASE)
+            and _counted(doc, b.end) is None
+        ):
+            out[k] = replace(b, kind=a.kind, unit=a.unit, currency=a.currency)
+    return out
+
+
 def _ranges(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
     """Group atoms into ranges ("between 1,000 and 4,000", "1,000-4,000", "5% to 10%")."""
     groups: list[list[_Atom]] = []
@@ -532,8 +551,8 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
         head = _counted(doc, end)
         if head is not None and last.kind in ("count", "fraction"):
             noun, sub_start = head
-            if last.kind == "count":
-                unit = noun.lemma_.lower()
+            # A fraction's unit is the whole it divides ("1/16 of a pint": pint).
+            unit = noun.lemma_.lower()
             subject = text[sub_start : noun.idx + len(noun)]
             end = max(end, noun.idx + len(noun))
         elif head is not None and last.kind == "age":
