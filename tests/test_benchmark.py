@@ -86,6 +86,8 @@ def fake_result(ratio: float, peak: float) -> dict[str, Any]:
             "articles": 84,
             "seconds": 84 / aps,
             "articles_per_second": aps,
+            "cpu_seconds": 84 / aps,
+            "articles_per_cpu_second": aps,
             "peak_worker_mib": peak,
             "peak_parent_mib": 400.0,
         }
@@ -95,6 +97,7 @@ def fake_result(ratio: float, peak: float) -> dict[str, Any]:
         "bare": measurement("bare nlp.pipe", 10.0),
         "extract": measurement("claimledger extract", 10.0 * ratio),
         "ratio": ratio,
+        "cpu_ratio": ratio,
         "meets": {"ratio": ratio >= TARGET_RATIO, "peak_mib_per_worker": peak <= TARGET_PEAK_MIB},
     }
 
@@ -109,7 +112,8 @@ def fake_result(ratio: float, peak: float) -> dict[str, Any]:
 )
 def test_markdown(ratio: float, peak: float, expected: list[str]) -> None:
     text = markdown(fake_result(ratio, peak))
-    assert "| bare nlp.pipe | 84 | 8.40 | 10.00 |" in text
+    assert "| bare nlp.pipe | 84 | 8.40 | 10.00 | 8.40 | 10.00 |" in text
+    assert f"by CPU time {ratio:.3f}" in text
     for piece in expected:
         assert piece in text
 
@@ -123,6 +127,7 @@ def test_real_run_on_two_dev_articles() -> None:
         m = result[key]
         assert m["articles"] == 2
         assert m["seconds"] > 0 and m["articles_per_second"] > 0
+        assert m["cpu_seconds"] > 0 and m["articles_per_cpu_second"] > 0
         # The model alone takes tens of MiB; a worker holding it cannot be tiny.
         assert 50 < m["peak_worker_mib"] < 4096
     assert result["ratio"] == pytest.approx(
