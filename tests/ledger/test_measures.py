@@ -161,3 +161,40 @@ def test_keys() -> None:
     assert subject_key("North Korean casualties", "casualty") == frozenset({"north", "korea"})
     assert subject_key("North Korea's troops", "troop") == frozenset({"north", "korea"})
     assert subject_key(None, "x") == frozenset()
+
+
+def _one_doc(
+    text: str, *quantities: tuple[str, float | None, float | None, str, str]
+) -> Extraction:
+    qs = tuple(
+        Quantity(_span(text, part), low, high, unit=unit_, subject=subject)
+        for part, low, high, unit_, subject in quantities
+    )
+    return Extraction(Document("x", text), quantities=qs)
+
+
+def test_generic_noun_before_a_quantity_makes_it_anaphoric() -> None:
+    # The quantities stage already gave "as high as 2,000" the unit: the generic noun before
+    # it still ties it to the earlier figure, so one measure holds both.
+    text = "Over 500 casualties were counted. Others said the figure is as high as 2,000."
+    ex = _one_doc(
+        text,
+        ("Over 500 casualties", 500, None, "casualty", "casualties"),
+        ("as high as 2,000", None, 2000, "casualty", "casualties"),
+    )
+    est = document_estimates(ex)
+    assert est[1].antecedent == est[0].key
+    (measure,) = group_measures(est)
+    assert measure.relations.overall == "compatible"
+
+
+def test_bare_subjects_do_not_merge_without_anaphora() -> None:
+    text = "Around 12,000 soldiers were deployed. Two North Korean soldiers were captured."
+    ex = _one_doc(
+        text,
+        ("Around 12,000 soldiers", 12000, 12000, "soldier", "soldiers"),
+        ("Two North Korean soldiers", 2, 2, "soldier", "North Korean soldiers"),
+    )
+    est = document_estimates(ex)
+    assert est[1].antecedent is None, "no generic noun and a concrete unit"
+    assert len(group_measures(est)) == 2

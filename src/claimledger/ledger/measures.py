@@ -2,17 +2,20 @@
 
 An estimate is a quantity with its context (source, outlet, date). Grouping goes in steps:
 
-1. **Resolve anaphora inside a document.** A quantity whose unit is missing or generic
-   ("the figure is as high as 4,000": unit ``figure``, or none) takes the unit, subject and
-   period of the nearest preceding quantity of the same kind with a concrete unit in the same
-   document, at most :data:`ANAPHORA_WINDOW` characters before it.
+1. **Resolve anaphora inside a document.** A quantity is anaphoric when its unit is missing or
+   generic (``figure``, ``number``, ``toll``, ...), or when a generic noun stands just before it
+   in its sentence ("the figure is as high as 4,000", whatever unit the quantities stage gave
+   it). It refers to the nearest preceding quantity of the same kind with a concrete unit (and,
+   if it has a concrete unit itself, the same unit) at most :data:`ANAPHORA_WINDOW` characters
+   before it, takes that quantity's unit, its subject when its own says nothing more than the
+   unit, and its period when it has none, and joins that quantity's measure.
 2. **Key.** ``(kind, currency, unit lemma)`` blocks the estimates; the subject key is the set of
    content words of the subject, minus the unit and stop words, each cut to its first five
    letters so "Korea" and "Korean" agree.
 3. **Subjects.** Inside a block, two estimates join when their subject keys are equal or one
    contains the other ("North Korean casualties" and "North Korean casualties in Kursk").
-   An estimate with an empty subject key (just "1,000 casualties") joins only the estimates of
-   its own document: across documents, "casualties" alone says too little.
+   An estimate with an empty subject key (just "1,000 casualties") joins no other estimate
+   except through anaphora (step 1): "casualties" alone says too little to merge on.
 4. **Periods.** The period is the value of the nearest DATE expression of the same attribution
    within :data:`PERIOD_WINDOW` characters. A measure whose estimates name two or more different
    periods is split by period, the estimates without a period forming their own measure.
@@ -43,6 +46,9 @@ _STOP_WORDS = """
 """
 _STOP = frozenset(_STOP_WORDS.split())
 _WORD = re.compile(r"[A-Za-z]+")
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:figure|number|toll|total|tally|estimate|count)s?\b[^.!?;]{0,30}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,7 @@ class Estimate:
     subject: str | None
     period: str | None = None
     claim_key: str | None = None
+    antecedent: str | None = None
     source_key: str | None = None
     source: str | None = None
     via: tuple[str, ...] = ()
@@ -116,30 +123,38 @@ def document_estimates(
     index = merge.index() if merge is not None else {}
     out: list[Estimate] = []
     previous: Estimate | None = None
-    for n, q in enumerate(sorted(extraction.quantities, key=lambda q: q.span.start)):
+    for q in sorted(extraction.quantities, key=lambda q: q.span.start):
         a = attrs.get(q.attribution) if q.attribution else None
         period = _period(extraction, q)
         unit, subject = q.unit, q.subject
+        generic_unit = unit is None or unit_key(unit) in GENERIC_UNITS
+        before = doc.text[max(0, q.span.start - 60) : q.span.start]
+        antecedent = None
         if (
-            (unit is None or unit_key(unit) in GENERIC_UNITS)
+            (generic_unit or _GENERIC_BEFORE.search(before))
             and previous is not None
             and previous.quantity.kind == q.kind
+            and (generic_unit or unit_key(unit) == unit_key(previous.unit))
             and q.span.start - previous.quantity.span.end <= ANAPHORA_WINDOW
         ):
-            unit, subject = previous.unit, previous.subject
+            antecedent = previous.key
+            if generic_unit or not subject_key(subject, unit):
+                subject = previous.subject
+            unit = previous.unit
             period = period or previous.period
         source_key = None
         if a is not None and a.source_entity:
             found = index.get((doc.id, a.source_entity))
             source_key = f"e{found}" if found is not None else f"name:{a.source_entity.casefold()}"
         est = Estimate(
-            key=f"{doc.id}:q{n}",
+            key=f"{doc.id}:{q.span.start}-{q.span.end}",
             document_id=doc.id,
             quantity=q,
             unit=unit,
             subject=subject,
             period=period,
             claim_key=f"{doc.id}:{a.id}" if a is not None else None,
+            antecedent=antecedent,
             source_key=source_key,
             source=(a.source_entity or (a.source.text if a.source else None)) if a else None,
             via=a.via if a else (),
@@ -205,14 +220,13 @@ def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:
                 ra, rb = find(ia), find(ib)
                 parent[max(ra, rb)] = min(ra, rb)
     # Empty subjects: join the one subject group of their own document, if there is exactly one.
-    doc_roots: dict[str, set[int]] = defaultdict(set)
-    for j, kj in enumerate(keys):
-        if kj:
-            doc_roots[block[j].document_id].add(find(j))
-    for i, k in enumerate(keys):
-        roots = doc_roots.get(block[i].document_id, set())
-        if not k and len(roots) == 1:
-            parent[i] = next(iter(roots))
+    # Anaphora (step 1) links an estimate to its antecedent, whatever their subjects.
+    position = {e.key: i for i, e in enumerate(block)}
+    for i, e in enumerate(block):
+        j = position.get(e.antecedent) if e.antecedent else None
+        if j is not None:
+            ri, rj = find(i), find(j)
+            parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[Estimate]] = defaultdict(list)
     for i, e in enumerate(block):
         groups[find(i)].append(e)
