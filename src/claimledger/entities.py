@@ -44,6 +44,10 @@ _TITLE_WORDS = HONORIFICS | frozenset(
         "minister", "general", "gen", "judge", "justice", "pope", "king", "queen", "prince",
         "princess", "lord", "lady", "chancellor", "mayor", "ambassador", "speaker", "rev",
         "lt", "col", "sgt", "capt", "adm", "prime", "vice", "former", "candidate", "leader",
+        "sheriff", "commissioner", "director", "chairman", "chairwoman", "chief", "coach",
+        "officer", "detective", "sergeant", "agent", "anchor", "host", "pollster", "professor",
+        "prof", "attorney", "councilman", "councilwoman", "congressman", "congresswoman",
+        "assemblyman", "delegate", "premier", "emir", "sheikh", "ayatollah", "cardinal",
     }
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -62,13 +66,23 @@ ANONYMOUS = frozenset(
     {
         "official", "source", "analyst", "expert", "observer", "critic", "resident", "witness",
         "diplomat", "aide", "person", "people", "insider", "someone", "somebody", "anyone",
-        "poll", "survey", "report", "reports", "study", "researcher", "scientist", "economist",
+        "researcher", "scientist", "economist",
         "investor", "trader", "member", "supporter", "opponent", "voter", "lawmaker",
         "legislator", "activist", "officer", "employee", "staffer", "adviser", "advisor",
         "counselor", "strategist", "operative", "democrat", "republican", "i", "we", "you",
         "me", "us", "one", "other", "others", "many", "some", "several", "few", "everyone",
     }
 )
+#: Documents: they speak for whoever made them when the text names that maker.
+_DOCUMENTS = frozenset(
+    {
+        "poll", "survey", "report", "study", "editorial", "article", "analysis", "ad",
+        "memo", "letter", "column", "story", "review", "investigation", "filing", "document",
+        "release", "post", "tweet", "video", "book", "forecast", "estimate", "data",
+    }
+)
+_RELATIVE = frozenset({"which", "who", "whom", "that"})
+
 #: Heads that speak for the organisation they are "for" ("a spokesman for the State Department").
 SPOKESPEOPLE = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokespeople"}
@@ -213,6 +227,8 @@ class EntityIndex:
         if span is None or len(span) == 0:
             return None, None
         root = _head_of(span)
+        if lower in _RELATIVE:
+            return self._relative(span[0])
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         hit = next((m for m in inside if m.start <= root.idx < m.end), None)
         if hit is not None:
@@ -222,9 +238,19 @@ class EntityIndex:
             mroot = self._root_of(m)
             if mroot is not None and mroot.dep_ == "appos" and mroot.head.i == root.i:
                 return self._answer(m.entity, m.role)
+        # Only a capitalised mention is a name: "the department" is a description, even
+        # where the text also has a "Department".
+        key = _strip_det(lower)
+        if any(c.isupper() for c in _strip_det(text[start:end])):
+            for alias, idx in self.aliases:
+                if alias == key:
+                    return self._answer(idx, None)
         head = root.lemma_.lower()
         if head in ANONYMOUS or root.lower_ in ANONYMOUS:
             return None, None
+        if head in _DOCUMENTS:
+            # "The Monmouth poll", "an editorial in The Des Moines Register": its maker.
+            return self._modified(root, inside) if inside else (None, None)
         if root.pos_ == "PROPN" and root.text[:1].isupper() and not _is_acronym(root.text):
             # A name spaCy did not tag ("Breitbart News’ Michael Patrick Leahy"): the
             # proper nouns compounded on the head.
@@ -240,13 +266,6 @@ class EntityIndex:
                 return text[name_start : root.idx + len(root.text)], None
         if inside:
             return self._modified(root, inside)
-        key = _strip_det(lower)
-        # Only a capitalised mention is a name: "the department" is a description, even
-        # where the text also has a "Department".
-        named = any(c.isupper() for c in _strip_det(text[start:end]))
-        for alias, idx in self.aliases if named else ():
-            if alias == key:
-                return self._answer(idx, None)
         if head in SPOKESPEOPLE:
             return None, None
         described = self._described(start, head, recent)
@@ -258,16 +277,27 @@ class EntityIndex:
 
     # -- helpers of resolve -------------------------------------------------------------
 
+    def _relative(self, pronoun: Token) -> tuple[str | None, str | None]:
+        """"Fox News and the Drudge Report, which devoted ...": the noun the clause is on."""
+        verb = pronoun.head
+        if verb.dep_ != "relcl":
+            return None, None
+        antecedent = verb.head
+        for m in self.mentions:
+            if m.start <= antecedent.idx < m.end:
+                return self._answer(m.entity, m.role)
+        return None, None
+
     def _person_pronoun(
         self, start: int, pronoun: str, recent: list[int]
     ) -> tuple[str | None, str | None]:
         """He/she: the latest person source, unless another person of that gender was named
         after that source's last mention, in this sentence or the one before."""
         gender = "f" if pronoun in {"she", "her", "herself"} else "m"
-        # Most people named in news without a known gender are men, so "she" first looks for
-        # a woman the text marks as one, and only then for anyone not marked as a man.
+        # Anyone not marked as the other gender fits: first names, honorifics, gendered
+        # roles and pronouns after the name mark most people in news.
         found: tuple[str | None, str | None] = (None, None)
-        for allowed in ({"f"}, {"", "f"}) if gender == "f" else ({"", "m"},):
+        for allowed in ({"", gender},):
             found = self._salient_person(start, recent, allowed)
             if found != (None, None):
                 break
@@ -289,7 +319,10 @@ class EntityIndex:
                 # latest source was last named, has become the topic ("Amadou Magassa, 13,
                 # sold water ... He said"); a name in passing ("a Trump presidency") has not.
                 mroot = self._root_of(m)
-                subject = mroot is not None and mroot.dep_ in {"nsubj", "nsubjpass"}
+                subject = mroot is not None and (
+                    mroot.dep_ in {"nsubj", "nsubjpass"}
+                    or (mroot.dep_ == "poss" and mroot.head.dep_ in {"nsubj", "nsubjpass"})
+                )
                 if subject and m.start >= floor and m.start > self._last_before(source, start):
                     return self._answer(m.entity, None)
                 break
@@ -382,7 +415,7 @@ class EntityIndex:
             direct = mroot.head.i == root.i and mroot.dep_ in {"poss", "compound", "nmod", "amod"}
             prep = (
                 mroot.dep_ == "pobj"
-                and mroot.head.lower_ in {"for", "of", "at", "from"}
+                and mroot.head.lower_ in {"for", "of", "at", "from", "in", "by"}
                 and mroot.head.head.i == root.i
             )
             if not (direct or prep):
@@ -517,6 +550,18 @@ class _Builder:
             end -= 1
         if start >= end:
             return None
+        if label == "PERSON" and end - start == 1 and start > 0:
+            # spaCy sometimes leaves the first name out ("Nate" in "Nate Cohn").
+            prev = doc[start - 1]
+            if (
+                prev.pos_ == "PROPN"
+                and prev.dep_ == "compound"
+                and prev.head.i == start
+                and prev.text.istitle()
+                and not prev.ent_type_
+                and _bare(prev.lower_) not in _TITLE_WORDS
+            ):
+                start -= 1
         text = self.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         if not any(c.isalpha() for c in text):
             return None
@@ -769,8 +814,11 @@ class _Builder:
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in names) + r")(?!\w)")
         taken = [False] * (len(doc) + 1)
         for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                taken[i] = True
+            # Other kinds of entity ("Trump assured Jones" as a WORK_OF_ART) are misreadings
+            # more often than titles: names inside them are still found.
+            if ent.label_ in ENTITY_TYPES:
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
         for r in self.raws:
             for i in range(r.start, r.end):
                 taken[i] = True
