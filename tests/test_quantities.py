@@ -255,6 +255,13 @@ def test_odd_numbers_give_diagnostics_not_values(nlp: Language) -> None:
         assert d.start is not None and d.end is not None and d.start < d.end
 
 
+@pytest.mark.parametrize(
+    "text", ["A 5µm pore.", "A 352 μm pitch.", "Nummer 3é.", "Zone 7Ω", "x" * 3 + "9" * 30]
+)
+def test_odd_letters_after_digits_do_not_crash(nlp: Language, text: str) -> None:
+    quantities(nlp, text)
+
+
 def test_empty_and_numberless_text(nlp: Language) -> None:
     assert find_quantities(nlp("")) == ((), ())
     assert find_quantities(nlp("No numbers here at all.")) == ((), ())

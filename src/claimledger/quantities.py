@@ -287,9 +287,7 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     ):
         return None  # "G7", "COVID-19", "F-16": an identifier
     if n.form == "digits" and after[:1].isalpha():
-        m = re.match(r"[A-Za-z/°-]+", after)
-        assert m is not None
-        suffix = m.group().lower()
+        suffix = re.split(r"[^\w/°-]", after, maxsplit=1)[0].lower()
         if suffix in ("st", "nd", "rd", "th", "s") or (
             not _measure(after) and not _AGE_SUFFIX.match(after)
         ):
