@@ -11,6 +11,7 @@ from . import (  # noqa: F401  (each registers its commands)
     benchmark,
     evaluate,
     extract,
+    ledger,
 )
 from .app import app
 
