@@ -78,7 +78,8 @@ _DOCUMENTS = frozenset(
     {
         "poll", "survey", "report", "study", "editorial", "article", "analysis", "ad",
         "memo", "letter", "column", "story", "review", "investigation", "filing", "document",
-        "release", "post", "tweet", "video", "book", "forecast", "estimate", "data",
+        "release", "post", "tweet", "video", "book", "forecast", "estimate", "data", "record",
+        "records", "filings", "figures", "statistics", "numbers", "findings", "documents",
     }
 )
 _RELATIVE = frozenset({"which", "who", "whom", "that"})
@@ -103,6 +104,8 @@ _ORG_KINDS: dict[str, tuple[str, ...]] = {
     "commission": ("commission", "committee"),
     "council": ("council", "committee"),
     "institute": ("institute", "institution", "center", "centre", "foundation", "tank"),
+    "foundation": ("foundation", "fund", "trust", "charity"),
+    "charity": ("foundation", "fund", "trust", "charity"),
     "court": ("court", "tribunal"),
     "army": ("army", "forces", "military", "guard"),
     "military": ("army", "forces", "military", "pentagon", "defense", "defence"),
@@ -118,6 +121,11 @@ _ORG_KINDS: dict[str, tuple[str, ...]] = {
     "organisation": ("organization", "organisation", "association", "group"),
     "administration": ("administration", "white house"),
 }
+#: Descriptions vague enough to be said of any organisation that just spoke.
+_GENERIC_ORG_HEADS = frozenset(
+    {"agency", "service", "bureau", "group", "organization", "organisation", "company",
+     "firm", "ministry", "department", "administration"}
+)
 _MEDIA_WORDS = (
     "post", "times", "journal", "news", "tribune", "herald", "gazette", "daily", "magazine",
     "guardian", "telegraph", "reuters", "bloomberg", "cnn", "bbc", "nbc", "abc", "cbs", "fox",
@@ -266,9 +274,17 @@ class EntityIndex:
                 return text[name_start : root.idx + len(root.text)], None
         if inside:
             return self._modified(root, inside)
+        # A possessor or modifier spaCy did not tag but the text names elsewhere:
+        # "Sanders’ campaign".
+        for child in root.lefts:
+            if child.dep_ in {"poss", "compound"} and child.pos_ == "PROPN":
+                wanted = _key(child.text)
+                for alias, idx in self.aliases:
+                    if alias == wanted and self.entities[idx].type in {"PERSON", "ORG"}:
+                        return self.entities[idx].name, root.text
         if head in SPOKESPEOPLE:
             return None, None
-        described = self._described(start, head, recent)
+        described = self._described(start, head, recent, definite=lower.startswith("the "))
         if described != (None, None):
             return described
         if root.tag_ in {"NN", "NNP"} and lower.startswith("the ") and len(span) <= 4:
@@ -450,7 +466,7 @@ class EntityIndex:
         return entity.name, role or None
 
     def _described(
-        self, start: int, head: str, recent: list[int]
+        self, start: int, head: str, recent: list[int], *, definite: bool = True
     ) -> tuple[str | None, str | None]:
         """A description without a name: "the agency", "the newspaper", "the president"."""
         if head in _MEDIA_HEADS:
@@ -462,7 +478,10 @@ class EntityIndex:
             found = self._pick(start, recent, lambda e: e.type == "ORG" and _has(e.name, words))
             if found != (None, None):
                 return found
-            # Failing a name that says so, the most recent organisation that spoke.
+            # Failing a name that says so, "the agency" is the most recent organisation that
+            # spoke; "Sanders’ campaign" (a possessor spaCy missed) is not.
+            if not definite or head not in _GENERIC_ORG_HEADS:
+                return None, None
             orgs = [i for i in recent if self.entities[i].type == "ORG"]
             return self._answer(orgs[0], None) if orgs else (None, None)
         if head in _STATE_DESCRIPTIONS:
@@ -472,7 +491,7 @@ class EntityIndex:
             return self._pick(
                 start,
                 recent,
-                lambda e: e.type == "PERSON" and any(_has(r, (head,)) for r in e.roles),
+                lambda e: e.type == "PERSON" and any(_has(_expand(r), (head,)) for r in e.roles),
             )
         return None, None
 
@@ -883,6 +902,18 @@ class _Builder:
 
 
 # -- small pure helpers -------------------------------------------------------------------
+
+
+_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "pres": "president", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
+    "adm": "admiral", "atty": "attorney", "supt": "superintendent", "amb": "ambassador",
+}
+
+
+def _expand(role: str) -> str:
+    """A role with its abbreviated titles written out ("Sen." -> "senator")."""
+    return _WORD_RE.sub(lambda m: _ABBREVIATIONS.get(m.group(0).lower(), m.group(0)), role)
 
 
 def _head_of(span: SpacySpan) -> Token:
