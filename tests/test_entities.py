@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from claimledger.entities import EntityIndex, link_entities
 from claimledger.nlp import load_nlp
+from claimledger.roles import roles_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED_TEXT = SHARED / "corpus" / "seed" / "newsweek-2025-01-11-nk-pows.txt"
@@ -144,6 +145,46 @@ CASES = [
     (
         "Donald Trump held a rally in Iowa. Trump's campaign said the crowd was large.",
         "Trump's campaign", 0, [], ("Donald Trump", "campaign"),
+    ),
+    # A name in apposition to a description is the source.
+    (
+        "Defense Secretary Ash Carter used a personal account. Carter’s press secretary, "
+        "Peter Cook, told reporters that it was a mistake.",
+        "Carter’s press secretary, Peter Cook", 0, [], ("Peter Cook", "Carter’s press secretary"),
+    ),
+    # Honorifics and gender: "Mrs. Clinton" is not the former president; "she" is not Bill.
+    (
+        "Former President Bill Clinton spoke first. Mrs. Clinton said the plan would work.",
+        "Mrs. Clinton", 0, [], ("Clinton", None),
+    ),
+    (
+        "Jane Doe said on Monday that taxes would rise. Bill Smith disagreed. "
+        "She said the plan would work.",
+        "She", 0, ["Jane Doe", "Bill Smith"], ("Jane Doe", None),
+    ),
+    # Abbreviated titles match descriptions; lower-case descriptions are not names.
+    (
+        "Sen. Bernie Sanders spoke in Ohio on Monday. The senator said he would stay in the race.",
+        "The senator", 0, [], ("Bernie Sanders", "Sen."),
+    ),
+    (
+        "The State Department said the visit was off. Later the department said it would "
+        "review the Department rules.",
+        "the department", 0, [], ("State Department", None),
+    ),
+    # Relative pronouns and documents speak for the named maker.
+    (
+        "The rumour was spread by the Drudge Report, which said the deal was off.",
+        "which", 0, [], ("Drudge Report", None),
+    ),
+    (
+        "The senator has no spine, an editorial in The Des Moines Register said on Wednesday.",
+        "an editorial in The Des Moines Register", 0, [], ("Des Moines Register", "editorial"),
+    ),
+    # Only vague descriptions fall back to the last organisation that spoke.
+    (
+        "The Federal Reserve said rates would rise. The foundation said it had given $5,000.",
+        "The foundation", 0, ["Federal Reserve"], ("the foundation", None),
     ),
     # A definite description that names nobody in the text is kept as written.
     (
@@ -305,3 +346,37 @@ def test_seed_sources_resolve_to_gold_names(
     name, _ = index.resolve(start, end, recent_sources=recent)
     assert name is not None
     assert name.lower() in {n.lower() for n in names}, (aid, text[start:end], name)
+
+
+# (text, name as tagged, expected roles)
+ROLES = [
+    ("U.S. Defense Secretary Mark Esper said so.", "Mark Esper", ("U.S. Defense Secretary",)),
+    ("Sen. John McCain said so.", "John McCain", ("Sen.",)),
+    ("Mr. Donald Trump said so.", "Donald Trump", ()),
+    (
+        "Growth will slow, said Steve Smith, a professor at the University of Idaho.",
+        "Steve Smith",
+        ("professor at the University of Idaho",),
+    ),
+    (
+        "Trump's campaign manager Corey Lewandowski said so.",
+        "Corey Lewandowski",
+        ("Trump's campaign manager",),
+    ),
+    # Not roles: a headline in capitals before a byline, a demonym alone, a misparse.
+    (
+        "RED STATES OUTNUMBER BLUE STATES - Jeffrey Jones: The numbers are in.",
+        "Jeffrey Jones",
+        (),
+    ),
+    ("For Hillary Clinton, Britain's vote is a warning.", "Hillary Clinton", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), ROLES)
+def test_roles(nlp: Language, text: str, name: str, expected: tuple[str, ...]) -> None:
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert roles_of(doc, span.start, span.end) == expected
