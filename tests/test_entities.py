@@ -380,3 +380,13 @@ def test_roles(nlp: Language, text: str, name: str, expected: tuple[str, ...]) -
     span = doc.char_span(start, start + len(name))
     assert span is not None
     assert roles_of(doc, span.start, span.end) == expected
+
+
+def test_ambiguous_surname_is_reported(nlp: Language) -> None:
+    text = (
+        "Clinton said the plan would fail. Bill Clinton spoke in Ohio. "
+        "Hillary Clinton spoke in Iowa."
+    )
+    index = _index(nlp, text)
+    codes = [(d.code, d.start) for d in index.diagnostics]
+    assert ("ambiguous_name", 0) in codes

@@ -499,8 +499,9 @@ class EntityIndex:
 def link_entities(doc: Doc) -> EntityIndex:
     """Group the mentions of ``doc`` into canonical entities with their roles.
 
-    Never raises on a parsed document; a mention that cannot be cleaned is skipped with a
-    diagnostic.
+    Never raises on a parsed document. A bare name that could be several people named before
+    it is left unlinked with an ``ambiguous_name`` diagnostic; spaCy entities that are no
+    names (a lower-case "department", a quoted slogan typed PERSON) are dropped.
 
     Raises:
         TypeError: ``doc`` is not a spaCy ``Doc``.
@@ -689,7 +690,19 @@ class _Builder:
         before = [r for r, _ in self.full if r.start < raw.start and r.cluster in owners]
         if before:
             return before[-1].cluster
-        return next(iter(owners)) if len(owners) == 1 else None
+        if len(owners) == 1:
+            return next(iter(owners))
+        names = sorted({self._longest(c) for c in owners})
+        tok = self.doc[raw.start]
+        self.diagnostics.append(
+            Diagnostic(
+                "ambiguous_name",
+                f"{raw.text!r} may be any of {', '.join(names)}; left unlinked",
+                tok.idx,
+                tok.idx + len(tok.text),
+            )
+        )
+        return None
 
     def _cluster_rest(self) -> None:
         by_key: dict[str, int] = {}
