@@ -140,6 +140,18 @@ CASES = [
     ("The team gained -5 yards.", "-5 yards", -5, -5, True, True, False, "yard", "measure"),
     ("A mouse fits through a 1/4 inch gap.", "1/4 inch", 0.25, 0.25, True, True, False, "inch",
      "measure"),
+    ("I'm 1.8m tall.", "1.8m", 1.8, 1.8, True, True, False, "metre", "measure"),
+    ("He won the 100m sprint.", "100m", 100, 100, True, True, False, "metre", "measure"),
+    ("The show drew 3.2m viewers.", "3.2m viewers", 3.2e6, 3.2e6, True, True, False, "viewer",
+     "count"),
+    ("Water boils at 100° at sea level.", "100°", 100, 100, True, True, False, "degree",
+     "measure"),
+    ("Keep it at 75 degrees F.", "75 degrees F", 75, 75, True, True, False, "fahrenheit",
+     "measure"),
+    ("The shares closed at 197 pence.", "197 pence", 197, 197, True, True, False, "penny",
+     "money"),
+    ("The lens is a 75 -300mm zoom.", "75 -300mm", 75, 300, True, True, False, "millimetre",
+     "measure"),
 ]  # fmt: skip
 
 
@@ -188,6 +200,10 @@ NOT_QUANTITIES = [
     ("One POW was born in 2005. The other POW was born in 1999.", "One"),
     ("The one I like is red.", "one"),
     ("It lasted several hundred years.", "hundred"),
+    ("Sales rose in the second half of the year.", "half"),
+    ("They stayed a couple of months.", "couple"),
+    ("Jane Doe lives at 123 Random Street.", "123"),
+    ("Markets fell on sept. 30 and dec. 12.", "30"),
 ]
 
 
@@ -208,6 +224,8 @@ def test_not_a_quantity(nlp: Language, text: str, part: str) -> None:
         ("It took 3 hours.", "3 hours", 3),
         ("They had 737 employees.", "737 employees", 737),
         ("One driver was killed. Police are looking for witnesses.", "One driver", 1),
+        ("Half of the voters stayed home.", "Half of the voters", 0.5),
+        ("It was 123 metres long.", "123 metres", 123),
     ],
 )
 def test_numbers_that_look_like_identifiers_or_years(

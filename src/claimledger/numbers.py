@@ -143,10 +143,13 @@ _FRACTION = re.compile(
     rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s-]+(?P<d>{_DEN})\b"
     r"(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)"
     rf"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
-    r"|\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b))",
+    # "half of": not "the second half of the year", a period of time.
+    r"|(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)(?<!former\s)"
+    r"\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b))",
     re.IGNORECASE,
 )
-_PAIR = re.compile(r"\ba\s+(?:pair|couple)\s+of\b", re.IGNORECASE)
+# "a couple of" is left out on purpose: writers use it for "a few", not for exactly two.
+_PAIR = re.compile(r"\ba\s+pair\s+of\b", re.IGNORECASE)
 _FOREIGN_DIGITS = re.compile(r"\d+")
 # "1/16 of", "1⁄32" (fraction slash), "1/4 inch" (a common denominator): never "9/11", "24/7".
 _SLASH = re.compile(

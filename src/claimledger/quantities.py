@@ -79,11 +79,12 @@ _POSTFIX = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|£|€|¥|₹)\s?$"
+    r"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|£|€|¥|₹|₩|₽|₴)\s?$"
     r"|(?P<word>USD|EUR|GBP|JPY|CNY|INR|Rs\.?|RM|CHF)\s?$"
 )
 _SYMBOLS = {"$": ("dollar", "USD"), "£": ("pound", "GBP"), "€": ("euro", "EUR"),
-            "¥": ("yen", "JPY"), "₹": ("rupee", "INR")}  # fmt: skip
+            "¥": ("yen", "JPY"), "₹": ("rupee", "INR"), "₩": ("won", "KRW"),
+            "₽": ("rouble", "RUB"), "₴": ("hryvnia", "UAH"), "元": ("yuan", "CNY")}  # fmt: skip
 _DOLLAR_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
                  "NZ": "NZD", "HK": "HKD", "S": "SGD", "NT": "TWD", "R": "BRL"}  # fmt: skip
 _CODE_WORDS = {"USD": ("dollar", "USD"), "EUR": ("euro", "EUR"), "GBP": ("pound", "GBP"),
@@ -97,7 +98,7 @@ _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
 _MONEY_SUFFIX = re.compile(
     r"^\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
     r"(?P<w>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgits?|shekels?|roubles?|rubles?"
-    r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£)",
+    r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£|₽|₴|元)",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -120,6 +121,8 @@ _MEASURES: dict[str, str] = {
     "secs": "second", "km2": "square kilometre", "m2": "square metre", "μm": "micrometre",
     "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius",
     "°f": "fahrenheit", "ha": "hectare",
+    "°": "degree", "μg": "microgram", "µg": "microgram", "kmph": "kilometre per hour",
+    "km/hr": "kilometre per hour",
 }  # fmt: skip
 _MEASURE_WORDS: dict[str, str] = {
     "miles? per hour": "mile per hour", "kilomet(?:er|re)s? per hour": "kilometre per hour",
@@ -137,7 +140,9 @@ _MEASURE_WORDS: dict[str, str] = {
     "watts?": "watt", "gigabytes?": "gigabyte", "megabytes?": "megabyte",
     "terabytes?": "terabyte", "hertz": "hertz", "gigahertz": "gigahertz",
     "megahertz": "megahertz", "volts?": "volt", "gigapascals?": "gigapascal",
-    "degrees? (?:celsius|centigrade)": "celsius", "degrees? fahrenheit": "fahrenheit",
+    "(?:degrees?|deg\\.?) (?:celsius|centigrade|c)": "celsius",
+    "(?:degrees?|deg\\.?) (?:fahrenheit|f)": "fahrenheit", "metric tons?": "tonne",
+    "micrograms?|microgrammes?": "microgram", "milligrams?|milligrammes?": "milligram",
     "degrees?": "degree", "celsius": "celsius", "fahrenheit": "fahrenheit",
     "acres?": "acre", "hectares?": "hectare", "barrels? per day": "barrel per day",
 }  # fmt: skip
@@ -156,6 +161,14 @@ _AGE_PREFIX = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 _MONTHS = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March"
     r"|April|June|July|August|September|October|November|December"
+    # lower-cased text: abbreviations with their period, and names that are no common word
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.|january|february|april"
+    r"|june|july|august|september|october|november|december"
+)
+_MONTH_BEFORE = re.compile(r"(?<!\w)(?:" + _MONTHS.pattern + r")\s+$")
+_ADDRESS = re.compile(
+    r"^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive"
+    r"|Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Sq)\b"
 )
 _IDENT_PREFIX = re.compile(r"(?:\bNo|\bNos|\bnos?|\bNumber|\bnumber|#)\.?\s*$")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
@@ -272,8 +285,10 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
                 currency = _DOLLAR_CODES[cur.group("code")]
         else:
             unit, currency = _CODE_WORDS[cur.group("word").upper()]
-    elif re.search(r"(?:^|[\s(])(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE) and (
-        n.form == "digits" or re.search(r"(?:minus|negative)\s$", before, re.IGNORECASE)
+    elif (
+        re.search(r"(?:^|[\s(])(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE)
+        and (n.form == "digits" or re.search(r"(?:minus|negative)\s$", before, re.IGNORECASE))
+        and not re.search(r"\d\s*[-−]$", before)  # "75 -300mm" is a range, not -300
     ):
         neg = re.search(r"(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE)
         assert neg is not None
@@ -298,6 +313,10 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         return None  # "9/11", "24/7", "3:2": a date, a slogan or a ratio
     if n.form == "digits" and _score(before, after, n.low):
         return None  # a score or a tally ("2-0", "9-2"), not a range
+    if kind == "count" and n.scale == 1e6 and text[n.end - 1] in "mM" and _metres(doc, n.end):
+        # "1.8m tall", "a 48m mast": an attached "m" without a currency is metres.
+        n = replace(n, low=n.low / 1e6, high=n.high / 1e6, scaled=False, scale=1.0)
+        kind, unit = "measure", "metre"
     if kind == "count" and (p := _PERCENT.match(after)):
         kind, end = "percent", n.end + p.end()
         unit = (
@@ -318,9 +337,9 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             word = _SYMBOLS[mo.group("sym")][0]
         else:
             word = re.sub(r"s$", "", mo.group("w").lower().split()[0])
-        word = {"penny": "pence", "pound": "pound", "pence": "pence"}.get(word, word)
+        word = "penny" if word == "pence" else word
         kind, unit, end = "money", word, n.end + mo.end()
-        currency = "GBP" if word in ("pound", "pence") else _CURRENCY_WORDS.get(word)
+        currency = "GBP" if word in ("pound", "penny") else _CURRENCY_WORDS.get(word)
         if "canadian" in mo.group().lower():
             currency = "CAD"
         elif "australian" in mo.group().lower():
@@ -329,9 +348,33 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         key = next(g for g in me.groups() if g)
         unit = _MEASURES.get(key.lower()) or _measure_word(key)
         kind, end = "measure", n.end + me.end()
+    if n.form == "digits" and _ADDRESS.match(after):
+        return None  # "123 Random Street": an address
     if kind == "count" and _not_a_count(doc, text, n, before, after):
         return None
     return _Atom(start, end, n.low, n.high, kind, unit, currency, n)
+
+
+_METRE_CONTEXT = frozenset(
+    ("tall", "long", "high", "wide", "deep", "thick", "away", "sprint", "race", "dash",
+     "hurdles", "freestyle", "butterfly", "breaststroke", "backstroke", "relay", "medley",
+     "final", "record")
+)  # fmt: skip
+
+
+def _metres(doc: Doc, end: int) -> bool:
+    """Whether an attached "m" means metres: no noun is counted after it, or a length is."""
+    tok = _last_token(doc, end)
+    if tok is None or tok.i + 1 >= len(doc):
+        return True
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ in _METRE_CONTEXT:
+        return True
+    return (
+        nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
+        or nxt.pos_ == "VERB"
+        and (nxt.tag_ != "VBN")
+    )
 
 
 def _measure(after: str) -> re.Match[str] | None:
@@ -342,7 +385,7 @@ def _measure(after: str) -> re.Match[str] | None:
     if m.group("sp") and len(m.group("sp")) == 1:
         return None
     att = m.group("att") or m.group("sp")
-    if len(att) == 1 and att not in ("g", "l", "W", "V"):
+    if len(att) == 1 and att not in ("g", "l", "W", "V", "°"):
         return None
     return m
 
@@ -377,8 +420,8 @@ def _not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) -
         plain
         and n.low <= 31
         and (
-            (prev is not None and _MONTHS.fullmatch(prev.text))
-            or re.match(r"^\s+(?:of\s+)?" + _MONTHS.pattern + r"\b", after)
+            _MONTH_BEFORE.search(before)
+            or re.match(r"^\s+(?:of\s+)?(?:" + _MONTHS.pattern + r")(?!\w)", after)
         )
     ):
         return True
