@@ -159,6 +159,7 @@ def test_per_gold_listing_shows_what_was_predicted() -> None:
     first, second = result["attributions"]
     assert first["gold"] == "g1" and first["predicted"] == "a7"
     assert first["source_entity"] == "Reuters" and first["source_ok"] is False
+    assert first["source_mention"] is None  # the prediction gave no source mention
     assert first["kind"] == {"gold": "indirect", "predicted": "direct", "ok": False}
     assert first["dice"] == 1.0
     assert second == {

@@ -191,6 +191,7 @@ def _score(prediction: Mapping[str, Any], gold: Mapping[str, Any]) -> _DocScore:
             row.update(
                 predicted=p.get("id"),
                 dice=round(score, 3),
+                source_mention=_span_text(p.get("source"), text),
                 source_entity=p.get("source_entity"),
                 source_ok=ok_source,
                 **{
@@ -378,9 +379,9 @@ def _unit_eq(a: object, b: object) -> bool:
     return _fold(str(a)) == _fold(str(b))
 
 
-def _span_text(span: Mapping[str, Any] | None, text: str) -> str | None:
-    """A span's own text, else the slice of the document text it bounds."""
-    if span is None:
+def _span_text(span: object, text: str) -> str | None:
+    """A span's own text, else the slice of the document text it bounds (not a span: None)."""
+    if not isinstance(span, Mapping):
         return None
     if isinstance(span.get("text"), str):
         return str(span["text"])
