@@ -3,7 +3,8 @@
 #
 #   source .ci/postgres.sh          # exports CLAIMLEDGER_TEST_PG in this shell
 #   eval "$(bash .ci/postgres.sh)"  # same, from a subshell
-#   bash .ci/postgres.sh stop       # stops the server this script started last
+#   bash .ci/postgres.sh stop [PORT]  # stops the server this script started on PORT
+#                                     # (default: the port of $CLAIMLEDGER_TEST_PG)
 #
 # Installs Debian's postgresql package when no server binaries are present, runs initdb in a
 # fresh temporary directory as the `postgres` user (initdb refuses root), starts the server on
@@ -12,7 +13,7 @@
 # goes to stderr. The server trusts local connections and runs with fsync off: it is for tests.
 set -euo pipefail
 
-state="${TMPDIR:-/tmp}/claimledger-pg.state"
+state_file() { echo "${TMPDIR:-/tmp}/claimledger-pg-$1.state"; }
 log() { echo "postgres.sh: $*" >&2; }
 
 as_owner() {
@@ -20,6 +21,9 @@ as_owner() {
 }
 
 if [ "${1:-}" = "stop" ]; then
+  stop_port="${2:-${CLAIMLEDGER_TEST_PG##*:}}"
+  stop_port="${stop_port%%/*}"
+  state="$(state_file "$stop_port")"
   if [ -f "$state" ]; then
     # shellcheck disable=SC1090
     . "$state"
@@ -63,6 +67,6 @@ as_owner "$PGBIN/pg_ctl" -D "$datadir" -l "$datadir/server.log" -w -t 60 \
   start >&2
 as_owner "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres claimledger
 
-printf 'PGBIN=%q\nPGDATA_DIR=%q\n' "$PGBIN" "$datadir" > "$state"
+printf 'PGBIN=%q\nPGDATA_DIR=%q\n' "$PGBIN" "$datadir" > "$(state_file "$port")"
 export CLAIMLEDGER_TEST_PG="postgresql://postgres@127.0.0.1:$port/claimledger"
 echo "export CLAIMLEDGER_TEST_PG=$CLAIMLEDGER_TEST_PG"

@@ -1,0 +1,153 @@
+"""The query API: claims by each filter, sources, measure timelines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, text
+from synthetic import PEOPLE, analyse, article
+
+from claimledger.store import db, queries, write
+
+N = 12
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    e = db.create(db_url)
+    write.store(e, [analyse(article(i)) for i in range(N)])
+    yield e
+    e.dispose()
+
+
+def test_claims_unfiltered_newest_first(engine: Engine) -> None:
+    got = queries.claims(engine, limit=1000)
+    assert len(got) == 3 * N
+    dates = [c.date for c in got]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_paging(engine: Engine) -> None:
+    everything = queries.claims(engine, limit=1000)
+    pages = [queries.claims(engine, limit=5, offset=o) for o in range(0, 3 * N, 5)]
+    assert [c for page in pages for c in page] == everything
+
+
+@pytest.mark.parametrize(
+    ("name", "matches"),
+    [
+        ("Anna Berg", True),
+        ("anna berg", True),  # case-insensitive
+        ("Officials", True),  # an anonymous source by its mention
+        ("Anna", False),  # not a prefix match
+        ("Nobody Known", False),
+    ],
+)
+def test_claims_by_source(engine: Engine, name: str, matches: bool) -> None:
+    got = queries.claims(engine, source=name)
+    assert bool(got) == matches
+    assert all((c.source_entity or c.source or "").casefold() == name.casefold() for c in got)
+
+
+def test_claims_by_source_follow_merged_entities(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO entities (id, name, name_norm, type, roles, created_at) "
+            "VALUES (1, 'A. Berg', 'a. berg', 'PERSON', '[]', '2025-01-01')"
+        ))
+        conn.execute(text("UPDATE doc_entities SET entity_id = 1 WHERE name = 'Anna Berg'"))
+    got = queries.claims(engine, source="A. Berg", limit=1000)
+    assert got and {c.source_entity for c in got} == {"Anna Berg"}
+
+
+def test_claims_by_entity_as_source_or_mentioned(engine: Engine) -> None:
+    got = queries.claims(engine, entity=PEOPLE[0], limit=1000)
+    assert got and all(c.source_entity == PEOPLE[0] for c in got)
+    assert queries.claims(engine, entity="District Nine") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expect"),
+    [
+        ("bridge", "bridge"),
+        ("homes damaged", "damaged"),  # all words, stemmed ("damaged" ~ "damage")
+        ("storm north", "storm"),
+        ("bridge storm", None),  # never in the same content
+        ("zeppelin", None),
+        ('"bridge*" ^(', "bridge"),  # query syntax is not interpreted
+    ],
+)
+def test_claims_by_text(engine: Engine, words: str, expect: str | None) -> None:
+    got = queries.claims(engine, text=words, limit=1000)
+    if expect is None:
+        assert got == []
+    else:
+        assert got and all(expect in c.content for c in got)
+
+
+def test_claims_by_date_range_and_outlet(engine: Engine) -> None:
+    got = queries.claims(engine, since="2025-02", until="2025-02", limit=1000)
+    assert got and all(c.date and c.date.startswith("2025-02") for c in got)
+    day = queries.claims(engine, since="2025-01-05", until="2025-01-05", limit=1000)
+    assert {c.date for c in day} <= {"2025-01-05"}
+    herald = queries.claims(engine, outlet="Herald", limit=1000)
+    assert herald and {c.outlet for c in herald} == {"Herald"}
+    assert queries.claims(engine, outlet="herald") == []  # outlets match exactly
+    both = queries.claims(engine, outlet="Herald", since="2025-03", limit=1000)
+    assert both and all(c.outlet == "Herald" and c.date >= "2025-03" for c in both)
+
+
+def test_claims_by_document(engine: Engine) -> None:
+    got = queries.claims(engine, document="doc-0002")
+    assert [c.id for c in sorted(got, key=lambda c: c.id)] == ["a1", "a2", "a3"]
+    first = next(c for c in got if c.id == "a1")
+    assert first.via == ("Wire Service",) and first.channel == "statement"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"since": "last week"},
+        {"until": "2025/01/01"},
+        {"limit": 0},
+        {"limit": queries.MAX_LIMIT + 1},
+        {"offset": -1},
+        {"text": "  ?! "},
+    ],
+)
+def test_bad_filters_raise_value_error(engine: Engine, kwargs: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        queries.claims(engine, **kwargs)  # type: ignore[arg-type]
+
+
+def test_sources_with_counts_channels_roles(engine: Engine) -> None:
+    got = queries.sources(engine)
+    assert got and "Officials" not in {s.name for s in got}  # anonymous sources are not named
+    counts = [s.claims for s in got]
+    assert counts == sorted(counts, reverse=True)
+    assert sum(counts) == 2 * N  # every named claim counted once
+    anna = next(s for s in got if s.name == PEOPLE[0])
+    assert anna.channels == ("statement",) and anna.roles == ("spokesperson",)
+    assert anna.documents >= 2 and anna.first <= anna.last
+    herald = queries.sources(engine, outlet="Herald")
+    assert sum(s.claims for s in herald) < sum(counts)
+    assert queries.sources(engine, limit=1) == got[:1]
+
+
+def test_measure_timeline(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO measures (id, label, label_norm, created_at) "
+            "VALUES (1, 'people at the bridge', 'people at the bridge', '2025-01-01')"
+        ))
+        conn.execute(text(
+            "INSERT INTO measure_members (quantity_id, measure_id, origin_key) "
+            "SELECT pk, 1, 'o' || document_pk FROM quantities WHERE seq = 0"
+        ))
+    got = queries.measure_timeline(engine, 1)
+    assert len(got) == N
+    assert [e.date for e in got] == sorted(e.date for e in got)
+    assert all(e.low is not None and e.low >= 100 and not e.low_inclusive for e in got)
+    assert all(e.source in PEOPLE and e.via == ("Wire Service",) for e in got)
+    assert queries.measure_timeline(engine, 2) == []
