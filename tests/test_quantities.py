@@ -48,6 +48,8 @@ CASES = [
     # plain numbers and the counted noun
     ("Two North Korean soldiers were captured.", "Two North Korean soldiers",
      2, 2, True, True, False, "soldier", "count"),
+    ("They polled 80,000 Democrats.", "80,000 Democrats", 80000, 80000, True, True, False,
+     "democrat", "count"),
     ("Ford has 13000 workers in the UK.", "13000 workers", 13000, 13000, True, True, False,
      "worker", "count"),
     ("He ate one of the apples.", "one of the apples", 1, 1, True, True, False, "apple", "count"),

@@ -399,6 +399,18 @@ def _score(before: str, after: str, value: float) -> bool:
     return bool(prev and value < 100 and int(prev.group(1)) >= value)
 
 
+def _lemma(noun: Token) -> str:
+    """The lower-cased singular of a counted noun ("casualties", "Democrats", "people")."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS" and lemma == noun.lower_ and len(lemma) > 3:
+        # spaCy leaves plural proper nouns as they are ("Democrats", "Americans").
+        if lemma.endswith("ies"):
+            return lemma[:-3] + "y"
+        if lemma.endswith("s") and not lemma.endswith("ss"):
+            return lemma[:-1]
+    return lemma
+
+
 def _measure_word(word: str) -> str:
     for pattern, lemma in _MEASURE_WORDS.items():
         if re.fullmatch(pattern, word, re.IGNORECASE):
@@ -593,7 +605,7 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
         if head is not None and last.kind in ("count", "fraction"):
             noun, sub_start = head
             # A fraction's unit is the whole it divides ("1/16 of a pint": pint).
-            unit = noun.lemma_.lower()
+            unit = _lemma(noun)
             subject = text[sub_start : noun.idx + len(noun)]
             end = max(end, noun.idx + len(noun))
         elif head is not None and last.kind == "age":
