@@ -27,6 +27,7 @@ from .quotes import Quote, find_quotes
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _TRAIL = " \t\n,;:—–-"
+_OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
 _QUOTE_MARKS = "“”\"«»„"
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MEDIA = re.compile(
@@ -152,8 +153,10 @@ def _subject(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
                     return None
                 s = objs[0]
             if s.lower_ in _RELATIVE and head.dep_ == "relcl":
-                s = head.head
-                return _np(s, exclude=head)
+                # "X, who said ...": the mention as written is "who"; its antecedent
+                # names the entity.
+                pronoun = (s.idx, s.idx + len(s))
+                return pronoun, _np(head.head, exclude=head)[1]
             if s.dep_ == "expl":
                 return None
             return _np(s)
@@ -214,7 +217,7 @@ def _with_preposition(verb: Token, cue: tuple[int, int], content: tuple[int, int
     """ "called for", "pointed to": a preposition between the verb and its content joins the cue."""
     doc = verb.doc
     nxt = verb.i + 1
-    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head is verb:
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i:
         if doc[nxt].idx + len(doc[nxt]) <= content[0] and not doc.text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip():
             return cue[0], doc[nxt].idx + len(doc[nxt])
     return cue
@@ -257,20 +260,33 @@ def _verb_content(
 
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
-    """The object of a stance verb: "called for a ban", "wants to win", "criticized the deal"."""
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep") and c.i > verb.i]
-    for c in objs:
-        if c.dep_ == "prep" and c.lower_ not in ("for", "on", "against"):
+    """The object of a stance verb: "called for a ban", "wants to win", "criticized the deal".
+
+    A preposition that introduces the object ("talked about", "warned of") is the cue's.
+    """
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("dobj", "xcomp", "prep"):
+            continue
+        if c.dep_ != "prep" and verb.lemma_.lower() in cues.PREPOSITIONAL_STANCE:
+            continue
+        if c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPOSITIONS:
             continue
         toks = list(c.subtree)
         if c.dep_ == "prep":
             toks = toks[1:]
+            if not toks or _is_time_phrase(toks):
+                continue
         if len(toks) < 2 and c.dep_ != "dobj":
             continue
         span = _trimmed(verb.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if span[1] > span[0]:
             return span
     return None
+
+
+def _is_time_phrase(toks: list[Token]) -> bool:
+    """ "on Monday", "for years": a time, not what was said."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in toks[:3])
 
 
 def _statement_clause(verb: Token) -> list[Token]:
@@ -305,7 +321,7 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
     stops = {
         t.i
         for d in comp.subtree
-        if d is not comp
+        if d.i != comp.i
         and d.dep_ in ("advcl", "conj", "parataxis")
         and d.lemma_.lower() in cues.SPEECH_VERBS
         and any(c.dep_ in _SUBJECTS for c in d.children)
@@ -326,7 +342,7 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
 def _parenthetical_content(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
     """For "<content>, X said." the content is the host clause without the verb's clause."""
     host = verb.head
-    if host is verb:
+    if host.i == verb.i:
         return None
     own = set(t.i for t in verb.subtree)
     toks = [t for t in host.subtree if t.i not in own]
@@ -398,7 +414,7 @@ def _according_to(tok: Token, sent: SpacySpan) -> _Candidate | None:
         return None
     src, core = _np(obj)
     pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
-    host = tok.head if tok.head is not tok else None
+    host = tok.head if tok.head.i != tok.i else None
     while host is not None and host.dep_ == "conj":
         host = host.head
     pool = list(host.subtree) if host is not None and host.i not in pp else list(sent)
@@ -431,7 +447,7 @@ def _from_noun(noun: Token, sent: SpacySpan) -> _Candidate | None:
     if not owner:
         return None
     src, core = _np(owner[0])
-    toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is clauses[0])]
+    toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clauses[0].i)]
     if not toks:
         return None
     content = _trimmed(noun.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))

@@ -42,8 +42,14 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """
     call criticize criticise attack blast condemn praise defend support endorse want urge
     promise pledge vow deny accuse cite slam denounce applaud welcome reject oppose
-    demand propose recommend back blame thank question dismiss mock warn
+    demand propose recommend back blame thank question dismiss mock warn talk speak
+    comment rail lash boast brag testify complain joke advocate campaign push
     """.split()
+)
+
+#: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
+PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
+    "talk speak comment rail lash boast brag joke testify complain advocate campaign".split()
 )
 
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
