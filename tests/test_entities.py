@@ -390,3 +390,35 @@ def test_ambiguous_surname_is_reported(nlp: Language) -> None:
     index = _index(nlp, text)
     codes = [(d.code, d.start) for d in index.diagnostics]
     assert ("ambiguous_name", 0) in codes
+
+
+# (text, mention, occurrence, recent_sources, expected name)
+SALIENCE = [
+    # A person named as the subject of the previous sentence becomes the topic.
+    (
+        "Amnesty spokesman Eric Ferrero said observers were sent. Amadou Magassa, 13, of "
+        "Philadelphia sold water on Broad Street. He said he came up with the sign idea.",
+        "He", 0, ["Eric Ferrero"], "Amadou Magassa",
+    ),
+    # A name inside the speaker's own quotation does not.
+    (
+        "Henry Crespo, president of the caucus, was blunt. \"Obama had will.i.am. Hillary has "
+        "nobody like that,\" he said.",
+        "he", 0, ["Henry Crespo"], "Henry Crespo",
+    ),
+    # Plural descriptions are not one named person or country.
+    (
+        "Attorney General Roy Cooper spoke first. Attorneys for the family said the video "
+        "was clear.",
+        "Attorneys for the family", 0, ["Roy Cooper"], None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "nth", "recent", "expected"), SALIENCE)
+def test_salience(
+    nlp: Language, text: str, mention: str, nth: int, recent: list[str], expected: str | None
+) -> None:
+    index = _index(nlp, text)
+    start, end = _at(text, mention, nth)
+    assert index.resolve(start, end, recent_sources=recent)[0] == expected

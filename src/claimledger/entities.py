@@ -284,7 +284,10 @@ class EntityIndex:
                         return self.entities[idx].name, root.text
         if head in SPOKESPEOPLE:
             return None, None
-        described = self._described(start, head, recent, definite=lower.startswith("the "))
+        # "the president" is someone; "attorneys for the family" and "the two countries"
+        # are not one named entity.
+        definite = lower.startswith("the ") and root.tag_ not in {"NNS", "NNPS"}
+        described = self._described(start, head, recent, definite=definite)
         if described != (None, None):
             return described
         if root.tag_ in {"NN", "NNP"} and lower.startswith("the ") and len(span) <= 4:
@@ -339,7 +342,15 @@ class EntityIndex:
                     mroot.dep_ in {"nsubj", "nsubjpass"}
                     or (mroot.dep_ == "poss" and mroot.head.dep_ in {"nsubj", "nsubjpass"})
                 )
-                if subject and m.start >= floor and m.start > self._last_before(source, start):
+                # Not inside a quotation, nor in the pronoun's own sentence: that is most often
+                # the speaker's own words ("Obama had will.i.am. Hillary has nobody," he said).
+                earlier = m.start < self._sentence_start(start) and not self._quoted_at(m.start)
+                if (
+                    subject
+                    and earlier
+                    and m.start >= floor
+                    and m.start > self._last_before(source, start)
+                ):
                     return self._answer(m.entity, None)
                 break
             if source is None:
@@ -352,6 +363,20 @@ class EntityIndex:
             return None
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
+
+    def _quoted_at(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        before = self.text[para:pos]
+        curly = before.count("“") > before.count("”")
+        straight = (before.count('"') + before.count("''") + before.count("``")) % 2 == 1
+        return curly or straight
+
+    def _sentence_start(self, start: int) -> int:
+        if self.doc is None:
+            return 0
+        span = self.doc.char_span(start, min(start + 1, len(self.text)), alignment_mode="expand")
+        return span[0].sent.start_char if span is not None and len(span) else start
 
     def _sentence_floor(self, start: int) -> int:
         """Where the sentence before the one holding ``start`` begins."""
@@ -484,10 +509,10 @@ class EntityIndex:
                 return None, None
             orgs = [i for i in recent if self.entities[i].type == "ORG"]
             return self._answer(orgs[0], None) if orgs else (None, None)
-        if head in _STATE_DESCRIPTIONS:
+        if head in _STATE_DESCRIPTIONS and definite:
             gpes = [i for i in recent if self.entities[i].type == "GPE"]
             return self._answer(gpes[0], None) if gpes else (None, None)
-        if head in _PERSON_HEADS:
+        if head in _PERSON_HEADS and definite:
             return self._pick(
                 start,
                 recent,
@@ -556,6 +581,12 @@ class _Builder:
             if doc[i].text in {"(", "["}:
                 end = i
                 break
+            # ... or into the next words of the sentence: "Politico, Democratic party".
+            if doc[i].text == "," and i + 1 < end and _bare(doc[i + 1].lower_) not in _SUFFIXES | {
+                "inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag"
+            }:
+                end = i
+                break
         # A possessor inside the span is a different entity: "Ukraine’s Tactical Group".
         for i in range(end - 2, start - 1, -1):
             if doc[i].text in _POSSESSIVE:
@@ -570,13 +601,15 @@ class _Builder:
             end -= 1
         if start >= end:
             return None
-        if label == "PERSON" and end - start == 1 and start > 0:
-            # spaCy sometimes leaves the first name out ("Nate" in "Nate Cohn").
-            prev = doc[start - 1]
+        # spaCy sometimes leaves a first name out ("Nate" in "Nate Cohn", "Keith" in "Keith
+        # Lamont Scott"): take back untagged proper nouns compounded on the name.
+        for _ in range(2):
+            prev = doc[start - 1] if label == "PERSON" and start > 0 else None
             if (
-                prev.pos_ == "PROPN"
+                prev is not None
+                and prev.pos_ == "PROPN"
                 and prev.dep_ == "compound"
-                and prev.head.i == start
+                and start <= prev.head.i < end
                 and prev.text.istitle()
                 and not prev.ent_type_
                 and _bare(prev.lower_) not in _TITLE_WORDS
