@@ -54,6 +54,8 @@ CASES = [
      "worker", "count"),
     ("He ate one of the apples.", "one of the apples", 1, 1, True, True, False, "apple", "count"),
     ("They bought a dozen eggs.", "a dozen eggs", 12, 12, True, True, False, "egg", "count"),
+    ("Half a dozen boats sank.", "Half a dozen boats", 6, 6, True, True, False, "boat", "count"),
+    ("Leeds won 3 over 2 rivals.", "2 rivals", 2, 2, True, True, False, "rival", "count"),
     ("She owns a pair of boats.", "a pair of boats", 2, 2, True, True, False, "boat", "count"),
     ("It had 2.7m combined digital and physical sales.",
      "2.7m combined digital and physical sales", 2.7e6, 2.7e6, True, True, False, "sale",
@@ -205,6 +207,8 @@ NOT_QUANTITIES = [
     ("Sales rose in the second half of the year.", "half"),
     ("They stayed a couple of months.", "couple"),
     ("Jane Doe lives at 123 Random Street.", "123"),
+    ("Ping 192.168.1.2 to test.", "192.168.1.2"),
+    ("Update to version 3.2.1 today.", "3.2.1"),
     ("Markets fell on sept. 30 and dec. 12.", "30"),
 ]
 

@@ -150,6 +150,7 @@ _FRACTION = re.compile(
 )
 # "a couple of" is left out on purpose: writers use it for "a few", not for exactly two.
 _PAIR = re.compile(r"\ba\s+pair\s+of\b", re.IGNORECASE)
+_HALF_DOZEN = re.compile(r"\bhalf\s+a\s+dozen\b", re.IGNORECASE)
 _FOREIGN_DIGITS = re.compile(r"\d+")
 # "1/16 of", "1⁄32" (fraction slash), "1/4 inch" (a common denominator): never "9/11", "24/7".
 _SLASH = re.compile(
@@ -292,6 +293,8 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
         value = float(m.group(1))
         if value != 0 and math.isfinite(value) and 1e-30 < abs(value) < 1e30:
             add(NumberMatch(m.start(), m.end(), value, value, "digits"))
+    for m in _HALF_DOZEN.finditer(text):
+        add(NumberMatch(m.start(), m.end(), 6.0, 6.0, "words"))
     for m in _PAIR.finditer(text):
         add(NumberMatch(m.start(), m.end(), 2.0, 2.0, "words"))
     for m in _FRACTION.finditer(text):

@@ -309,7 +309,10 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             return None  # an ordinal ("21st"), a decade ("1990s") or a code ("5G")
     if _CLOCK.match(after) or re.search(r"\d:$", before):
         return None
-    if n.form == "digits" and (re.match(r"^[/:]\d", after) or re.search(r"\d[/:]$", before)):
+    if n.form == "digits" and (
+        re.match(r"^(?:[/:]|\.\d+\.)\d", after) or re.search(r"\d(?:[/:]|\.\d+\.)$", before)
+        or re.match(r"^\.\d", after) or re.search(r"\d\.\d+\.$", before)
+    ):  # fmt: skip
         return None  # "9/11", "24/7", "3:2": a date, a slogan or a ratio
     if n.form == "digits" and _score(before, after, n.low):
         return None  # a score or a tally ("2-0", "9-2"), not a range
@@ -469,7 +472,10 @@ def _not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) -
             )
             or _distributive(doc, tok)
         )
-    return n.form == "words" and tok.tag_ not in ("CD", "DT") and tok.pos_ != "NUM"
+    # A single number word must be tagged as a number ("ten" in "Ten samples", not a name);
+    # phrases ("half a dozen", "a pair of") are numbers by their wording.
+    single = not any(c.isspace() for c in text[n.start : n.end])
+    return n.form == "words" and single and tok.tag_ not in ("CD", "DT") and tok.pos_ != "NUM"
 
 
 def _distributive(doc: Doc, tok: Token) -> bool:
@@ -575,7 +581,10 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
     between = re.search(r"\b(?:between|from)\s+$", text[max(0, start - 12) : start], re.I)
     if len(group) == 2 and between:
         start -= len(between.group())
-    hedge = _PREFIX.search(text[max(0, start - 30) : start])
+    window = text[max(0, start - 30) : start]
+    hedge = _PREFIX.search(window)
+    if hedge and re.search(r"\d\s*$", window[: hedge.start()]):
+        hedge = None  # "3 over 2", "one out of 3 under 5": a comparison of numbers, no hedge
     if hedge and not (len(group) == 2 and between):
         start -= len(hedge.group())
         sem = next(s for p, s in _HEDGES if re.fullmatch(p, hedge.group("h"), re.I))
