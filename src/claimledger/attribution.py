@@ -70,14 +70,14 @@ def find_attributions(
         for tok in sent:
             cand: _Candidate | None = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                cand = _according_to(tok, sent)
+                cand = _according_to(text, tok, sent)
             elif tok.pos_ == "VERB" and (
                 tok.lemma_.lower() in cues.SPEECH_VERBS or tok.lemma_.lower() in cues.STANCE_VERBS
             ):
                 if not _in_quote(tok, quotes):
-                    cand = _from_verb(tok, sent, quotes)
+                    cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SPEECH_NOUNS:
-                cand = _from_noun(tok, sent)
+                cand = _from_noun(text, tok, sent)
             if cand is not None and not _outlet_voice(text, cand, outlet):
                 found.append(cand)
     found.extend(_colon_quotes(doc, quotes, found))
@@ -88,38 +88,38 @@ def find_attributions(
 # --- pass 1: reporting verbs -------------------------------------------------------------
 
 
-def _from_verb(verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]) -> _Candidate | None:
+def _from_verb(text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]) -> _Candidate | None:
     if verb.dep_ in ("amod", "compound", "acomp"):
         return None
-    source = _subject(verb)
+    source = _subject(text, verb)
     if source is None:
         return None
     cue = _cue_span(verb)
-    relay = _inverted_relay(verb)
+    relay = _inverted_relay(text, verb)
     if relay is not None:
         comp, relay_source = relay
         toks = _clause_tokens(comp, verb, source[0])
         content = (
-            _balanced(verb.doc.text, _trimmed(verb.doc, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
+            _balanced(text, _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
             if toks
             else None
         )
     else:
         relay_source = None
-        content = _verb_content(verb, sent, quotes, cue, source)
+        content = _verb_content(text, verb, sent, quotes, cue, source)
     if content is None:
         return None
     src, core = source
     if _overlap(content, src) or _overlap(content, cue):
         return None
-    cue = _with_preposition(verb, cue, content)
+    cue = _with_preposition(text, verb, cue, content)
     return _Candidate(
         content, cue, src, core, verb.lemma_.lower(),
         frame=(sent.start_char, sent.end_char), relay=relay_source,
     )
 
 
-def _inverted_relay(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+def _inverted_relay(text: str, verb: Token) -> tuple[Token, tuple[int, int]] | None:
     """ "X said C, Y reported": the parser hangs Y's verb under X's as its complement.
 
     Returns the clause C and the name core of Y, when ``verb``'s complement is a reporting
@@ -133,11 +133,11 @@ def _inverted_relay(verb: Token) -> tuple[Token, tuple[int, int]] | None:
         subj = [c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i]
         inner = [c for c in comp.children if c.dep_ == "ccomp" and c.i < subj[0].i] if subj else []
         if subj and inner and verb.i < inner[0].i:
-            return inner[0], _np(subj[0])[1]
+            return inner[0], _np(text, subj[0])[1]
     return None
 
 
-def _subject(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The source of ``verb``: its subject, or its conjunct head's, or a relative's antecedent."""
     head = verb
     for _ in range(3):
@@ -156,10 +156,10 @@ def _subject(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
                 # "X, who said ...": the mention as written is "who"; its antecedent
                 # names the entity.
                 pronoun = (s.idx, s.idx + len(s))
-                return pronoun, _np(head.head, exclude=head)[1]
+                return pronoun, _np(text, head.head, exclude=head)[1]
             if s.dep_ == "expl":
                 return None
-            return _np(s)
+            return _np(text, s)
         if head.dep_ == "conj" or (head.dep_ in ("advcl", "xcomp") and head.tag_ == "VBG"):
             # "X smiled and said ...", "X said ..., adding that ...": the head's subject
             head = head.head
@@ -168,10 +168,10 @@ def _subject(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     return None
 
 
-def _np(head: Token, exclude: Token | None = None) -> tuple[tuple[int, int], tuple[int, int]]:
+def _np(text: str, head: Token, exclude: Token | None = None) -> tuple[tuple[int, int], tuple[int, int]]:
     """The full noun phrase of ``head`` and its name core (without appositions or clauses)."""
     toks = [t for t in head.subtree if exclude is None or not _in_subtree(t, exclude)]
-    full = _trimmed(head.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    full = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     cut = [
         c
         for c in head.children
@@ -182,7 +182,7 @@ def _np(head: Token, exclude: Token | None = None) -> tuple[tuple[int, int], tup
         core_toks = [t for t in core_toks if not _in_subtree(t, exclude)]
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
     core = (
-        _trimmed(head.doc, core_toks[0].idx, core_toks[-1].idx + len(core_toks[-1]))
+        _trimmed(text, core_toks[0].idx, core_toks[-1].idx + len(core_toks[-1]))
         if core_toks
         else full
     )
@@ -213,24 +213,23 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def _with_preposition(verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+def _with_preposition(text: str, verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
     """ "called for", "pointed to": a preposition between the verb and its content joins the cue."""
     doc = verb.doc
     nxt = verb.i + 1
     if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i:
-        if doc[nxt].idx + len(doc[nxt]) <= content[0] and not doc.text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip():
+        if doc[nxt].idx + len(doc[nxt]) <= content[0] and not text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip():
             return cue[0], doc[nxt].idx + len(doc[nxt])
     return cue
 
 
-def _verb_content(
+def _verb_content(text: str, 
     verb: Token,
     sent: SpacySpan,
     quotes: tuple[Quote, ...],
     cue: tuple[int, int],
     source: tuple[tuple[int, int], tuple[int, int]],
 ) -> tuple[int, int] | None:
-    doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"] or [
         c for c in verb.children if c.dep_ == "xcomp" and not any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -244,22 +243,22 @@ def _verb_content(
         ):
             toks = toks[1:]
         if toks:
-            span = _balanced(doc.text, _trimmed(doc, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
+            span = _balanced(text, _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
             if span[1] > span[0]:
-                quote = _quote_around(doc.text, span, quotes, cue)
+                quote = _quote_around(text, span, quotes, cue)
                 return quote if quote is not None else span
     if verb.dep_ == "parataxis":
-        clause = _parenthetical_content(verb, sent)
+        clause = _parenthetical_content(text, verb, sent)
         if clause is not None:
-            quote = _quote_around(doc.text, clause, quotes, cue)
+            quote = _quote_around(text, clause, quotes, cue)
             return quote if quote is not None else clause
-    quote = _adjacent_quote(verb, cue, source[0], quotes)
+    quote = _adjacent_quote(text, verb, cue, source[0], quotes)
     if quote is not None or verb.lemma_.lower() not in cues.STANCE_VERBS:
         return quote
-    return _object_content(verb)
+    return _object_content(text, verb)
 
 
-def _object_content(verb: Token) -> tuple[int, int] | None:
+def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
     """The object of a stance verb: "called for a ban", "wants to win", "criticized the deal".
 
     A preposition that introduces the object ("talked about", "warned of") is the cue's.
@@ -278,7 +277,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
                 continue
         if len(toks) < 2 and c.dep_ != "dobj":
             continue
-        span = _trimmed(verb.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if span[1] > span[0]:
             return span
     return None
@@ -339,7 +338,7 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
     return run
 
 
-def _parenthetical_content(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
     """For "<content>, X said." the content is the host clause without the verb's clause."""
     host = verb.head
     if host.i == verb.i:
@@ -354,7 +353,7 @@ def _parenthetical_content(verb: Token, sent: SpacySpan) -> tuple[int, int] | No
     run = before if len(before) >= len(after) else after
     if len(run) < 3:
         return None
-    span = _trimmed(verb.doc, run[0].idx, run[-1].idx + len(run[-1]))
+    span = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
     return span if span[1] > span[0] else None
 
 
@@ -382,11 +381,10 @@ def _quote_content(text: str, q: Quote) -> tuple[int, int]:
     return (q.start, end)
 
 
-def _adjacent_quote(
+def _adjacent_quote(text: str, 
     verb: Token, cue: tuple[int, int], source: tuple[int, int], quotes: tuple[Quote, ...]
 ) -> tuple[int, int] | None:
     """A quotation right before "…,” X said" or right after "X said: “…" / "X said, “…"."""
-    text = verb.doc.text
     left = min(cue[0], source[0])
     right = max(cue[1], source[1])
     for q in quotes:
@@ -403,7 +401,7 @@ def _adjacent_quote(
 # --- pass 2: "according to X" and reporting nouns ----------------------------------------
 
 
-def _according_to(tok: Token, sent: SpacySpan) -> _Candidate | None:
+def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
     doc = tok.doc
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
@@ -412,7 +410,7 @@ def _according_to(tok: Token, sent: SpacySpan) -> _Candidate | None:
     obj = objs[0]
     if obj.lemma_.lower() in cues.NOT_SOURCES:
         return None
-    src, core = _np(obj)
+    src, core = _np(text, obj)
     pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
     host = tok.head if tok.head.i != tok.i else None
     while host is not None and host.dep_ == "conj":
@@ -426,14 +424,14 @@ def _according_to(tok: Token, sent: SpacySpan) -> _Candidate | None:
     run = before if len(before) >= len(after) else after
     if len(run) < 2:
         return None
-    content = _trimmed(doc, run[0].idx, run[-1].idx + len(run[-1]))
+    content = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
     cue = (tok.idx, to.idx + len(to))
     if content[1] <= content[0] or _overlap(content, src):
         return None
     return _Candidate(content, cue, src, core, "according", according_to=True, frame=(sent.start_char, sent.end_char))
 
 
-def _from_noun(noun: Token, sent: SpacySpan) -> _Candidate | None:
+def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
     clauses = [
         c for c in noun.children
         if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
@@ -446,11 +444,11 @@ def _from_noun(noun: Token, sent: SpacySpan) -> _Candidate | None:
         owner = by
     if not owner:
         return None
-    src, core = _np(owner[0])
+    src, core = _np(text, owner[0])
     toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clauses[0].i)]
     if not toks:
         return None
-    content = _trimmed(noun.doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    content = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     return _Candidate(content, (noun.idx, noun.idx + len(noun)), src, core, noun.lemma_.lower(), frame=(sent.start_char, sent.end_char))
 
 
@@ -653,8 +651,7 @@ def _chain(attrs: list[Attribution], found: list[_Candidate]) -> tuple[Attributi
 # --- small helpers -----------------------------------------------------------------------
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRAIL:
         start += 1
     while end > start and text[end - 1] in _TRAIL:
