@@ -82,10 +82,12 @@ def predicted_value(q: Quantity) -> Value | None:
 
 
 def _close(a: float, b: float) -> bool:
+    """Equal within the relative tolerance of EVALUATION.md §4 (1e-6)."""
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
 def same_value(p: Value, g: Value) -> bool:
+    """Whether two (low, high) values are equal within the tolerance."""
     return _close(p[0], g[0]) and _close(p[1], g[1])
 
 
@@ -251,6 +253,8 @@ def evaluate_quantulum3(folder: Path = QUANTULUM) -> dict[str, Any]:
 
 
 def _count(found: Sequence[Quantity], gold: Sequence[dict[str, Any]], with_unit: bool) -> int:
+    """Matched quantulum3 items, by value (range midpoints) and optionally by unit."""
+
     def ok(q: Quantity, g: dict[str, Any]) -> bool:
         pv, gv = predicted_value(q), gold_value(g["value"])
         if pv is not None:
@@ -330,6 +334,7 @@ def _interval(raw: str) -> tuple[float | None, float | None, bool, bool] | None:
 
 
 def _eq(a: float | None, b: float | None) -> bool:
+    """Two optional bounds equal: both unbounded, or equal within the tolerance."""
     return (a is None and b is None) or (a is not None and b is not None and _close(a, b))
 
 

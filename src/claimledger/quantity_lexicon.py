@@ -1,0 +1,207 @@
+"""The words and symbols quantities are read with: hedges, currencies, units, dates.
+
+Pure text patterns (no spaCy), used by ``quantities`` and ``quantity_context``. Each table says
+what it maps to; the semantics of the hedges are documented in ``quantities``.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEDGES: tuple[tuple[str, str], ...] = (
+    # (pattern ending right before the number, semantics); longer patterns first.
+    (r"(?:higher|greater|bigger|larger|more)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|>=|≥|> =",
+     "low_incl"),
+    (r"(?:less|lower|smaller|fewer)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|<=|≤|< =",
+     "high_incl"),
+    (r"just\s+(?:under|below|shy\s+of|short\s+of)", "near_below"),
+    (r"just\s+(?:over|above|more\s+than)", "near_above"),
+    (r"no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|at\s+least|a\s+minimum\s+of"
+     r"|as\s+(?:few|little|low)\s+as", "low_incl"),
+    (r"no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|as\s+(?:many|much|high)\s+as"
+     r"|a\s+maximum\s+of", "high_incl"),
+    (r"(?:more|greater|higher|larger|bigger)\s+than|in\s+excess\s+of|upwards\s+of"
+     r"|over|above|exceeding|north\s+of|>", "low_excl"),
+    (r"(?:fewer|less|lower|smaller)\s+than|under|below|<", "high_excl"),
+    (r"nearly|almost|close\s+on", "near_below"),
+    (r"about|around|roughly|approximately|approx\.|an\s+estimated|estimated|some|circa|ca\."
+     r"|close\s+to|in\s+the\s+region\s+of|more\s+or\s+less|~", "approx"),
+)  # fmt: skip
+PREFIX = re.compile(
+    r"(?:(?<=\W)|^)(?P<h>" + "|".join(f"(?:{p})" for p, _ in HEDGES) + r")\s*$", re.IGNORECASE
+)
+POSTFIX = re.compile(
+    r"^(?:\s+or\s+(?P<more>more|above|greater|over)|\s*-?\s*plus\b|\+"
+    r"|\s+or\s+(?P<less>fewer|less|under|below)|\s+or\s+so\b|-odd\b)",
+    re.IGNORECASE,
+)
+CURRENCY_PREFIX = re.compile(
+    r"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|£|€|¥|₹|₩|₽|₴)\s?$"
+    r"|(?P<word>USD|EUR|GBP|JPY|CNY|INR|Rs\.?|RM|CHF)\s?$"
+)
+SYMBOLS = {"$": ("dollar", "USD"), "£": ("pound", "GBP"), "€": ("euro", "EUR"),
+            "¥": ("yen", "JPY"), "₹": ("rupee", "INR"), "₩": ("won", "KRW"),
+            "₽": ("rouble", "RUB"), "₴": ("hryvnia", "UAH"), "元": ("yuan", "CNY")}  # fmt: skip
+DOLLAR_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
+                 "NZ": "NZD", "HK": "HKD", "S": "SGD", "NT": "TWD", "R": "BRL"}  # fmt: skip
+CODE_WORDS = {"USD": ("dollar", "USD"), "EUR": ("euro", "EUR"), "GBP": ("pound", "GBP"),
+               "JPY": ("yen", "JPY"), "CNY": ("yuan", "CNY"), "INR": ("rupee", "INR"),
+               "RS": ("rupee", "INR"), "RS.": ("rupee", "INR"), "RM": ("ringgit", "MYR"),
+               "CHF": ("franc", "CHF")}  # fmt: skip
+CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
+                   "renminbi": "CNY", "rupee": "INR", "ringgit": "MYR", "shekel": "ILS",
+                   "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "peso": "MXN",
+                   "franc": "CHF", "cent": None, "pence": "GBP", "sterling": "GBP"}  # fmt: skip
+MONEY_SUFFIX = re.compile(
+    r"^\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
+    r"(?P<w>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgits?|shekels?|roubles?|rubles?"
+    r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£|₽|₴|元)",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(
+    r"^(?:\s?%|\s+(?:percent|per\s?cent|pct)\b(?P<pp>\s+points?\b)?|\s+percentage\s+points?\b)",
+    re.IGNORECASE,
+)
+MEASURES: dict[str, str] = {
+    "mph": "mile per hour", "km/h": "kilometre per hour", "kph": "kilometre per hour",
+    "kmh": "kilometre per hour", "mpg": "mile per gallon", "mi": "mile", "km": "kilometre",
+    "cm": "centimetre", "mm": "millimetre", "ft": "foot", "yd": "yard", "yds": "yard",
+    "kg": "kilogram", "mg": "milligram", "g": "gram", "lb": "pound", "lbs": "pound",
+    "oz": "ounce", "ml": "millilitre", "l": "litre", "gal": "gallon", "hp": "horsepower",
+    "bhp": "horsepower", "kw": "kilowatt", "w": "watt", "mw": "megawatt", "gw": "gigawatt",
+    "kwh": "kilowatt-hour", "hz": "hertz", "khz": "kilohertz", "mhz": "megahertz",
+    "ghz": "gigahertz", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte",
+    "kb": "kilobyte", "mah": "milliampere-hour", "v": "volt", "nm": "newton metre",
+    "lb-ft": "pound-foot", "gpa": "gigapascal", "psi": "pound per square inch",
+    "ppm": "parts-per-million", "ppb": "parts-per-billion", "bpd": "barrel per day",
+    "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second",
+    "secs": "second", "km2": "square kilometre", "m2": "square metre", "μm": "micrometre",
+    "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius",
+    "°f": "fahrenheit", "ha": "hectare",
+    "°": "degree", "μg": "microgram", "µg": "microgram", "kmph": "kilometre per hour",
+    "km/hr": "kilometre per hour",
+}  # fmt: skip
+MEASURE_WORDS: dict[str, str] = {
+    "miles? per hour": "mile per hour", "kilomet(?:er|re)s? per hour": "kilometre per hour",
+    "miles? per gallon": "mile per gallon", "pound-f(?:ee|oo)t": "pound-foot",
+    "square (?:feet|foot)": "square foot", "square met(?:er|re)s?": "square metre",
+    "square miles?|sq\\.? mi(?:les?)?": "square mile", "sq\\.? ft": "square foot",
+    "sq\\.? km": "square kilometre", "square kilomet(?:er|re)s?": "square kilometre",
+    "miles?": "mile", "kilomet(?:er|re)s?": "kilometre", "met(?:er|re)s?": "metre",
+    "centimet(?:er|re)s?": "centimetre", "millimet(?:er|re)s?": "millimetre",
+    "micromet(?:er|re)s?|microns?": "micrometre", "feet|foot": "foot", "inch(?:es)?": "inch",
+    "yards?": "yard", "kilograms?|kilos?": "kilogram", "grams?": "gram", "pounds?": "pound",
+    "ounces?": "ounce", "tons?": "ton", "tonnes?": "tonne", "lit(?:er|re)s?": "litre",
+    "millilit(?:er|re)s?": "millilitre", "gallons?": "gallon", "horsepower": "horsepower",
+    "kilowatts?": "kilowatt", "megawatts?": "megawatt", "gigawatts?": "gigawatt",
+    "watts?": "watt", "gigabytes?": "gigabyte", "megabytes?": "megabyte",
+    "terabytes?": "terabyte", "hertz": "hertz", "gigahertz": "gigahertz",
+    "megahertz": "megahertz", "volts?": "volt", "gigapascals?": "gigapascal",
+    "(?:degrees?|deg\\.?) (?:celsius|centigrade|c)": "celsius",
+    "(?:degrees?|deg\\.?) (?:fahrenheit|f)": "fahrenheit", "metric tons?": "tonne",
+    "micrograms?|microgrammes?": "microgram", "milligrams?|milligrammes?": "milligram",
+    "degrees?": "degree", "celsius": "celsius", "fahrenheit": "fahrenheit",
+    "acres?": "acre", "hectares?": "hectare", "barrels? per day": "barrel per day",
+}  # fmt: skip
+SHORT_UNITS = "|".join(re.escape(u) for u in sorted(MEASURES, key=len, reverse=True))
+MEASURE = re.compile(
+    rf"^(?:(?P<att>{SHORT_UNITS})(?![\w/])|[\s-](?P<sp>{SHORT_UNITS})(?![\w/])"
+    r"|[\s-](?P<word>" + "|".join(f"(?:{p})" for p in MEASURE_WORDS) + r")\b)",
+    re.IGNORECASE,
+)
+AGE_SUFFIX = re.compile(
+    r"^[\s-]*(?P<u>year|month|week|day)s?[\s-]*olds?\b"
+    r"|^\s+(?P<u2>year)s\s+(?:old|of\s+age)\b",
+    re.IGNORECASE,
+)
+AGE_PREFIX = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+MONTHS = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March"
+    r"|April|June|July|August|September|October|November|December"
+    # lower-cased text: abbreviations with their period, and names that are no common word
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.|january|february|april"
+    r"|june|july|august|september|october|november|december"
+)
+MONTH_BEFORE = re.compile(r"(?<!\w)(?:" + MONTHS.pattern + r")\s+$")
+ADDRESS = re.compile(
+    r"^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive"
+    r"|Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Sq)\b"
+)
+IDENT_PREFIX = re.compile(r"(?:\bNo|\bNos|\bnos?|\bNumber|\bnumber|#)\.?\s*$")
+PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
+CLOCK = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b))",
+                    re.IGNORECASE)  # fmt: skip
+YEAR_BEFORE = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "till",
+        "to",
+        "of",
+        "during",
+        "before",
+        "after",
+        "between",
+        "early",
+        "late",
+        "mid",
+        "the",
+        "summer",
+        "spring",
+        "winter",
+        "autumn",
+        "fall",
+        "year",
+        "season",
+        "circa",
+        "and",
+        "or",
+        "through",
+        "'s",
+    ]
+)
+TEMPORAL_HEDGES = frozenset(
+    ["over", "under", "around", "about", "some", "circa", "ca.", "~", "estimated"]
+)
+REFERENCE_NOUNS = frozenset(
+    ["figure", "number", "toll", "total", "tally", "count", "estimate", "amount"]
+)
+RANGE_GAP = re.compile(r"^\s*-?\s*(?P<sep>-|–|—|~|to|through|and)\s*$", re.IGNORECASE)
+METRE_CONTEXT = frozenset(
+    ("tall", "long", "high", "wide", "deep", "thick", "away", "sprint", "race", "dash",
+     "hurdles", "freestyle", "butterfly", "breaststroke", "backstroke", "relay", "medley",
+     "final", "record")
+)  # fmt: skip
+
+
+def measure(after: str) -> re.Match[str] | None:
+    """A unit right after a number; one-letter symbols only attached and in their own case."""
+    m = MEASURE.match(after)
+    if m is None or m.group("word"):
+        return m
+    if m.group("sp") and len(m.group("sp")) == 1:
+        return None
+    att = m.group("att") or m.group("sp")
+    if len(att) == 1 and att not in ("g", "l", "W", "V", "°"):
+        return None
+    return m
+
+
+def measure_word(word: str) -> str:
+    """The unit name of a spelled-out unit ("kilometers" -> "kilometre"); itself if unknown."""
+    for pattern, lemma in MEASURE_WORDS.items():
+        if re.fullmatch(pattern, word, re.IGNORECASE):
+            return lemma
+    return word.lower()
+
+
+def score(before: str, after: str, value: float) -> bool:
+    """Whether the number is one side of a score written "2-0" (the first side not smaller)."""
+    nxt = re.match(r"^-(\d+)(?![\d%]|[.,]\d)", after)
+    if nxt and not re.search(r"[\d,.]$", before) and value < 100 and value >= int(nxt.group(1)):
+        return True
+    prev = re.search(r"(?<![\d,.])(\d+)-$", before)
+    return bool(prev and value < 100 and int(prev.group(1)) >= value)
