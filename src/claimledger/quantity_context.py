@@ -44,6 +44,9 @@ def metres(doc: Doc, end: int) -> bool:
 def lemma(noun: Token) -> str:
     """The lower-cased singular of a counted noun ("casualties", "Democrats", "people")."""
     lemma = noun.lemma_.lower()
+    # One spelling for units counted as nouns ("nanometers", "liters"): the SI one.
+    if re.fullmatch(r"(?:kilo|centi|milli|micro|nano)?(?:met|lit)er", lemma):
+        lemma = lemma[:-2] + "re"
     if noun.tag_ == "NNPS" and lemma == noun.lower_ and len(lemma) > 3:
         # spaCy leaves plural proper nouns as they are ("Democrats", "Americans").
         if lemma.endswith("ies"):
