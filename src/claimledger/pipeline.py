@@ -78,13 +78,27 @@ def extract_many(
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     if workers == 1:
-        nlp = load_nlp(model)
-        for item in items:
-            yield item if isinstance(item, DocumentRejected) else analyse(item, nlp(item.text))
+        _init_worker(model)
+        for chunk in _chunks(items, CHUNK):
+            yield from _work(chunk)
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        yield from pool.imap(_work, items, chunksize=CHUNK)
+        for done in pool.imap(_work, _chunks(items, CHUNK)):
+            yield from done
+
+
+def _chunks(
+    items: Iterable[Document | DocumentRejected], size: int
+) -> Iterator[list[Document | DocumentRejected]]:
+    chunk: list[Document | DocumentRejected] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def default_workers() -> int:
@@ -101,10 +115,14 @@ def _init_worker(model: str) -> None:
     load_nlp(model)
 
 
-def _work(item: Document | DocumentRejected) -> Extraction | DocumentRejected:
-    if isinstance(item, DocumentRejected):
-        return item
-    return analyse(item, load_nlp(_MODEL)(item.text))
+def _work(chunk: list[Document | DocumentRejected]) -> list[Extraction | DocumentRejected]:
+    """Parse a chunk in one ``nlp.pipe`` batch (spaCy is faster on batches), then analyse."""
+    docs = [d for d in chunk if isinstance(d, Document)]
+    parsed = iter(load_nlp(_MODEL).pipe(d.text for d in docs))
+    return [
+        item if isinstance(item, DocumentRejected) else analyse(item, next(parsed))
+        for item in chunk
+    ]
 
 
 def _holder(attrs: tuple[Attribution, ...], span: Span) -> str | None:
