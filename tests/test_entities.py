@@ -79,6 +79,18 @@ CASES = [
         "Zinke said the land would be sold.",
         "Zinke", 1, [], ("Ryan Zinke", "Interior Secretary"),
     ),
+    # Two people of one name, the second not just named: the principal (named first).
+    (
+        "Donald Trump unveiled a leave plan on Monday. The plan was drafted with help from "
+        "Ivanka Trump, his eldest daughter. Critics said it left out fathers. Unions were "
+        "unhappy too. Trump said the plan was generous.",
+        "Trump", 2, [], ("Donald Trump", None),
+    ),
+    # A person described by an organisation's name is not the organisation.
+    (
+        "The Republican Party met in Ohio. The GOP candidate proposes a tax break.",
+        "The GOP candidate", 0, [], (None, None),
+    ),
     # Acronyms: in parentheses after the name, and by initials.
     (
         "The Federal Bureau of Investigation (FBI) said on Monday that it had opened an "

@@ -58,6 +58,14 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "his", "her", "himself", "herse
 PRONOUNS_THING = frozenset({"it", "its", "itself"})
 PRONOUNS_PLURAL = frozenset({"they", "them", "their", "themselves"})
 
+_FEMALE_ROLE = (
+    r"(woman|women)\b|\b(mrs|ms|madam|queen|princess|actress|daughter|wife|mother|sister"
+    r"|girlfriend|widow|grandmother|aunt|niece)\b"
+)
+_MALE_ROLE = (
+    r"(man|men)\b|\b(mr|king|prince|actor|son|husband|father|brother|boyfriend|widower"
+    r"|grandfather|uncle|nephew)\b"
+)
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
@@ -272,6 +280,23 @@ class EntityIndex:
             name_start = self.doc[first].idx
             if not any(m.start < root.idx + len(root.text) and name_start < m.end for m in inside):
                 return text[name_start : root.idx + len(root.text)], None
+        singular = root.tag_ not in {"NNS", "NNPS"}
+        if (
+            inside
+            and singular
+            and head in _PERSON_HEADS
+            and head not in SPOKESPEOPLE
+            and (lower.startswith("the ") or any(c.dep_ == "poss" for c in root.children))
+        ):
+            # "The GOP candidate", "Clinton's campaign manager": a person the text gave
+            # that role, before the organisation or person that modifies it.
+            person = self._described(start, head, recent, definite=True)
+            if person != (None, None):
+                return person
+        if inside and head in _PERSON_HEADS and head not in SPOKESPEOPLE:
+            # Someone unnamed who is not a spokesperson does not speak for the organisation
+            # or person modifying the description ("the GOP candidate", "Clinton's lawyer").
+            return None, None
         if inside:
             return self._modified(root, inside)
         # A possessor or modifier spaCy did not tag but the text names elsewhere:
@@ -678,6 +703,18 @@ class _Builder:
             surname_owners.setdefault(key[1], set()).add(raw.cluster)
             first_owners.setdefault(key[0], set()).add(raw.cluster)
         self.surname_owners = surname_owners
+        # A surname used bare at least twice before any full name with it names someone the
+        # writer takes as known ("Trump" before "Ivanka Trump"): its bare uses stay apart.
+        first_full: dict[str, int] = {}
+        for raw, key in self.full:
+            first_full.setdefault(key[1], raw.start)
+        early = Counter(
+            _fold(_bare(self.doc[r.start].lower_))
+            for r in self.raws
+            if r.cluster < 0 and r.end - r.start == 1 and r.label != "NORP"
+            and r.start < first_full.get(_fold(_bare(self.doc[r.start].lower_)), -1)
+        )
+        self.established = {w for w, n in early.items() if n >= 2}
         # Genders of the full names, so that "Mrs. Clinton" never joins "Bill Clinton".
         self.early_gender = {
             c: self._gender(
@@ -702,6 +739,18 @@ class _Builder:
             return None
         return _fold(words[0]), _fold(words[-1]), suffix
 
+    def _pronoun_after(self, raw: _Raw) -> str:
+        """"m" or "f" when the name is a subject followed in its sentence by he/she."""
+        root = self.doc[raw.end - 1]
+        if root.dep_ not in {"nsubj", "nsubjpass"}:
+            return ""
+        for tok in self.doc[raw.end : min(root.sent.end, raw.end + 25)]:
+            if tok.lower_ in _MALE:
+                return "m"
+            if tok.lower_ in _FEMALE:
+                return "f"
+        return ""
+
     def _person_for(
         self, raw: _Raw, surnames: dict[str, set[int]], firsts: dict[str, set[int]]
     ) -> int | None:
@@ -715,14 +764,30 @@ class _Builder:
         honorific = _bare(self.doc[raw.start - 1].lower_) if raw.start > 0 else ""
         gender = "m" if honorific == "mr" else "f" if honorific in {"mrs", "ms", "miss"} else ""
         if owners and gender:
-            # As for "she", a woman must be marked as one; an unmarked name may be a man.
+            # A woman must be marked as one; an unmarked name may be a man.
             allowed = {"", "m"} if gender == "m" else {"f"}
             owners = {c for c in owners if self.early_gender.get(c, "") in allowed}
+        said = self._pronoun_after(raw)
+        if owners and said:
+            # "Trump ... he" is not "Ivanka Trump".
+            owners = {c for c in owners if self.early_gender.get(c, "") in {"", said}}
+        if owners and word in self.established:
+            return None
         if not owners:
             return None
         before = [r for r, _ in self.full if r.start < raw.start and r.cluster in owners]
         if before:
-            return before[-1].cluster
+            if len({r.cluster for r in before}) == 1:
+                return before[-1].cluster
+            # Two people of one name: a full name in this sentence or the one before wins
+            # ("Bill Clinton spoke. Hillary Clinton said ... Clinton added"); otherwise the
+            # one named first, the article's principal ("Donald Trump ... Ivanka Trump, his
+            # daughter, ... Trump said"), as writers name the secondary one in full.
+            sent = self.doc[raw.start].sent
+            floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+            if before[-1].start >= floor:
+                return before[-1].cluster
+            return before[0].cluster
         if len(owners) == 1:
             return next(iter(owners))
         names = sorted({self._longest(c) for c in owners})
@@ -845,9 +910,9 @@ class _Builder:
                     break
         for role in roles:
             low = role.lower()
-            if re.search(r"(woman|women)\b|\b(mrs|ms|madam|queen|princess|actress)\b", low):
+            if re.search(_FEMALE_ROLE, low):
                 votes["f"] += 3
-            elif re.search(r"(man|men)\b|\b(mr|king|prince|actor)\b", low):
+            elif re.search(_MALE_ROLE, low):
                 votes["m"] += 3
         m, f = votes["m"], votes["f"]
         # Pronouns after a name are noisy ("Trump said she lied"): one is not enough, and
@@ -893,6 +958,16 @@ class _Builder:
             if span is None or any(taken[i] for i in range(span.start, span.end)):
                 continue
             if not any(t.tag_ == "NNP" or t.pos_ == "PROPN" for t in span):
+                continue
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if (
+                prev is not None
+                and prev.pos_ == "PROPN"
+                and prev.dep_ == "compound"
+                and prev.text.istitle()
+                and _bare(prev.lower_) not in _TITLE_WORDS
+            ):
+                # "Ivanka Trump" untagged is not a further mention of "Donald Trump".
                 continue
             c = alias_to[match.group(0)]
             raw = _Raw(span.start, span.end, self._label(c), match.group(0), c)
