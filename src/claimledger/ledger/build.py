@@ -111,7 +111,8 @@ def analyse(
         for members in clustering.clusters
         if len(members) > 1
     )
-    estimates = [e for ex in extractions for e in document_estimates(ex, merge=merge)]
+    index = merge.index()  # once: building it per document would be quadratic
+    estimates = [e for ex in extractions for e in document_estimates(ex, index=index)]
     measures = tuple(group_measures(estimates))
     measure_origins = tuple(
         find_origins([_estimate_claim(e) for e in m.estimates], copies=copies) for m in measures

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Extraction, Quantity
@@ -115,12 +115,23 @@ def subject_key(subject: str | None, unit: str | None) -> frozenset[str]:
 
 
 def document_estimates(
-    extraction: Extraction, *, merge: EntityMerge | None = None
+    extraction: Extraction,
+    *,
+    merge: EntityMerge | None = None,
+    index: Mapping[tuple[str, str], int] | None = None,
 ) -> list[Estimate]:
-    """The estimates of one document, anaphora resolved (step 1) and periods attached (step 4)."""
+    """The estimates of one document, anaphora resolved (step 1) and periods attached (step 4).
+
+    Args:
+        extraction: one document's results; quantities without a unit that refer to nothing
+            stay unit-less (and belong to no measure).
+        merge: cross-document entities, to give each estimate its source's canonical key.
+        index: ``merge.index()`` computed once by a caller that handles many documents.
+    """
     doc = extraction.document
     attrs = {a.id: a for a in extraction.attributions}
-    index = merge.index() if merge is not None else {}
+    if index is None:
+        index = merge.index() if merge is not None else {}
     out: list[Estimate] = []
     previous: Estimate | None = None
     for q in sorted(extraction.quantities, key=lambda q: q.span.start):
@@ -219,13 +230,12 @@ def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:
             if ka <= kb or kb <= ka:
                 ra, rb = find(ia), find(ib)
                 parent[max(ra, rb)] = min(ra, rb)
-    # Empty subjects: join the one subject group of their own document, if there is exactly one.
     # Anaphora (step 1) links an estimate to its antecedent, whatever their subjects.
     position = {e.key: i for i, e in enumerate(block)}
     for i, e in enumerate(block):
-        j = position.get(e.antecedent) if e.antecedent else None
-        if j is not None:
-            ri, rj = find(i), find(j)
+        ante = position.get(e.antecedent) if e.antecedent else None
+        if ante is not None:
+            ri, rj = find(i), find(ante)
             parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[Estimate]] = defaultdict(list)
     for i, e in enumerate(block):
