@@ -25,7 +25,6 @@ from sqlalchemy import Engine, select
 
 from .errors import DocumentRejected
 from .model import Document, Extraction
-from .nlp import DEFAULT_MODEL
 from .store import db
 from .store.schema import metadata
 from .store.write import Written, extractor_version, fingerprint, write_batch
@@ -115,7 +114,7 @@ def ingest(
     published: str | None = None,
     outlet: str | None = None,
     progress: bool = True,
-    model: str = DEFAULT_MODEL,
+    model: str | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document named by ``paths`` (what ``extract`` takes).
 
@@ -139,7 +138,7 @@ def ingest_documents(
     db_url: str | Engine | None = None,
     workers: int = 1,
     progress: bool = True,
-    model: str = DEFAULT_MODEL,
+    model: str | None = None,
     extract: Extractor | None = None,
     batch_size: int = BATCH_SIZE,
     batch_seconds: float = BATCH_SECONDS,
@@ -151,7 +150,7 @@ def ingest_documents(
         db_url: the store's URL (see ``store.db.resolve_url``) or an open engine.
         workers: extraction processes.
         progress: show a progress bar on stderr.
-        model: the spaCy model the extractor runs.
+        model: the spaCy model the extractor runs (default ``nlp.DEFAULT_MODEL``).
         extract: the extractor, ``pipeline.extract_many`` by default; it receives the items
             and ``workers=`` and must yield one result per item, in order.
         batch_size, batch_seconds: when to commit (see ``BATCH_SIZE``, ``BATCH_SECONDS``).
@@ -164,12 +163,15 @@ def ingest_documents(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     if extract is None:
+        from .nlp import DEFAULT_MODEL
         from .pipeline import extract_many
+
+        chosen = model or DEFAULT_MODEL
 
         def extract(xs: Iterable[Document | DocumentRejected], *, workers: int) -> Iterator[
             Extraction | DocumentRejected
         ]:
-            return extract_many(xs, workers=workers, model=model)
+            return extract_many(xs, workers=workers, model=chosen)
 
     started = time.perf_counter()
     engine = db_url if isinstance(db_url, Engine) else db.create(db_url)

@@ -24,7 +24,6 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from .. import __version__
 from ..errors import DocumentRejected
 from ..model import Document, Extraction
-from ..nlp import DEFAULT_MODEL
 from .schema import metadata
 
 _T = metadata.tables
@@ -42,12 +41,17 @@ _CHILDREN = (QUANTITIES, TIMES, DIAGNOSTICS, ATTRIBUTIONS, MENTIONS, DOC_ENTITIE
 _IN_CHUNK = 500
 
 
-def extractor_version(model: str = DEFAULT_MODEL) -> str:
-    """The version of the extractor that makes results today: claimledger's and the model's.
+def extractor_version(model: str | None = None) -> str:
+    """The version of the extractor that makes results today: claimledger's and the model's
+    (``model`` defaults to ``nlp.DEFAULT_MODEL``).
 
     A stored document whose extractor differs is stale and is extracted again by ``ingest``.
     A model that is not installed reports version ``?`` (extraction will fail loudly later).
     """
+    if model is None:
+        from ..nlp import DEFAULT_MODEL  # spaCy is slow to import: only when needed
+
+        model = DEFAULT_MODEL
     try:
         model_version = importlib.metadata.version(model)
     except importlib.metadata.PackageNotFoundError:
