@@ -203,7 +203,20 @@ CASES = [
         "A soldier was captured on Monday. The soldier said he had been ordered to fight.",
         "The soldier", 0, [], ("the soldier", None),
     ),
+    # A possessive pronoun's antecedent; a group named for a person is that person.
+    (
+        "Hillary Clinton spoke in Iowa on Monday. Her campaign said the crowd was large.",
+        "Her campaign", 0, ["Hillary Clinton"], ("Hillary Clinton", "campaign"),
+    ),
+    (
+        "Hillary Clinton spoke in Iowa on Monday. Team Clinton said the crowd was large.",
+        "Team Clinton", 0, [], ("Hillary Clinton", None),
+    ),
     # Anonymous sources name nobody.
+    (
+        "Hillary Clinton spoke in Iowa. Some close Clinton allies said she was tired.",
+        "Some close Clinton allies", 0, [], (None, None),
+    ),
     ("Officials said the bridge would reopen.", "Officials", 0, [], (None, None)),
     ("Russian officials said the talks had failed.", "Russian officials", 0, [], (None, None)),
     (
@@ -411,6 +424,12 @@ SALIENCE = [
         "Amnesty spokesman Eric Ferrero said observers were sent. Amadou Magassa, 13, of "
         "Philadelphia sold water on Broad Street. He said he came up with the sign idea.",
         "He", 0, ["Eric Ferrero"], "Amadou Magassa",
+    ),
+    # ... or the subject earlier in the pronoun's own sentence.
+    (
+        "His chief strategist, Tad Devine, said the ads would run. Hillary Clinton faces a "
+        "conundrum as she considers how to attack.",
+        "she", 0, ["Tad Devine"], "Hillary Clinton",
     ),
     # A name inside the speaker's own quotation does not.
     (

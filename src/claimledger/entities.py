@@ -48,6 +48,7 @@ _TITLE_WORDS = HONORIFICS | frozenset(
         "officer", "detective", "sergeant", "agent", "anchor", "host", "pollster", "professor",
         "prof", "attorney", "councilman", "councilwoman", "congressman", "congresswoman",
         "assemblyman", "delegate", "premier", "emir", "sheikh", "ayatollah", "cardinal",
+        "team", "camp",
     }
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -78,6 +79,8 @@ ANONYMOUS = frozenset(
         "investor", "trader", "member", "supporter", "opponent", "voter", "lawmaker",
         "legislator", "activist", "officer", "employee", "staffer", "adviser", "advisor",
         "counselor", "strategist", "operative", "democrat", "republican", "i", "we", "you",
+        "ally", "allies", "backer", "friend", "associate", "confidant", "loyalist", "surrogate",
+        "donor", "veteran", "colleague",
         "me", "us", "one", "other", "others", "many", "some", "several", "few", "everyone",
     }
 )
@@ -90,6 +93,7 @@ _DOCUMENTS = frozenset(
         "records", "filings", "figures", "statistics", "numbers", "findings", "documents",
     }
 )
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _RELATIVE = frozenset({"which", "who", "whom", "that"})
 
 #: Heads that speak for the organisation they are "for" ("a spokesman for the State Department").
@@ -299,6 +303,14 @@ class EntityIndex:
             return None, None
         if inside:
             return self._modified(root, inside)
+        # "her campaign": the possessive pronoun's antecedent, as for "she".
+        for child in root.lefts:
+            if child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS:
+                owner = self.resolve(
+                    child.idx, child.idx + len(child.text), recent_sources=recent_sources
+                )
+                if owner[0] is not None:
+                    return owner[0], root.text
         # A possessor or modifier spaCy did not tag but the text names elsewhere:
         # "Sanders’ campaign".
         for child in root.lefts:
@@ -367,9 +379,9 @@ class EntityIndex:
                     mroot.dep_ in {"nsubj", "nsubjpass"}
                     or (mroot.dep_ == "poss" and mroot.head.dep_ in {"nsubj", "nsubjpass"})
                 )
-                # Not inside a quotation, nor in the pronoun's own sentence: that is most often
-                # the speaker's own words ("Obama had will.i.am. Hillary has nobody," he said).
-                earlier = m.start < self._sentence_start(start) and not self._quoted_at(m.start)
+                # Not inside a quotation: those are the speaker's own words ("Obama had
+                # will.i.am. Hillary has nobody," he said).
+                earlier = not self._quoted_at(m.start)
                 if (
                     subject
                     and earlier

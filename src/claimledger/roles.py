@@ -129,6 +129,9 @@ def _clean(doc: Doc, start: int, end: int) -> str | None:
         return None
     if toks[-1].tag_ == "POS" or toks[-1].dep_ == "poss":
         return None
+    # "Team Clinton", "Camp Trump": a group named for the person, not a title.
+    if len(toks) == 1 and toks[0].lower_ in {"team", "camp"}:
+        return None
     # A headline in capitals before a byline is no title.
     shouting = [t for t in toks if t.is_alpha and len(t.text) > 1]
     if len(shouting) >= 2 and all(t.is_upper for t in shouting):
