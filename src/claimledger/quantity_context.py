@@ -114,11 +114,15 @@ def not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) ->
 
 
 def distributive(doc: Doc, tok: Token) -> bool:
-    """Whether "the other" or "another" follows ``tok`` in its sentence or the next one."""
-    sent = tok.sent
-    end = sent.end
-    if end < len(doc):
-        end = doc[end].sent.end
+    """Whether "the other" or "another" follows ``tok`` within its sentence and the next two.
+
+    Two sentences, because the contrast often comes after a sentence about the first one
+    ("One was born in 2005. It said ... The other was born in 1999").
+    """
+    end = tok.sent.end
+    for _ in range(2):
+        if end < len(doc):
+            end = doc[end].sent.end
     return any(
         (t.lower_ == "other" and doc[t.i - 1].lower_ == "the") or t.lower_ == "another"
         for t in doc[tok.i + 1 : end]
