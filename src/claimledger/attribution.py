@@ -27,6 +27,10 @@ from .quotes import Quote, find_quotes
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _TRAIL = " \t\n,;:—–-"
+_MEDIA_NOUNS = frozenset(
+    {"statement", "post", "video", "image", "photo", "message", "letter", "tweet", "comment",
+     "remark", "speech", "interview", "report"}
+)
 _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
 _QUOTE_MARKS = "“”\"«»„"
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -277,6 +281,8 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
                 continue
         if len(toks) < 2 and c.dep_ != "dobj":
             continue
+        if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS and len(toks) <= 3:
+            continue  # "shared a statement": the medium, not what it said
         span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if span[1] > span[0]:
             return span

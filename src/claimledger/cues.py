@@ -25,6 +25,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     envision envisage anticipate calculate conclude determine discover establish judge
     presume assume believe point counsel confess grumble gripe groan sigh snap rule brief
     testify swear attest certify corroborate verify rebut refute contradict dismiss
+    know expect understand recognize recognise remember consider deem interpret decide
+    learn hear read
     """.split()
 )
 
@@ -44,6 +46,9 @@ STANCE_VERBS: frozenset[str] = frozenset(
     promise pledge vow deny accuse cite slam denounce applaud welcome reject oppose
     demand propose recommend back blame thank question dismiss mock warn talk speak
     comment rail lash boast brag testify complain joke advocate campaign push
+    seek offer refuse discuss express challenge prefer decline echo highlight tout
+    identify compare plan ignore favor favour intend decry address approve hail embrace
+    congratulate cheer expect hope
     """.split()
 )
 
