@@ -75,10 +75,17 @@ def test_surname_links_only_when_unambiguous_in_its_document() -> None:
         NameRecord("d2", "Hillary Clinton", "PERSON"),
         NameRecord("d2", "Clinton", "PERSON"),
     ]
-    merge, _ = merge_names(recs)
+    merge, _ = merge_names(recs, link_surnames=True)
     assert merge.same(0, 1), "one Clinton in d1: the surname is hers"
     assert merge.same(0, 3), "same full name across documents"
     assert not merge.same(4, 2) and not merge.same(4, 3), "two Clintons in d2: ambiguous"
+
+
+def test_by_default_the_in_document_linker_is_trusted() -> None:
+    # Two entities of one document were kept apart by the in-document linker on purpose.
+    recs = [NameRecord("d1", "Obama", "PERSON"), NameRecord("d1", "Michelle Obama", "PERSON")]
+    assert not merge_names(recs)[0].same(0, 1)
+    assert merge_names(recs, link_surnames=True)[0].same(0, 1), "raw NER mode links them"
 
 
 def test_acronym_declared_in_any_document() -> None:

@@ -11,9 +11,12 @@ so every rule is conservative:
 2. **Middle initials.** "Donald Trump" joins "Donald J. Trump" only when the corpus holds a
    single middle-initial variant of that first and last name: with both "George W. Bush" and
    "George H. W. Bush" present, "George Bush" stays apart.
-3. **Surname only.** "Clinton" joins a full name only inside its own document, and only when
-   exactly one person of that document has that surname. Across documents a bare surname is
-   never merged.
+3. **Surname only.** Across documents a bare surname is never merged. Inside one document,
+   with ``link_surnames=True``, "Clinton" joins a full name when exactly one person of that
+   document has that surname: that is for records taken from raw NER mentions. Records from
+   ``Extraction.entities`` are already canonical per document, and two of them with one surname
+   were kept apart by the in-document linker on purpose ("Obama" the president beside
+   "Michelle Obama"), so by default they stay apart.
 4. **Acronyms.** "SBU" joins "Security Service of Ukraine" when some document declares it
    ("Security Service of Ukraine (SBU)" or "SBU (Security Service of Ukraine)") and no document
    declares another expansion for it. Without a declaration, an acronym joins an expansion
@@ -249,6 +252,7 @@ def merge_names(
     records: Sequence[NameRecord],
     *,
     acronyms: Iterable[tuple[str, str]] = (),
+    link_surnames: bool = False,
 ) -> tuple[EntityMerge, tuple[Diagnostic, ...]]:
     """Merge the entities of many documents into canonical cross-document entities.
 
@@ -258,6 +262,7 @@ def merge_names(
         acronyms: ``(acronym, expansion)`` declarations seen in the documents
             (:func:`find_acronyms`); an acronym with two different expansions is ambiguous and
             is merged with neither (a diagnostic ``ambiguous_acronym`` says so).
+        link_surnames: apply rule 3 inside documents (for raw NER mentions only).
 
     Returns:
         The merge and its diagnostics. Never raises on odd names.
@@ -298,7 +303,7 @@ def merge_names(
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(recs):
         by_doc[r.document_id].append(i)
-    for members in by_doc.values():
+    for members in by_doc.values() if link_surnames else ():
         full: dict[str, set[int]] = defaultdict(set)
         for i in members:
             p = parsed[i]

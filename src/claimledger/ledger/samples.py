@@ -3,16 +3,17 @@
 Run as a module; every sample is drawn with a fixed seed so the same pairs come out again::
 
     python -m claimledger.ledger.samples entities DIR... --docs 300 --pairs 50 --seed 7
+        (--records pipeline|ner, default pipeline)
     python -m claimledger.ledger.samples syndication DIR... --metadata metadata.tsv
     python -m claimledger.ledger.samples throughput DIR... --sentences 512 --threads 1
     python -m claimledger.ledger.samples claim-pairs ANN_DIR... --seed 5
 
-``entities`` runs spaCy NER (``claimledger.nlp.load_nlp``) over the first ``--docs`` texts
-(sorted by path, then a seeded shuffle), treats each distinct (name, label) of a document as
-one entity, merges them with :func:`claimledger.ledger.names.merge_names`, and prints a seeded
-sample of merged cross-document pairs whose written names differ (identical names are the easy
-case; the sample measures the rules that do real work). Each line gives both names and a
-snippet around each mention, for a person to label.
+``entities`` takes ``--docs`` texts (sorted by path, then a seeded shuffle), gets their entities
+(by default from ``claimledger.pipeline``, as ``build`` does; with ``--records ner``, each
+distinct spaCy NER name of a document), merges them with
+:func:`claimledger.ledger.names.merge_names`, and prints one cross-document pair with different
+written names from each of ``--pairs`` seeded merged entities (identical names are the easy
+case). Each pair comes with a snippet around each name's first mention, for a person to label.
 
 ``throughput`` embeds the first ``--sentences`` sentences (split on ``. ``) of the texts with
 the bundled sentence model on ``--threads`` CPU threads and prints sentences per second
@@ -40,6 +41,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
 
+from ..model import Extraction
 from .names import NameRecord, find_acronyms, merge_names
 from .syndication import THRESHOLD, find_syndicated
 
@@ -58,45 +60,85 @@ def _texts(dirs: Sequence[str]) -> list[Path]:
     return paths
 
 
-def entity_sample(dirs: Sequence[str], *, docs: int, pairs: int, seed: int) -> list[str]:
-    """Lines describing a seeded sample of merged pairs (see the module docstring)."""
-    from ..nlp import load_nlp
+def entity_sample(
+    dirs: Sequence[str], *, docs: int, pairs: int, seed: int, records_from: str = "pipeline"
+) -> list[str]:
+    """Lines describing a seeded sample of merged pairs (see the module docstring).
 
+    ``records_from`` is ``pipeline`` (the entities of ``claimledger.pipeline``, as ``build``
+    merges them) or ``ner`` (each distinct spaCy NER name of a document, merged with
+    ``link_surnames=True``).
+
+    Raises:
+        ValueError: an unknown ``records_from``.
+    """
+    if records_from not in ("pipeline", "ner"):
+        raise ValueError(f"records_from must be 'pipeline' or 'ner', got {records_from!r}")
     rng = random.Random(seed)
     paths = _texts(dirs)
     rng.shuffle(paths)
     paths = paths[:docs]
-    nlp = load_nlp()
     records: list[NameRecord] = []
     context: list[str] = []
     declared: list[tuple[str, str]] = []
-    for path, doc in zip(
-        paths, nlp.pipe(p.read_text(encoding="utf-8") for p in paths), strict=True
-    ):
-        seen: set[tuple[str, str]] = set()
-        declared.extend(find_acronyms(doc.text))
-        for ent in doc.ents:
-            key = (ent.text.strip(), ent.label_)
-            if ent.label_ not in _TYPES or key in seen or not key[0]:
+    if records_from == "pipeline":
+        from ..model import Document
+        from ..pipeline import extract_many
+
+        documents = [Document(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+        for ex in extract_many(documents):
+            if not isinstance(ex, Extraction):
                 continue
-            seen.add(key)
-            records.append(NameRecord(path.stem, key[0], ent.label_))
-            lo, hi = max(0, ent.start_char - 60), min(len(doc.text), ent.end_char + 60)
-            context.append(doc.text[lo:hi].replace("\n", " "))
-    merge, _ = merge_names(records, acronyms=declared)
-    candidates: list[tuple[int, int]] = []
+            text = ex.document.text
+            declared.extend(find_acronyms(text))
+            for e in ex.entities:
+                records.append(NameRecord(ex.document.id, e.name, e.type))
+                m = e.mentions[0] if e.mentions else None
+                lo = max(0, m.start - 60) if m else 0
+                hi = min(len(text), m.end + 60) if m else 0
+                context.append(text[lo:hi].replace("\n", " "))
+        merge, _ = merge_names(records, acronyms=declared)
+    else:
+        from ..nlp import load_nlp
+
+        nlp = load_nlp()
+        texts = (p.read_text(encoding="utf-8") for p in paths)
+        for path, doc in zip(paths, nlp.pipe(texts), strict=True):
+            seen: set[tuple[str, str]] = set()
+            declared.extend(find_acronyms(doc.text))
+            for ent in doc.ents:
+                key = (ent.text.strip(), ent.label_)
+                if ent.label_ not in _TYPES or key in seen or not key[0]:
+                    continue
+                seen.add(key)
+                records.append(NameRecord(path.stem, key[0], ent.label_))
+                lo, hi = max(0, ent.start_char - 60), min(len(doc.text), ent.end_char + 60)
+                context.append(doc.text[lo:hi].replace("\n", " "))
+        merge, _ = merge_names(records, acronyms=declared, link_surnames=True)
+    # Per merged entity, its cross-document pairs whose written names differ.
+    by_entity: list[list[tuple[int, int]]] = []
     for entity in merge.entities:
         members = sorted(entity.members)
-        for i, j in combinations(members, 2):
-            a, b = records[i], records[j]
-            if a.document_id != b.document_id and a.name != b.name:
-                candidates.append((i, j))
+        found = [
+            (i, j)
+            for i, j in combinations(members, 2)
+            if records[i].document_id != records[j].document_id
+            and records[i].name != records[j].name
+        ]
+        if found:
+            by_entity.append(found)
+    total = sum(len(f) for f in by_entity)
+    # One pair from each of a seeded sample of entities: a uniform sample of pairs would be
+    # nearly all "Trump" ~ "Donald Trump", measuring one merge decision fifty times.
+    chosen = rng.sample(by_entity, min(pairs, len(by_entity)))
+    picked = sorted(rng.choice(found) for found in chosen)
     out = [
         f"# {len(paths)} documents, {len(records)} entity records, "
-        f"{len(merge.entities)} merged entities, {len(candidates)} cross-document pairs "
-        f"with different names; sample of {min(pairs, len(candidates))} (seed {seed})"
+        f"{len(merge.entities)} merged entities, {len(by_entity)} of them merging different "
+        f"names across documents ({total} pairs); one pair from each of {len(picked)} "
+        f"(seed {seed}, records from {records_from})"
     ]
-    for n, (i, j) in enumerate(sorted(rng.sample(candidates, min(pairs, len(candidates))))):
+    for n, (i, j) in enumerate(picked):
         a, b = records[i], records[j]
         out.append(f"{n + 1:3d}. {a.name!r} [{a.type}] ~ {b.name!r} [{b.type}]")
         out.append(f"     {a.document_id}: ...{context[i]}...")
@@ -218,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("--docs", type=int, default=300)
     e.add_argument("--pairs", type=int, default=50)
     e.add_argument("--seed", type=int, default=7)
+    e.add_argument("--records", choices=("pipeline", "ner"), default="pipeline")
     s = sub.add_parser("syndication")
     s.add_argument("dirs", nargs="+")
     s.add_argument("--metadata")
@@ -238,7 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.dirs, sentences=args.sentences, threads=args.threads, batch=args.batch
         )
     elif args.what == "entities":
-        lines = entity_sample(args.dirs, docs=args.docs, pairs=args.pairs, seed=args.seed)
+        lines = entity_sample(
+            args.dirs, docs=args.docs, pairs=args.pairs, seed=args.seed, records_from=args.records
+        )
     else:
         lines = syndication_sample(args.dirs, metadata=args.metadata, threshold=args.threshold)
     sys.stdout.write("\n".join(lines) + "\n")
