@@ -99,6 +99,13 @@ def polnear(
             "e.g. content:overlap=40; repeatable.",
         ),
     ] = None,
+    conventions: Annotated[
+        bool,
+        typer.Option(
+            help="Map predictions to PolNeAR's span conventions first (content begins with "
+            "'that'); --no-conventions scores them as produced.",
+        ),
+    ] = True,
 ) -> None:
     """Source, cue and content spans against PolNeAR (EVALUATION.md §2)."""
     from ..evaluation.polnear import failed_floors, parse_floor, run_polnear
@@ -107,7 +114,11 @@ def polnear(
     _run(lambda: [parse_floor(f) for f in floors])  # reject a bad floor before the long run
     result = _run(
         lambda: run_polnear(
-            data or shared_dir() / "data" / "polnear", split, limit=limit, workers=workers
+            data or shared_dir() / "data" / "polnear",
+            split,
+            limit=limit,
+            workers=workers,
+            conventions=conventions,
         )
     )
     title = f"PolNeAR {split} ({result['documents']} articles)"

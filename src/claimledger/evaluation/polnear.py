@@ -221,20 +221,56 @@ def score_document(text: str, prediction: Mapping[str, Any], gold: Spans) -> dic
     return {"roles": _to_dicts(_score(text, prediction, gold))}
 
 
-def score_corpus(items: Iterable[tuple[str, Mapping[str, Any], Spans]]) -> dict[str, Any]:
-    """Micro-averaged P/R/F1 per role and criterion over ``(text, prediction, gold)`` items."""
+def score_corpus(
+    items: Iterable[tuple[str, Mapping[str, Any], Spans]], *, conventions: bool = True
+) -> dict[str, Any]:
+    """Micro-averaged P/R/F1 per role and criterion over ``(text, prediction, gold)`` items.
+
+    With ``conventions`` (the default) predictions are first mapped to PolNeAR's span
+    conventions (:data:`CONVENTIONS`); without, they are scored as produced.
+    """
     totals = {role: {c: PRF(0, 0, 0) for c in CRITERIA} for role in ROLES}
     documents = 0
     for text, prediction, gold in items:
         documents += 1
-        for role, by_criterion in _score(text, prediction, gold).items():
+        for role, by_criterion in _score(text, prediction, gold, conventions=conventions).items():
             for criterion, prf in by_criterion.items():
                 totals[role][criterion] = totals[role][criterion] + prf
-    return {"benchmark": "polnear", "documents": documents, "roles": _to_dicts(totals)}
+    return {
+        "benchmark": "polnear",
+        "documents": documents,
+        "conventions": CONVENTIONS if conventions else None,
+        "roles": _to_dicts(totals),
+    }
 
 
-def _score(text: str, prediction: Mapping[str, Any], gold: Spans) -> dict[str, dict[str, PRF]]:
+#: How PolNeAR's annotation differs from claimledger's output contract, applied to predictions
+#: before scoring when ``conventions`` is on (and reported beside the raw figures).
+CONVENTIONS = (
+    "PolNeAR content spans begin with the complementizer 'that' ('said that X' -> 'that X'); "
+    "claimledger's content does not, so a predicted content right after 'that ' is extended "
+    "over it"
+)
+_THAT = re.compile(r"\bthat\s+$")
+
+
+def with_conventions(text: str, predicted: Spans) -> Spans:
+    """Predicted spans in PolNeAR's convention (see :data:`CONVENTIONS`)."""
+    out = dict(predicted)
+    content: list[tuple[int, int]] = []
+    for s, e in predicted.get("content", []):
+        m = _THAT.search(text, max(0, s - 8), s)
+        content.append((m.start(), e) if m else (s, e))
+    out["content"] = content
+    return out
+
+
+def _score(
+    text: str, prediction: Mapping[str, Any], gold: Spans, *, conventions: bool = True
+) -> dict[str, dict[str, PRF]]:
     predicted = predicted_spans(prediction)
+    if conventions:
+        predicted = with_conventions(text, predicted)
     return {role: score_spans(text, predicted[role], gold.get(role, [])) for role in ROLES}
 
 
@@ -283,7 +319,12 @@ def failed_floors(result: Mapping[str, Any], floors: Sequence[str]) -> list[str]
 
 
 def run_polnear(
-    root: Path, split: str, *, limit: int | None = None, workers: int = 1
+    root: Path,
+    split: str,
+    *,
+    limit: int | None = None,
+    workers: int = 1,
+    conventions: bool = True,
 ) -> dict[str, Any]:
     """Run the pipeline over one PolNeAR split and score it (see :func:`load_split`).
 
@@ -305,7 +346,7 @@ def run_polnear(
         if isinstance(result, DocumentRejected):  # only Documents go in; never expected
             raise ValueError(f"document rejected: {result}")
         items.append((article.text, result.to_dict(), article.gold))
-    scored = score_corpus(items)
+    scored = score_corpus(items, conventions=conventions)
     return {
         **scored,
         "split": split,
