@@ -32,7 +32,32 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .model import Diagnostic, Entity, Span
-from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, roles_of
+from .roles import (
+    ANONYMOUS,
+    DOCUMENTS,
+    FEMALE_NAMES,
+    FEMALE_PRONOUNS,
+    FEMALE_ROLE,
+    GENERIC_ORG_HEADS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_PRONOUNS,
+    MALE_ROLE,
+    MEDIA_HEADS,
+    MEDIA_WORDS,
+    ORG_KINDS,
+    PERSON_HEADS,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    PRONOUNS_THING,
+    RELATIVE_PRONOUNS,
+    SPOKESPEOPLE,
+    STATE_DESCRIPTIONS,
+    STATE_HEADS,
+    expand_abbreviations,
+    roles_of,
+)
 
 #: spaCy labels kept as entities.
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -54,119 +79,6 @@ _TITLE_WORDS = HONORIFICS | frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP_INITIALS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "&", "de", "du"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
-PRONOUNS_THING = frozenset({"it", "its", "itself"})
-PRONOUNS_PLURAL = frozenset({"they", "them", "their", "themselves"})
-
-_FEMALE_ROLE = (
-    r"(woman|women)\b|\b(mrs|ms|madam|queen|princess|actress|daughter|wife|mother|sister"
-    r"|girlfriend|widow|grandmother|aunt|niece)\b"
-)
-_MALE_ROLE = (
-    r"(man|men)\b|\b(mr|king|prince|actor|son|husband|father|brother|boyfriend|widower"
-    r"|grandfather|uncle|nephew)\b"
-)
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-
-#: Heads of anonymous sources: nobody nameable made the claim.
-ANONYMOUS = frozenset(
-    {
-        "official", "source", "analyst", "expert", "observer", "critic", "resident", "witness",
-        "diplomat", "aide", "person", "people", "insider", "someone", "somebody", "anyone",
-        "researcher", "scientist", "economist",
-        "investor", "trader", "member", "supporter", "opponent", "voter", "lawmaker",
-        "legislator", "activist", "officer", "employee", "staffer", "adviser", "advisor",
-        "counselor", "strategist", "operative", "democrat", "republican", "i", "we", "you",
-        "ally", "allies", "backer", "friend", "associate", "confidant", "loyalist", "surrogate",
-        "donor", "veteran", "colleague",
-        "me", "us", "one", "other", "others", "many", "some", "several", "few", "everyone",
-    }
-)
-#: Documents: they speak for whoever made them when the text names that maker.
-_DOCUMENTS = frozenset(
-    {
-        "poll", "survey", "report", "study", "editorial", "article", "analysis", "ad",
-        "memo", "letter", "column", "story", "review", "investigation", "filing", "document",
-        "release", "post", "tweet", "video", "book", "forecast", "estimate", "data", "record",
-        "records", "filings", "figures", "statistics", "numbers", "findings", "documents",
-    }
-)
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
-_RELATIVE = frozenset({"which", "who", "whom", "that"})
-
-#: Heads that speak for the organisation they are "for" ("a spokesman for the State Department").
-SPOKESPEOPLE = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokespeople"}
-)
-#: Heads whose national modifier stands for the state: "the Ukrainian government" -> Ukraine.
-_STATE_HEADS = frozenset(
-    {"government", "authority", "authorities", "regime", "state", "leadership"}
-)
-
-#: Descriptions of organisations: head lemma -> words one of which the name must contain.
-_ORG_KINDS: dict[str, tuple[str, ...]] = {
-    "agency": ("agency", "service", "bureau", "intelligence", "directorate", "administration"),
-    "service": ("service", "agency", "bureau", "intelligence"),
-    "bureau": ("bureau", "agency", "service"),
-    "ministry": ("ministry", "department"),
-    "department": ("department", "ministry"),
-    "committee": ("committee", "commission", "council"),
-    "commission": ("commission", "committee"),
-    "council": ("council", "committee"),
-    "institute": ("institute", "institution", "center", "centre", "foundation", "tank"),
-    "foundation": ("foundation", "fund", "trust", "charity"),
-    "charity": ("foundation", "fund", "trust", "charity"),
-    "court": ("court", "tribunal"),
-    "army": ("army", "forces", "military", "guard"),
-    "military": ("army", "forces", "military", "pentagon", "defense", "defence"),
-    "party": ("party",),
-    "union": ("union",),
-    "campaign": ("campaign",),
-    "university": ("university", "college"),
-    "company": ("inc", "corp", "co", "company", "ltd", "llc", "group", "plc"),
-    "firm": ("inc", "corp", "co", "company", "ltd", "llc", "group", "plc", "partners"),
-    "corporation": ("corp", "corporation", "inc"),
-    "group": ("group", "organization", "organisation", "association", "network", "coalition"),
-    "organization": ("organization", "organisation", "association", "group"),
-    "organisation": ("organization", "organisation", "association", "group"),
-    "administration": ("administration", "white house"),
-}
-#: Descriptions vague enough to be said of any organisation that just spoke.
-_GENERIC_ORG_HEADS = frozenset(
-    {"agency", "service", "bureau", "group", "organization", "organisation", "company",
-     "firm", "ministry", "department", "administration"}
-)
-_MEDIA_WORDS = (
-    "post", "times", "journal", "news", "tribune", "herald", "gazette", "daily", "magazine",
-    "guardian", "telegraph", "reuters", "bloomberg", "cnn", "bbc", "nbc", "abc", "cbs", "fox",
-    "msnbc", "press", "chronicle", "economist", "politico", "axios", "breitbart", "examiner",
-    "observer", "monitor", "review", "wire", "radio", "tv", "television", "yonhap", "tass",
-    "interfax", "xinhua", "sun", "mail", "express", "independent", "atlantic", "hill",
-    "globe", "star", "record", "inquirer", "register", "bulletin", "agency", "kommersant",
-)
-_MEDIA_HEADS = frozenset(
-    {
-        "newspaper", "paper", "daily", "outlet", "publication", "magazine", "network",
-        "broadcaster", "tabloid", "weekly", "site", "website", "channel", "wire", "newsroom",
-    }
-)
-_STATE_DESCRIPTIONS = frozenset({"country", "nation", "government", "kingdom", "republic"})
-#: Descriptions of people: the head must occur in one of the person's roles.
-_PERSON_HEADS = frozenset(
-    {
-        "president", "minister", "secretary", "senator", "governor", "spokesman", "spokeswoman",
-        "spokesperson", "candidate", "nominee", "leader", "chairman", "chairwoman", "chair",
-        "chief", "director", "ceo", "mayor", "ambassador", "general", "commander",
-        "congressman", "congresswoman", "chancellor", "premier", "king", "queen", "prince",
-        "judge", "lawyer", "attorney", "businessman", "billionaire", "author", "professor",
-        "founder", "head", "speaker", "mogul", "frontrunner", "official", "actor",
-        "pope", "emperor", "monarch", "dictator", "host", "reporter", "journalist", "columnist",
-        "editor", "writer", "representative", "envoy", "negotiator", "manager", "rival",
-        "challenger", "incumbent", "contender", "hopeful", "woman", "man",
-    }
-)
 
 #: A compatibility test of an antecedent.
 _Fits = Callable[[Entity], bool]
@@ -247,7 +159,7 @@ class EntityIndex:
         if span is None or len(span) == 0:
             return None, None
         root = _head_of(span)
-        if lower in _RELATIVE:
+        if lower in RELATIVE_PRONOUNS:
             return self._relative(span[0])
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         hit = next((m for m in inside if m.start <= root.idx < m.end), None)
@@ -268,7 +180,7 @@ class EntityIndex:
         head = root.lemma_.lower()
         if head in ANONYMOUS or root.lower_ in ANONYMOUS:
             return None, None
-        if head in _DOCUMENTS:
+        if head in DOCUMENTS:
             # "The Monmouth poll", "an editorial in The Des Moines Register": its maker.
             return self._modified(root, inside) if inside else (None, None)
         if root.pos_ == "PROPN" and root.text[:1].isupper() and not _is_acronym(root.text):
@@ -288,7 +200,7 @@ class EntityIndex:
         if (
             inside
             and singular
-            and head in _PERSON_HEADS
+            and head in PERSON_HEADS
             and head not in SPOKESPEOPLE
             and (lower.startswith("the ") or any(c.dep_ == "poss" for c in root.children))
         ):
@@ -297,7 +209,7 @@ class EntityIndex:
             person = self._described(start, head, recent, definite=True)
             if person != (None, None):
                 return person
-        if inside and head in _PERSON_HEADS and head not in SPOKESPEOPLE:
+        if inside and head in PERSON_HEADS and head not in SPOKESPEOPLE:
             # Someone unnamed who is not a spokesperson does not speak for the organisation
             # or person modifying the description ("the GOP candidate", "Clinton's lawyer").
             return None, None
@@ -305,7 +217,7 @@ class EntityIndex:
             return self._modified(root, inside)
         # "her campaign": the possessive pronoun's antecedent, as for "she".
         for child in root.lefts:
-            if child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS:
+            if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                 owner = self.resolve(
                     child.idx, child.idx + len(child.text), recent_sources=recent_sources
                 )
@@ -500,7 +412,7 @@ class EntityIndex:
                 continue
             entity = self.entities[m.entity]
             if entity.type in {"GPE", "NORP", "LOC"}:
-                if head not in _STATE_HEADS:
+                if head not in STATE_HEADS:
                     continue
                 rank = 1
             else:
@@ -531,29 +443,30 @@ class EntityIndex:
         self, start: int, head: str, recent: list[int], *, definite: bool = True
     ) -> tuple[str | None, str | None]:
         """A description without a name: "the agency", "the newspaper", "the president"."""
-        if head in _MEDIA_HEADS:
+        if head in MEDIA_HEADS:
             return self._pick(
-                start, recent, lambda e: e.type == "ORG" and _has(e.name, _MEDIA_WORDS)
+                start, recent, lambda e: e.type == "ORG" and _has(e.name, MEDIA_WORDS)
             )
-        if head in _ORG_KINDS:
-            words = _ORG_KINDS[head]
+        if head in ORG_KINDS:
+            words = ORG_KINDS[head]
             found = self._pick(start, recent, lambda e: e.type == "ORG" and _has(e.name, words))
             if found != (None, None):
                 return found
             # Failing a name that says so, "the agency" is the most recent organisation that
             # spoke; "Sanders’ campaign" (a possessor spaCy missed) is not.
-            if not definite or head not in _GENERIC_ORG_HEADS:
+            if not definite or head not in GENERIC_ORG_HEADS:
                 return None, None
             orgs = [i for i in recent if self.entities[i].type == "ORG"]
             return self._answer(orgs[0], None) if orgs else (None, None)
-        if head in _STATE_DESCRIPTIONS and definite:
+        if head in STATE_DESCRIPTIONS and definite:
             gpes = [i for i in recent if self.entities[i].type == "GPE"]
             return self._answer(gpes[0], None) if gpes else (None, None)
-        if head in _PERSON_HEADS and definite:
+        if head in PERSON_HEADS and definite:
             return self._pick(
                 start,
                 recent,
-                lambda e: e.type == "PERSON" and any(_has(_expand(r), (head,)) for r in e.roles),
+                lambda e: e.type == "PERSON"
+                and any(_has(expand_abbreviations(r), (head,)) for r in e.roles),
             )
         return None, None
 
@@ -757,9 +670,9 @@ class _Builder:
         if root.dep_ not in {"nsubj", "nsubjpass"}:
             return ""
         for tok in self.doc[raw.end : min(root.sent.end, raw.end + 25)]:
-            if tok.lower_ in _MALE:
+            if tok.lower_ in MALE_PRONOUNS:
                 return "m"
-            if tok.lower_ in _FEMALE:
+            if tok.lower_ in FEMALE_PRONOUNS:
                 return "f"
         return ""
 
@@ -914,17 +827,17 @@ class _Builder:
                 continue
             limit = min(root.sent.end, r.end + 25)
             for tok in doc[r.end : limit]:
-                if tok.lower_ in _MALE:
+                if tok.lower_ in MALE_PRONOUNS:
                     votes["m"] += 1
                     break
-                if tok.lower_ in _FEMALE:
+                if tok.lower_ in FEMALE_PRONOUNS:
                     votes["f"] += 1
                     break
         for role in roles:
             low = role.lower()
-            if re.search(_FEMALE_ROLE, low):
+            if re.search(FEMALE_ROLE, low):
                 votes["f"] += 3
-            elif re.search(_MALE_ROLE, low):
+            elif re.search(MALE_ROLE, low):
                 votes["m"] += 3
         m, f = votes["m"], votes["f"]
         # Pronouns after a name are noisy ("Trump said she lied"): one is not enough, and
@@ -1035,18 +948,6 @@ class _Builder:
 
 
 # -- small pure helpers -------------------------------------------------------------------
-
-
-_ABBREVIATIONS = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-    "pres": "president", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
-    "adm": "admiral", "atty": "attorney", "supt": "superintendent", "amb": "ambassador",
-}
-
-
-def _expand(role: str) -> str:
-    """A role with its abbreviated titles written out ("Sen." -> "senator")."""
-    return _WORD_RE.sub(lambda m: _ABBREVIATIONS.get(m.group(0).lower(), m.group(0)), role)
 
 
 def _head_of(span: SpacySpan) -> Token:

@@ -9,9 +9,16 @@ Three constructions are read from the dependency parse:
   think tank," and "John Smith, a spokesman for the ministry,";
 - a name that is itself the apposition of a common noun: "Trump's campaign manager Corey
   Lewandowski", "the agency's chief, John Smith".
+
+It also holds the vocabulary that ``claimledger.entities`` resolves mentions with: which heads
+are anonymous ("officials"), speak for someone ("spokesman"), describe an organisation ("the
+agency") or a person ("the president"), and the cues of gender (honorifics, kin words, common
+given names).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -139,6 +146,137 @@ def _clean(doc: Doc, start: int, end: int) -> str | None:
     # Joining the tokens gives the text as written; ``doc.text`` would rebuild the whole text.
     text = "".join(t.text_with_ws for t in toks).strip(_STRIP)
     return text or None
+
+
+# -- the vocabulary of mentions -------------------------------------------------------------
+# What heads, pronouns and titles can denote; ``claimledger.entities`` resolves with these.
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+PRONOUNS_THING = frozenset({"it", "its", "itself"})
+PRONOUNS_PLURAL = frozenset({"they", "them", "their", "themselves"})
+
+FEMALE_ROLE = (
+    r"(woman|women)\b|\b(mrs|ms|madam|queen|princess|actress|daughter|wife|mother|sister"
+    r"|girlfriend|widow|grandmother|aunt|niece)\b"
+)
+MALE_ROLE = (
+    r"(man|men)\b|\b(mr|king|prince|actor|son|husband|father|brother|boyfriend|widower"
+    r"|grandfather|uncle|nephew)\b"
+)
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+#: Heads of anonymous sources: nobody nameable made the claim.
+ANONYMOUS = frozenset(
+    {
+        "official", "source", "analyst", "expert", "observer", "critic", "resident", "witness",
+        "diplomat", "aide", "person", "people", "insider", "someone", "somebody", "anyone",
+        "researcher", "scientist", "economist",
+        "investor", "trader", "member", "supporter", "opponent", "voter", "lawmaker",
+        "legislator", "activist", "officer", "employee", "staffer", "adviser", "advisor",
+        "counselor", "strategist", "operative", "democrat", "republican", "i", "we", "you",
+        "ally", "allies", "backer", "friend", "associate", "confidant", "loyalist", "surrogate",
+        "donor", "veteran", "colleague",
+        "me", "us", "one", "other", "others", "many", "some", "several", "few", "everyone",
+    }
+)
+#: Documents: they speak for whoever made them when the text names that maker.
+DOCUMENTS = frozenset(
+    {
+        "poll", "survey", "report", "study", "editorial", "article", "analysis", "ad",
+        "memo", "letter", "column", "story", "review", "investigation", "filing", "document",
+        "release", "post", "tweet", "video", "book", "forecast", "estimate", "data", "record",
+        "records", "filings", "figures", "statistics", "numbers", "findings", "documents",
+    }
+)
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+
+#: Heads that speak for the organisation they are "for" ("a spokesman for the State Department").
+SPOKESPEOPLE = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokespeople"}
+)
+#: Heads whose national modifier stands for the state: "the Ukrainian government" -> Ukraine.
+STATE_HEADS = frozenset(
+    {"government", "authority", "authorities", "regime", "state", "leadership"}
+)
+
+#: Descriptions of organisations: head lemma -> words one of which the name must contain.
+ORG_KINDS: dict[str, tuple[str, ...]] = {
+    "agency": ("agency", "service", "bureau", "intelligence", "directorate", "administration"),
+    "service": ("service", "agency", "bureau", "intelligence"),
+    "bureau": ("bureau", "agency", "service"),
+    "ministry": ("ministry", "department"),
+    "department": ("department", "ministry"),
+    "committee": ("committee", "commission", "council"),
+    "commission": ("commission", "committee"),
+    "council": ("council", "committee"),
+    "institute": ("institute", "institution", "center", "centre", "foundation", "tank"),
+    "foundation": ("foundation", "fund", "trust", "charity"),
+    "charity": ("foundation", "fund", "trust", "charity"),
+    "court": ("court", "tribunal"),
+    "army": ("army", "forces", "military", "guard"),
+    "military": ("army", "forces", "military", "pentagon", "defense", "defence"),
+    "party": ("party",),
+    "union": ("union",),
+    "campaign": ("campaign",),
+    "university": ("university", "college"),
+    "company": ("inc", "corp", "co", "company", "ltd", "llc", "group", "plc"),
+    "firm": ("inc", "corp", "co", "company", "ltd", "llc", "group", "plc", "partners"),
+    "corporation": ("corp", "corporation", "inc"),
+    "group": ("group", "organization", "organisation", "association", "network", "coalition"),
+    "organization": ("organization", "organisation", "association", "group"),
+    "organisation": ("organization", "organisation", "association", "group"),
+    "administration": ("administration", "white house"),
+}
+#: Descriptions vague enough to be said of any organisation that just spoke.
+GENERIC_ORG_HEADS = frozenset(
+    {"agency", "service", "bureau", "group", "organization", "organisation", "company",
+     "firm", "ministry", "department", "administration"}
+)
+MEDIA_WORDS = (
+    "post", "times", "journal", "news", "tribune", "herald", "gazette", "daily", "magazine",
+    "guardian", "telegraph", "reuters", "bloomberg", "cnn", "bbc", "nbc", "abc", "cbs", "fox",
+    "msnbc", "press", "chronicle", "economist", "politico", "axios", "breitbart", "examiner",
+    "observer", "monitor", "review", "wire", "radio", "tv", "television", "yonhap", "tass",
+    "interfax", "xinhua", "sun", "mail", "express", "independent", "atlantic", "hill",
+    "globe", "star", "record", "inquirer", "register", "bulletin", "agency", "kommersant",
+)
+MEDIA_HEADS = frozenset(
+    {
+        "newspaper", "paper", "daily", "outlet", "publication", "magazine", "network",
+        "broadcaster", "tabloid", "weekly", "site", "website", "channel", "wire", "newsroom",
+    }
+)
+STATE_DESCRIPTIONS = frozenset({"country", "nation", "government", "kingdom", "republic"})
+#: Descriptions of people: the head must occur in one of the person's roles.
+PERSON_HEADS = frozenset(
+    {
+        "president", "minister", "secretary", "senator", "governor", "spokesman", "spokeswoman",
+        "spokesperson", "candidate", "nominee", "leader", "chairman", "chairwoman", "chair",
+        "chief", "director", "ceo", "mayor", "ambassador", "general", "commander",
+        "congressman", "congresswoman", "chancellor", "premier", "king", "queen", "prince",
+        "judge", "lawyer", "attorney", "businessman", "billionaire", "author", "professor",
+        "founder", "head", "speaker", "mogul", "frontrunner", "official", "actor",
+        "pope", "emperor", "monarch", "dictator", "host", "reporter", "journalist", "columnist",
+        "editor", "writer", "representative", "envoy", "negotiator", "manager", "rival",
+        "challenger", "incumbent", "contender", "hopeful", "woman", "man",
+    }
+)
+
+
+_WORD = re.compile(r"\w+")
+
+ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "pres": "president", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
+    "adm": "admiral", "atty": "attorney", "supt": "superintendent", "amb": "ambassador",
+}
+
+
+def expand_abbreviations(role: str) -> str:
+    """A role with its abbreviated titles written out ("Sen." -> "senator")."""
+    return _WORD.sub(lambda m: ABBREVIATIONS.get(m.group(0).lower(), m.group(0)), role)
 
 
 # -- gender cues ---------------------------------------------------------------------------
