@@ -6,9 +6,13 @@
   possessives ("Ukraine’s");
 - people are grouped by first name and surname (middle names and initials ignored, doubled
   letters collapsed so that transliterations such as "Zelensky"/"Zelenskyy" meet); a bare
-  surname joins the person whose full name was written most recently before it, or the only
-  one with that surname; with two candidates and none before, it is left alone, because a
-  wrong merge ("Bill"/"Hillary Clinton") is worse than a missed one;
+  surname joins the only person of that surname, or, with several named before it, the one
+  named in full in this or the previous sentence, else the one named first (the article's
+  principal: writers name the secondary "Ivanka Trump" in full). A wrong merge is worse than
+  a missed one, so a bare surname stays alone when several people of that name come only
+  after it (an ``ambiguous_name`` diagnostic), when it was used bare twice before any full
+  name, or when gender cues disagree ("Mrs. Clinton" is not "Bill Clinton": honorifics,
+  kin words, pronouns after the name, common given names);
 - acronyms join their expansion, from "Security Service of Ukraine (SBU)" or by initials
   ("NIS" = "[South Korean] National Intelligence Service") when exactly one name fits;
 - a single word that spaCy mis-typed (a surname tagged ORG or GPE) takes the type of the
@@ -127,11 +131,15 @@ class EntityIndex:
         "the president" -> a PERSON with a role containing "president".
 
         Decisions: an anonymous source ("officials", "sources familiar with the matter",
-        "Russian officials", "a spokesman") gives ``(None, None)``; a spokesperson *for* a
-        named organisation speaks for it, so "a spokesman for the State Department" gives
-        ``("State Department", "spokesman")``, and "Trump's campaign" gives the person with
-        role "campaign". A definite description that fits no named entity ("the POW")
-        names a specific but unnamed referent and is returned as written, with no role.
+        "Russian officials", "a spokesman", "Clinton allies") gives ``(None, None)``; a
+        spokesperson *for* a named organisation speaks for it, so "a spokesman for the State
+        Department" gives ``("State Department", "spokesman")``; "Trump's campaign" and "her
+        campaign" give the person with role "campaign"; a document gives its named maker
+        ("an editorial in The Des Moines Register"); but an unnamed person described through
+        a name ("the GOP candidate", "Clinton's lawyer") is not that name: it resolves only to
+        a person whose role says so, else to nothing. "which"/"who" resolve to the noun their
+        clause modifies. A definite singular description that fits no named entity ("the
+        POW") names a specific but unnamed referent and is returned as written, no role.
 
         Raises:
             ValueError: offsets outside the text, or ``start > end``.
