@@ -148,6 +148,15 @@ def test_quotation_continued_in_the_next_paragraph() -> None:
     assert second.kind == "direct"
 
 
+def test_quotation_resumed_after_the_speaker_is_one_statement() -> None:
+    text = "“Coal is not the enemy,” the minister said. “Carbon is, and we must deal with it.”"
+    a = only(text)
+    assert a.content.text == (
+        "Coal is not the enemy,” the minister said. “Carbon is, and we must deal with it."
+    )
+    assert a.kind == "direct"
+
+
 def test_unbalanced_quote_is_a_diagnostic_and_work_goes_on() -> None:
     text = (
         "The coach said “we were unlucky today.\n"

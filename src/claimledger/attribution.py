@@ -486,7 +486,13 @@ def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) 
 
 
 def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) -> list[_Candidate]:
-    """A quotation with no speaker of its own that follows its speaker's earlier quotation."""
+    """A quotation with no speaker of its own that follows its speaker's earlier quotation.
+
+    "“A,” she said. “B.”" in one paragraph is one statement: the earlier candidate's content
+    grows to run from A to B (the speaker's frame inside it, as in a discontinuous span).
+    A quotation that continues in a later paragraph becomes a candidate of its own with the
+    same source and cue. Returns the new candidates; grown ones are replaced in ``found``.
+    """
     text = doc.text
     out: list[_Candidate] = []
     covered = [c.content for c in found]
@@ -506,12 +512,22 @@ def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidat
         # only the speaker's own sentences may sit between the two quotations
         if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", gap) and "said" not in gap:
             continue
+        if "\n" not in gap and p.cue is not None and p.cue[0] >= p.content[1]:
+            grown = replace(p, content=(p.content[0], content[1]), frame=(p.frame[0], q.close + 1))
+            if p in found:
+                found[found.index(p)] = grown
+            else:
+                out[out.index(p)] = grown
+            covered.append(grown.content)
+            continue
         out.append(replace(p, content=content, frame=(q.open, q.close + 1), continued=True))
     return out
 
 
 def _is_quote_content(text: str, content: tuple[int, int], quotes: tuple[Quote, ...]) -> bool:
-    return any(q.start == content[0] and content[1] <= q.end for q in quotes)
+    return any(q.start == content[0] for q in quotes) and any(
+        q.start < content[1] <= q.end for q in quotes
+    )
 
 
 # --- finishing ---------------------------------------------------------------------------
@@ -579,8 +595,9 @@ def _kind(text: str, c: _Candidate, quotes: tuple[Quote, ...]) -> Kind:
     if c.according_to:
         return "according_to"
     s, e = c.content
+    starts = any(q.start == s for q in quotes)
     for q in quotes:
-        if q.start == s and (q.end == e or not text[e : q.end].strip(" ,")):
+        if starts and (q.end == e or (q.start <= e <= q.end and not text[e : q.end].strip(" ,"))):
             return "direct"
     if any(s <= q.open and q.close < e + 1 for q in quotes):
         return "mixed"
