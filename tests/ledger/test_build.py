@@ -116,7 +116,7 @@ def test_build_and_query(db_url: str) -> None:
 
     (measure,) = measure_timeline(engine, "ruritanian casualties")  # type: ignore[arg-type]
     assert measure.relation == "compatible"
-    assert measure.period == "2025-03"
+    assert measure.period == "since 2025-03"
     assert len(measure.entries) == 6
     assert measure.entries[0].interval == "(500, ∞)"
     assert {e.interval for e in measure.entries} == {"(500, ∞)", "(-∞, 2000]"}

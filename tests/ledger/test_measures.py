@@ -90,8 +90,8 @@ def doc_b() -> Extraction:
 def test_figure_joins_the_measure_it_refers_to() -> None:
     estimates = document_estimates(doc_a())
     assert [(e.unit, e.subject, e.period) for e in estimates] == [
-        ("casualty", "Ruritanian casualties", "2025-03"),
-        ("casualty", "Ruritanian casualties", "2025-03"),
+        ("casualty", "Ruritanian casualties", "since 2025-03"),
+        ("casualty", "Ruritanian casualties", "since 2025-03"),
     ]
     assert estimates[1].source == "Governor Ann Roe"
     (measure,) = group_measures(estimates)
@@ -115,7 +115,7 @@ def test_different_periods_split_a_measure() -> None:
     b = Extraction(b.document, quantities=b.quantities, times=(later,))
     measures = group_measures(document_estimates(doc_a()) + document_estimates(b))
     periods = sorted(m.period or "" for m in measures if m.unit == "casualty")
-    assert periods == ["2025-01", "2025-03"]
+    assert periods == ["since 2025-01", "since 2025-03"]
 
 
 def test_subject_containment_joins_but_empty_subject_stays_home() -> None:
@@ -161,6 +161,24 @@ def test_keys() -> None:
     assert subject_key("North Korean casualties", "casualty") == frozenset({"north", "korea"})
     assert subject_key("North Korea's troops", "troop") == frozenset({"north", "korea"})
     assert subject_key(None, "x") == frozenset()
+    assert subject_key("years", "year") == frozenset(), "the plural is the unit"
+    assert unit_key("women") == "woman"
+
+
+def test_reference_values_are_no_period() -> None:
+    text = "Now 40 tanks are left, in 2025 there were 50 tanks."
+    ex = Extraction(
+        Document("t", text),
+        quantities=(Quantity(_span(text, "40 tanks"), 40, 40, unit="tank", subject="tanks"),),
+        times=(TimeExpression(_span(text, "Now"), "DATE", "PRESENT_REF"),),
+    )
+    assert document_estimates(ex)[0].period is None
+    ex = Extraction(
+        ex.document,
+        quantities=ex.quantities,
+        times=(TimeExpression(_span(text, "in 2025"), "DATE", "2025"),),
+    )
+    assert document_estimates(ex)[0].period == "2025"
 
 
 def _one_doc(

@@ -16,9 +16,11 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    contains the other ("North Korean casualties" and "North Korean casualties in Kursk").
    An estimate with an empty subject key (just "1,000 casualties") joins no other estimate
    except through anaphora (step 1): "casualties" alone says too little to merge on.
-4. **Periods.** The period is the value of the nearest DATE expression of the same attribution
-   within :data:`PERIOD_WINDOW` characters. A measure whose estimates name two or more different
-   periods is split by period, the estimates without a period forming their own measure.
+4. **Periods.** The period is the value of the nearest calendar DATE expression of the same
+   attribution within :data:`PERIOD_WINDOW` characters, marked ``since`` when the expression
+   starts a period ("since December": ``since 2024-12``). A measure whose estimates name two
+   or more different periods is split by period, the estimates without a period forming their
+   own measure.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ _STOP_WORDS = """
 """
 _STOP = frozenset(_STOP_WORDS.split())
 _WORD = re.compile(r"[A-Za-z]+")
+_IRREGULAR = {"men": "man", "women": "woman", "people": "person", "children": "child"}
+_PERIOD_START = re.compile(r"^(?:since|from|starting)\b", re.IGNORECASE)
 _GENERIC_BEFORE = re.compile(
     r"\b(?:figure|number|toll|total|tally|estimate|count)s?\b[^.!?;]{0,30}$", re.IGNORECASE
 )
@@ -89,7 +93,7 @@ class Measure:
     def label(self) -> str:
         """A readable name: "North Korean casualties (since 2024-12)"."""
         text = self.subject or self.unit
-        return f"{text} (since {self.period})" if self.period else text
+        return f"{text} ({self.period})" if self.period else text
 
 
 def unit_key(unit: str | None) -> str | None:
@@ -97,6 +101,8 @@ def unit_key(unit: str | None) -> str | None:
     if not unit:
         return None
     u = unit.strip().lower()
+    if u in _IRREGULAR:
+        return _IRREGULAR[u]
     if u.endswith("ies") and len(u) > 4:
         u = u[:-3] + "y"
     elif u.endswith("s") and not u.endswith("ss") and len(u) > 3:
@@ -108,9 +114,9 @@ def subject_key(subject: str | None, unit: str | None) -> frozenset[str]:
     """The content words of ``subject`` that are not the unit, cut to five letters."""
     if not subject:
         return frozenset()
-    unit_words = {w[:5] for w in _WORD.findall((unit or "").lower())}
-    unit_words |= {w[:5] for w in _WORD.findall(unit_key(unit) or "")}
-    words = {w.lower()[:5] for w in _WORD.findall(subject) if w.lower() not in _STOP}
+    # Every word goes through unit_key first, so "years" and the unit "year" agree.
+    unit_words = {(unit_key(w) or "")[:5] for w in _WORD.findall(unit or "")}
+    words = {(unit_key(w) or "")[:5] for w in _WORD.findall(subject) if w.lower() not in _STOP}
     return frozenset(w for w in words if w not in unit_words and len(w) > 1)
 
 
@@ -179,13 +185,20 @@ def document_estimates(
 
 
 def _period(extraction: Extraction, q: Quantity) -> str | None:
+    """The nearest calendar DATE of the quantity's attribution: ``2024-12`` or ``since 2024-12``.
+
+    Values that are not calendar dates (``PRESENT_REF``, ``PAST_REF``) name no period.
+    """
     best: tuple[int, str] | None = None
     for t in extraction.times:
-        if t.type != "DATE" or t.value is None or t.attribution != q.attribution:
+        if t.type != "DATE" or t.attribution != q.attribution:
+            continue
+        if not t.value or not re.match(r"^\d{4}", t.value):
             continue
         gap = max(t.span.start - q.span.end, q.span.start - t.span.end, 0)
         if gap <= PERIOD_WINDOW and (best is None or gap < best[0]):
-            best = (gap, t.value)
+            since = _PERIOD_START.match(t.span.text.strip())
+            best = (gap, f"since {t.value}" if since else t.value)
     return best[1] if best else None
 
 
