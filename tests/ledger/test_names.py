@@ -27,6 +27,9 @@ MUST_MERGE = [
     ("the State Department", "ORG", "State Department", "ORG"),
     ("Reuters", "ORG", "Reuters", "ORG"),
     ("Kyiv", "GPE", "Kyiv", "LOC"),
+    ("U.S.", "GPE", "US", "GPE"),
+    ("G.O.P.", "ORG", "GOP", "ORG"),
+    ("LONDON", "GPE", "London", "GPE"),  # a dateline in capitals
 ]
 
 MUST_NOT_MERGE = [
@@ -39,6 +42,8 @@ MUST_NOT_MERGE = [
     ("Washington", "GPE", "Washington Post", "ORG"),
     ("George W. Bush", "PERSON", "George H. W. Bush", "PERSON"),
     ("state", "ORG", "state", "ORG"),  # not a proper name: a tagger slip
+    ("Va.", "GPE", "VA", "GPE"),  # Virginia, Veterans Affairs
+    ("Q&A", "ORG", "QA", "ORG"),
 ]
 
 
@@ -143,7 +148,14 @@ def test_find_acronyms(text: str, expected: list[tuple[str, str]]) -> None:
 
 @pytest.mark.parametrize(
     ("token", "folded"),
-    [("Zelenskyy", "zelensky"), ("Zelenskiy", "zelensky"), ("Zelensky", "zelensky"), ("Ré", "re")],
+    [
+        ("Zelenskyy", "zelensky"),
+        ("Zelenskiy", "zelensky"),
+        ("Zelensky", "zelensky"),
+        ("Ré", "re"),
+        ("VA", "#va"),
+        ("Va.", "va"),
+    ],
 )
 def test_fold(token: str, folded: str) -> None:
     assert fold(token) == folded

@@ -133,10 +133,17 @@ class ParsedName:
 
 
 def fold(token: str) -> str:
-    """Fold one name token: case, accents, doubled letters, transliterated ``-y`` endings."""
+    """Fold one name token: case, accents, doubled letters, transliterated ``-y`` endings.
+
+    A short all-capital token ("VA", "U.S.", "UN") is an acronym and keeps a mark, so it never
+    folds into an ordinary word ("Va." for Virginia, "Us"); "&" is kept ("Q&A" is not "QA").
+    """
+    letters = token.replace(".", "")
+    if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
+        return "#" + letters.lower()
     t = unicodedata.normalize("NFKD", token)
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"[^a-z0-9]", "", t)
+    t = re.sub(r"[^a-z0-9&]", "", t)
     t = re.sub(r"(?:yy|iy|ii|yi|ij)$", "y", t) if len(t) > 4 else t
     return re.sub(r"(.)\1+", r"\1", t)
 
