@@ -157,17 +157,21 @@ def _run_and_kill(cmd: list[str], path: Path, rng: random.Random, *, timeout: fl
 
     Returns whether it was killed (False: it finished first).
     """
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = path.with_suffix(".stderr")
+    with log.open("wb") as err:
+        # A session of its own, so the kill takes the extraction workers down with it.
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
+        )
     deadline = time.monotonic() + timeout
     while _committed(path) == 0 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(rng.uniform(0.0, 0.6))
     killed = proc.poll() is None
     if killed:
-        os.kill(proc.pid, signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
-    _, err = proc.communicate()
-    assert killed or proc.returncode in (0, 2), err.decode()
+    assert killed or proc.returncode in (0, 2), log.read_text()
     return killed
 
 

@@ -110,6 +110,8 @@ def test_claims_by_document(engine: Engine) -> None:
     [
         {"since": "last week"},
         {"until": "2025/01/01"},
+        {"since": "2025-13"},
+        {"until": "2025-02-30"},
         {"limit": 0},
         {"limit": queries.MAX_LIMIT + 1},
         {"offset": -1},

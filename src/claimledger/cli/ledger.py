@@ -63,6 +63,20 @@ def _print_rows(
         Console().print(table)
 
 
+def _open_existing(db: str | None) -> Any:
+    """The engine of an existing store; a missing SQLite file is an error, not a new store."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from ..store import db as store_db
+
+    url = make_url(store_db.resolve_url(db))
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        raise ValueError(f"no store at {url.database} (run 'claimledger ingest' first)")
+    return store_db.create(db)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -138,12 +152,11 @@ def claims(
     db: DbOption = None,
 ) -> None:
     """Stored claims, newest first, filtered."""
-    from ..store import db as store_db
     from ..store import queries
 
     fmt = _format(format)
     try:
-        engine = store_db.create(db)
+        engine = _open_existing(db)
         rows = queries.claims(
             engine, source=source, entity=entity, text=text, since=since, until=until,
             outlet=outlet, document=document, limit=limit, offset=offset,
@@ -170,12 +183,11 @@ def sources(
     db: DbOption = None,
 ) -> None:
     """Named speakers with their claim counts, channels and roles."""
-    from ..store import db as store_db
     from ..store import queries
 
     fmt = _format(format)
     try:
-        rows = queries.sources(store_db.create(db), outlet=outlet, limit=limit, offset=offset)
+        rows = queries.sources(_open_existing(db), outlet=outlet, limit=limit, offset=offset)
     except ValueError as exc:
         typer.echo(f"claimledger sources: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -12,6 +12,7 @@ must occur (stemmed), and neither gives special meaning to any character the use
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, text
+from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, text, union
 
 from ..errors import DocumentRejected
 from ..model import (
@@ -152,8 +153,17 @@ def _check_page(limit: int, offset: int) -> None:
 
 
 def _check_date(name: str, value: str | None) -> None:
-    if value is not None and not _DATE.match(value):
-        raise ValueError(f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    if value is None:
+        return
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        # Padding a partial date to its first day checks the month (and the day) for real.
+        dt.date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        raise ValueError(
+            f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
+        ) from None
 
 
 def fts_query(words: str) -> str:
@@ -172,10 +182,11 @@ def _source_names(conn: Connection, name: str) -> list[str]:
     """``name`` and every name merged with it into one cross-document entity, normalized."""
     norm = name.casefold().strip()
     names = {norm}
-    merged = select(DE.c.name_norm).distinct().where(
-        DE.c.entity_id.in_(select(E.c.id).where(E.c.name_norm == norm))
-    )
-    names.update(r[0] for r in conn.execute(merged))
+    # Two steps, so the (usually empty) entity lookup never turns into a scan of doc_entities.
+    ids = [r[0] for r in conn.execute(select(E.c.id).where(E.c.name_norm == norm))]
+    if ids:
+        merged = select(DE.c.name_norm).distinct().where(DE.c.entity_id.in_(ids))
+        names.update(r[0] for r in conn.execute(merged))
     return sorted(names)
 
 
@@ -201,18 +212,25 @@ def _claims_select(
             DE.c.name_norm == norm,
             DE.c.entity_id.in_(select(E.c.id).where(E.c.name_norm == norm)),
         )
+        # Driven from the entity's few mentions (indexed by name), not from every claim: a
+        # correlated EXISTS per claim scans the whole table for a rarely mentioned entity.
+        inner = A.alias("inner_attributions")
         mentioned = (
-            select(M.c.pk)
-            .join(DE, DE.c.pk == M.c.doc_entity_pk)
-            .where(
-                M.c.document_pk == A.c.document_pk,
-                M.c.start >= A.c.content_start,
-                M.c.end <= A.c.content_end,
-                entity_ok,
+            select(inner.c.pk)
+            .select_from(DE)
+            .join(M, M.c.doc_entity_pk == DE.c.pk)
+            .join(
+                inner,
+                and_(
+                    inner.c.document_pk == M.c.document_pk,
+                    inner.c.content_start <= M.c.start,
+                    inner.c.content_end >= M.c.end,
+                ),
             )
-            .exists()
+            .where(entity_ok)
         )
-        conds.append(or_(A.c.source_norm == norm, mentioned))
+        as_source = select(inner.c.pk).where(inner.c.source_norm == norm)
+        conds.append(A.c.pk.in_(union(mentioned, as_source)))
     if words is not None:
         if conn.dialect.name == "sqlite":
             conds.append(
