@@ -174,6 +174,18 @@ CASES = [
         "She said the plan would work.",
         "She", 0, ["Jane Doe", "Bill Smith"], ("Jane Doe", None),
     ),
+    (
+        "Faiza Patel, a lawyer at the Brennan Center, spoke first. Ms. Patel said the rules "
+        "were vague.",
+        "Ms. Patel", 0, [], ("Faiza Patel", "lawyer at the Brennan Center"),
+    ),
+    # A definite description matches a person's role even where its head is usually
+    # anonymous ("diplomats said").
+    (
+        "The legacy looks good, said British diplomat Sir Peter Westmacott. The diplomat also "
+        "mused about the race.",
+        "The diplomat", 0, ["Peter Westmacott"], ("Peter Westmacott", "British diplomat"),
+    ),
     # Abbreviated titles match descriptions; lower-case descriptions are not names.
     (
         "Sen. Bernie Sanders spoke in Ohio on Monday. The senator said he would stay in the race.",

@@ -186,7 +186,10 @@ class EntityIndex:
                 if alias == key:
                     return self._answer(idx, None)
         head = root.lemma_.lower()
-        if head in ANONYMOUS or root.lower_ in ANONYMOUS:
+        definite = lower.startswith("the ") and root.tag_ not in {"NNS", "NNPS"}
+        if (head in ANONYMOUS or root.lower_ in ANONYMOUS) and not (
+            definite and head in PERSON_HEADS
+        ):
             return None, None
         if head in DOCUMENTS:
             # "The Monmouth poll", "an editorial in The Des Moines Register": its maker.
@@ -243,7 +246,6 @@ class EntityIndex:
             return None, None
         # "the president" is someone; "attorneys for the family" and "the two countries"
         # are not one named entity.
-        definite = lower.startswith("the ") and root.tag_ not in {"NNS", "NNPS"}
         described = self._described(start, head, recent, definite=definite)
         if described != (None, None):
             return described
@@ -697,9 +699,12 @@ class _Builder:
         honorific = _bare(self.doc[raw.start - 1].lower_) if raw.start > 0 else ""
         gender = "m" if honorific == "mr" else "f" if honorific in {"mrs", "ms", "miss"} else ""
         if owners and gender:
-            # A woman must be marked as one; an unmarked name may be a man.
-            allowed = {"", "m"} if gender == "m" else {"f"}
-            owners = {c for c in owners if self.early_gender.get(c, "") in allowed}
+            # Never across genders; and "Mrs. Clinton" takes a woman the text marks as one
+            # over a name without cues, as most people named in news without cues are men.
+            owners = {c for c in owners if self.early_gender.get(c, "") in {"", gender}}
+            marked = {c for c in owners if self.early_gender.get(c, "") == gender}
+            if gender == "f" and marked:
+                owners = marked
         said = self._pronoun_after(raw)
         if owners and said:
             # "Trump ... he" is not "Ivanka Trump".
@@ -856,6 +861,20 @@ class _Builder:
             return "f"
         return ""
 
+    def _is_thing(self, raws: list[_Raw]) -> bool:
+        """Whether the subject uses of a name are followed by "it"/"its" rather than he/she."""
+        votes = Counter[str]()
+        for r in raws:
+            root = self.doc[r.end - 1]
+            if root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            for tok in self.doc[r.end : min(root.sent.end, r.end + 25)]:
+                low = tok.lower_
+                if low in {"it", "its", "itself"} or low in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                    votes["thing" if low in {"it", "its", "itself"} else "person"] += 1
+                    break
+        return votes["thing"] >= 2 and votes["thing"] > 2 * votes["person"]
+
     def _scan_missed(self) -> None:
         """Later mentions spaCy missed, found by the exact spelling of a known name."""
         doc = self.doc
@@ -868,7 +887,13 @@ class _Builder:
                 for r in raws:
                     surname = doc[r.end - 1].text
                     owners = self.surname_owners.get(_fold(_bare(surname.lower())), set())
-                    if len(owners) == 1 and len(surname) >= 3 and surname[0].isupper():
+                    folded = _fold(_bare(surname.lower()))
+                    if (
+                        len(owners) == 1
+                        and len(surname) >= 3
+                        and surname[0].isupper()
+                        and folded not in self.established
+                    ):
                         alias_to.setdefault(surname, c)
         if not alias_to:
             return
@@ -885,12 +910,17 @@ class _Builder:
         for r in self.raws:
             for i in range(r.start, r.end):
                 taken[i] = True
+        lower_words = {t.text for t in doc if t.is_lower}
         added: list[_Raw] = []
         for match in pattern.finditer(self.text):
             span = doc.char_span(match.start(), match.end())
             if span is None or any(taken[i] for i in range(span.start, span.end)):
                 continue
-            if not any(t.tag_ == "NNP" or t.pos_ == "PROPN" for t in span):
+            # A proper noun, or a word the text never writes in lower case ("Swers said",
+            # tagged as a plural noun); "Young voters" is not "Young" the surname.
+            if not any(t.tag_ == "NNP" or t.pos_ == "PROPN" for t in span) and (
+                len(span) != 1 or span[0].pos_ != "NOUN" or span[0].lower_ in lower_words
+            ):
                 continue
             prev = doc[span.start - 1] if span.start > 0 else None
             if (
@@ -920,6 +950,9 @@ class _Builder:
         for new, c in enumerate(order):
             raws = sorted(self.clusters[c], key=lambda r: (r.start, r.end))
             label = self._label(c)
+            if label == "PERSON" and c not in self.person_clusters and self._is_thing(raws):
+                # "Twitter ... it": a one-word "person" spoken of as a thing is an organisation.
+                label = "ORG"
             roles: list[str] = []
             spans: list[Span] = []
             seen: set[tuple[int, int]] = set()

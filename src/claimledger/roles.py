@@ -96,6 +96,15 @@ def apposition_role(doc: Doc, start: int, end: int) -> str | None:
         if child.ent_type_ or child.pos_ == "PROPN":
             continue
         stop = child.right_edge.i + 1
+        # "co-director of X": a misparse may end the apposition at "co"; take the word after
+        # the hyphen and what hangs on it.
+        while (
+            stop + 1 < len(doc)
+            and doc[stop].text == "-"
+            and not doc[stop].whitespace_
+            and not doc[stop - 1].whitespace_
+        ):
+            stop = max(stop + 2, doc[stop + 1].right_edge.i + 1)
         # An apposition is set off: it ends at punctuation ("For Hillary Clinton, Britain's
         # uprising ... is" is a misparse, not a description of her).
         if stop < len(doc) and not doc[stop].is_punct:
@@ -259,6 +268,8 @@ PERSON_HEADS = frozenset(
         "judge", "lawyer", "attorney", "businessman", "billionaire", "author", "professor",
         "founder", "head", "speaker", "mogul", "frontrunner", "official", "actor",
         "pope", "emperor", "monarch", "dictator", "host", "reporter", "journalist", "columnist",
+        "diplomat", "strategist", "adviser", "advisor", "aide", "pollster", "historian",
+        "economist", "scientist", "researcher", "lawmaker", "analyst", "expert", "critic",
         "editor", "writer", "representative", "envoy", "negotiator", "manager", "rival",
         "challenger", "incumbent", "contender", "hopeful", "woman", "man",
     }
