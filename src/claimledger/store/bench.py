@@ -19,7 +19,7 @@ import re
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +145,7 @@ def store_benchmark(
             "SELECT name FROM doc_entities ORDER BY random() LIMIT 500"
         ))]
 
-        def pick(xs: list[Any]) -> Any:
+        def pick(xs: Sequence[Any]) -> Any:
             return rng.choice(xs)
 
         def date_window() -> tuple[str, str]:

@@ -202,7 +202,7 @@ def _claims_select(
     document: str | None,
 ) -> Select[Any]:
     stmt = select(A, D.c.key.label("document_key")).join(D, D.c.pk == A.c.document_pk)
-    conds = []
+    conds: list[Any] = []
     if source is not None:
         names = _source_names(conn, source)
         conds.append(A.c.source_norm == names[0] if len(names) == 1 else A.c.source_norm.in_(names))
@@ -337,7 +337,7 @@ def sources(
     """
     _check_page(limit, offset)
     with _connect(bind) as conn:
-        conds = [A.c.source_entity.is_not(None)]
+        conds: list[Any] = [A.c.source_entity.is_not(None)]
         if outlet is not None:
             conds.append(A.c.outlet == outlet)
         n = func.count().label("n")

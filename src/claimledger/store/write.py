@@ -144,7 +144,9 @@ def write_batch(
         pk = existing.get(key)
         if pk is None:
             row["ingested_at"] = now
-            pk = conn.execute(insert(DOCUMENTS).values(row)).inserted_primary_key[0]
+            inserted = conn.execute(insert(DOCUMENTS).values(row)).inserted_primary_key
+            assert inserted is not None  # an INSERT always has a primary key
+            pk = int(inserted[0])
             existing[key] = pk
             status = "new"
         else:
