@@ -157,6 +157,14 @@ def test_quotation_resumed_after_the_speaker_is_one_statement() -> None:
     assert a.kind == "direct"
 
 
+def test_frame_inside_the_reported_sentence() -> None:
+    a = only("Even if the venture fails, Mr. Morgan said, he has already completed the work.")
+    assert a.content.text == (
+        "Even if the venture fails, Mr. Morgan said, he has already completed the work"
+    )
+    assert a.source is not None and a.source.text == "Mr. Morgan"
+
+
 def test_unbalanced_quote_is_a_diagnostic_and_work_goes_on() -> None:
     text = (
         "The coach said “we were unlucky today.\n"

@@ -114,7 +114,8 @@ def _from_verb(text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...
     if content is None:
         return None
     src, core = source
-    if _overlap(content, src) or _overlap(content, cue):
+    framed = content[0] < min(src[0], cue[0]) and max(src[1], cue[1]) < content[1]
+    if not framed and (_overlap(content, src) or _overlap(content, cue)):
         return None
     cue = _with_preposition(text, verb, cue, content)
     return _Candidate(
@@ -250,7 +251,8 @@ def _verb_content(text: str,
             span = _balanced(text, _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
             if span[1] > span[0]:
                 quote = _quote_around(text, span, quotes, cue)
-                return quote if quote is not None else span
+                span = quote if quote is not None else span
+                return _with_left_part(text, comp, verb, source[0], span)
     if verb.dep_ == "parataxis":
         clause = _parenthetical_content(text, verb, sent)
         if clause is not None:
@@ -292,6 +294,30 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
 def _is_time_phrase(toks: list[Token]) -> bool:
     """ "on Monday", "for years": a time, not what was said."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in toks[:3])
+
+
+def _with_left_part(
+    text: str, comp: Token, verb: Token, source: tuple[int, int], span: tuple[int, int]
+) -> tuple[int, int]:
+    """ "Even if it fails, Mr. Lee said, the plan was right": a frame set off by commas
+    inside the reported sentence; the content runs from its first part to its last."""
+    if comp.i < verb.i or span[0] < source[1]:
+        return span
+    left = [
+        t
+        for c in verb.children
+        if c.dep_ in ("advcl", "advmod", "prep", "npadvmod", "intj") and c.idx < source[0]
+        for t in c.subtree
+    ]
+    if len(left) < 1:
+        return span
+    left.sort(key=lambda t: t.i)
+    start, end = _trimmed(text, left[0].idx, left[-1].idx + len(left[-1]))
+    if end <= start or text[end : source[0]].strip() != ",":
+        return span
+    if "," not in text[verb.idx : span[0]]:
+        return span
+    return start, span[1]
 
 
 def _statement_clause(verb: Token) -> list[Token]:
