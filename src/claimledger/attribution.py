@@ -174,17 +174,28 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
 
 
 def _np(text: str, head: Token, exclude: Token | None = None) -> tuple[tuple[int, int], tuple[int, int]]:
-    """The full noun phrase of ``head`` and its name core (without appositions or clauses)."""
-    toks = [t for t in head.subtree if exclude is None or not _in_subtree(t, exclude)]
-    full = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    cut = [
-        c
-        for c in head.children
-        if c.i > head.i and (c.dep_ in ("relcl", "acl") or (c.dep_ == "appos" and _after_comma(c)))
+    """The source as written and its name core, for ``head`` of a noun phrase.
+
+    The mention keeps titles and appositions ("Rendell, a Clinton surrogate") but not
+    relative clauses, but not participial ones ("Trump, speaking to ..."), leading adverbs
+    ("Even China") or a dateline ("BRUSSELS - European leaders"). The core drops
+    appositions too: it is what names the entity.
+    """
+    clauses = [c for c in head.children if c.i > head.i and c.dep_ == "acl"]
+    leading = [
+        c for c in head.children
+        if c.i < head.i and c.dep_ in ("advmod", "preconj", "cc") and c.i == head.left_edge.i
     ]
-    core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in cut)]
-    if exclude is not None:
-        core_toks = [t for t in core_toks if not _in_subtree(t, exclude)]
+    toks = [
+        t
+        for t in head.subtree
+        if (exclude is None or not _in_subtree(t, exclude))
+        and not any(_in_subtree(t, c) for c in clauses + leading)
+    ]
+    toks = _after_dateline(toks)
+    full = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    appositions = [c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)]
+    core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in appositions)]
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
     core = (
         _trimmed(text, core_toks[0].idx, core_toks[-1].idx + len(core_toks[-1]))
@@ -192,6 +203,16 @@ def _np(text: str, head: Token, exclude: Token | None = None) -> tuple[tuple[int
         else full
     )
     return full, core
+
+
+def _after_dateline(toks: list[Token]) -> list[Token]:
+    """Drop a dateline that the parser joined to the first noun phrase of an article."""
+    for i, t in enumerate(toks[:4]):
+        if t.text in ("-", "--", "—", "–", "―") and i > 0 and all(
+            x.is_upper or x.is_punct for x in toks[:i]
+        ):
+            return toks[i + 1 :] or toks
+    return toks
 
 
 def _after_comma(tok: Token) -> bool:
