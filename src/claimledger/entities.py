@@ -518,6 +518,7 @@ class _Builder:
         self.doc = doc
         # ``Doc.text`` is rebuilt from the tokens at every access: read it once.
         self.text = doc.text
+        self.common_acronyms = _common_acronyms(self.text)
         self.diagnostics: list[Diagnostic] = []
         self.raws: list[_Raw] = []
         self.clusters: list[list[_Raw]] = []
@@ -577,6 +578,10 @@ class _Builder:
                 start -= 1
         text = self.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         if not any(c.isalpha() for c in text):
+            return None
+        if text.removesuffix("s") in self.common_acronyms:
+            # "prisoners of war (POWs)": an acronym of a common noun names a kind, not an
+            # entity; "the POW" is then a description.
             return None
         if label in {"PERSON", "ORG"} and not any(c.isupper() for c in text):
             # "the department" tagged ORG is a description, resolved as one.
@@ -1036,6 +1041,27 @@ def _fold(word: str) -> str:
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+_LOWER_EXPANSION = re.compile(
+    r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){1,5})\s*\(([A-Z]{2,6})s?\)"
+)
+
+
+def _common_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text introduces for lower-case phrases: "prisoners of war (POWs)"."""
+    found: set[str] = set()
+    for m in _LOWER_EXPANSION.finditer(text):
+        words = m.group(1).split()
+        acronym = m.group(2)
+        for n in range(2, len(words) + 1):
+            tail = words[-n:]
+            initials = "".join(w[0] for w in tail).upper()
+            content = "".join(w[0] for w in tail if w not in _STOP_INITIALS).upper()
+            if acronym in (initials, content):
+                found.add(acronym)
+                break
+    return frozenset(found)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

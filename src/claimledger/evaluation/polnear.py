@@ -207,18 +207,21 @@ def score_spans(
     return out
 
 
-def score_document(text: str, prediction: Mapping[str, Any], gold: Spans) -> dict[str, Any]:
+def score_document(
+    text: str, prediction: Mapping[str, Any], gold: Spans, *, conventions: bool = True
+) -> dict[str, Any]:
     """P/R/F1 per role and criterion for one document.
 
     Args:
         text: the document's canonical text (the offsets of both sides index it).
         prediction: the document in the OUTPUT.md shape.
         gold: spans per role, as :func:`parse_ann` gives them.
+        conventions: map the prediction to PolNeAR's conventions first (:data:`CONVENTIONS`).
 
     Returns:
         ``{"roles": {role: {criterion: PRF dict}}}``.
     """
-    return {"roles": _to_dicts(_score(text, prediction, gold))}
+    return {"roles": _to_dicts(_score(text, prediction, gold, conventions=conventions))}
 
 
 def score_corpus(
