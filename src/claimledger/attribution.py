@@ -415,12 +415,12 @@ def _quote_around(
 ) -> tuple[int, int] | None:
     """The whole quotation when ``span`` lies inside one (and the cue outside it)."""
     for q in quotes:
-        if q.open <= span[0] and span[1] <= q.close + 1 and not (q.open <= cue[0] <= q.close):
+        if q.open <= span[0] and span[1] <= q.after and not (q.open <= cue[0] <= q.close):
             return _quote_content(text, q)
         if span[0] <= q.open and q.close < span[1]:
             # span covers the quotation plus a little frame: direct if the frame is only
             # punctuation, else a mixed report (caller keeps the span)
-            outside = text[span[0] : q.open] + text[q.close + 1 : span[1]]
+            outside = text[span[0] : q.open] + text[q.after : span[1]]
             if not outside.strip(_TRAIL + "."):
                 return _quote_content(text, q)
     return None
@@ -441,7 +441,7 @@ def _adjacent_quote(text: str,
     left = min(cue[0], source[0])
     right = max(cue[1], source[1])
     for q in quotes:
-        if q.close < left and not text[q.close + 1 : left].strip(" ,\n—–"):
+        if q.close < left and not text[q.after : left].strip(" ,\n—–"):
             return _quote_content(text, q)
         if q.open >= right:
             between = text[right : q.open]
@@ -528,7 +528,7 @@ def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) 
         if not any(t.pos_ in ("PROPN", "NOUN") for t in span):
             continue
         colon = text.index(":", e)
-        out.append(_Candidate(_quote_content(text, q), (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, q.close + 1)))
+        out.append(_Candidate(_quote_content(text, q), (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, q.after)))
     return out
 
 
@@ -560,14 +560,14 @@ def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidat
         if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", gap) and "said" not in gap:
             continue
         if "\n" not in gap and p.cue is not None and p.cue[0] >= p.content[1]:
-            grown = replace(p, content=(p.content[0], content[1]), frame=(p.frame[0], q.close + 1))
+            grown = replace(p, content=(p.content[0], content[1]), frame=(p.frame[0], q.after))
             if p in found:
                 found[found.index(p)] = grown
             else:
                 out[out.index(p)] = grown
             covered.append(grown.content)
             continue
-        out.append(replace(p, content=content, frame=(q.open, q.close + 1), continued=True))
+        out.append(replace(p, content=content, frame=(q.open, q.after), continued=True))
     return out
 
 
@@ -751,8 +751,8 @@ def _balanced(text: str, span: tuple[int, int], quotes: tuple[Quote, ...]) -> tu
     s, e = span
     for q in quotes:
         if s <= q.open < e <= q.close and not text[e : q.close].strip(" .,;:!?"):
-            e = q.close + 1
-        if q.open < s < q.close + 1 <= e and not text[q.open + 1 : s].strip(" .,;:!?"):
+            e = q.after
+        if q.open < s < q.after <= e and not text[q.start : s].strip(" .,;:!?"):
             s = q.open
     return s, e
 

@@ -31,27 +31,35 @@ class Quote:
 
     open: int
     close: int
+    open_len: int = 1  # "''" and "``" (typewriter quotation marks) are two characters
+    close_len: int = 1
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.open_len
+
+    @property
+    def after(self) -> int:
+        """The offset just past the closing mark."""
+        return self.close + self.close_len
 
     @property
     def end(self) -> int:
         return self.close
 
     def contains(self, start: int, end: int) -> bool:
-        return self.open <= start and end <= self.close + 1
+        return self.open <= start and end <= self.after
 
 
 def find_quotes(text: str) -> tuple[tuple[Quote, ...], tuple[Diagnostic, ...]]:
     """Every quotation of ``text``, in order, and a diagnostic for every unbalanced mark."""
     marks = _marks(text)
+    lengths = {pos: n for pos, _, _, _, n in marks}
     quotes: list[Quote] = []
     diagnostics: list[Diagnostic] = []
     opened: int | None = None  # offset of the pending opening mark
     pending_paragraph_end: int | None = None
-    for pos, is_open, para_start, para_end in marks:
+    for pos, is_open, para_start, para_end, _ in marks:
         if opened is not None and pending_paragraph_end is not None and para_start > pending_paragraph_end:
             # The quotation ran to the end of its paragraph without closing. It continues
             # only if this next paragraph starts with an opening mark.
@@ -71,7 +79,7 @@ def find_quotes(text: str) -> tuple[tuple[Quote, ...], tuple[Diagnostic, ...]]:
             if opened is None:
                 diagnostics.append(_unbalanced(text, pos, "closing"))
                 continue
-            quotes.append(Quote(opened, pos))
+            quotes.append(Quote(opened, pos, lengths[opened], lengths[pos]))
             opened = None
             pending_paragraph_end = None
     if opened is not None:
@@ -79,17 +87,34 @@ def find_quotes(text: str) -> tuple[tuple[Quote, ...], tuple[Diagnostic, ...]]:
     return tuple(quotes), tuple(diagnostics)
 
 
-def _marks(text: str) -> list[tuple[int, bool, int, int]]:
-    """Each quotation mark as (offset, is_opening, paragraph start, paragraph end)."""
-    out: list[tuple[int, bool, int, int]] = []
+def _marks(text: str) -> list[tuple[int, bool, int, int, int]]:
+    """Each quotation mark as (offset, is_opening, paragraph start, paragraph end, length).
+
+    Typewriter marks count too: "``" opens, and "''" pairs like a straight double mark.
+    """
+    out: list[tuple[int, bool, int, int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         straight_open = False
-        for i in range(para.start(), para.end()):
+        i = para.start()
+        while i < para.end():
             ch = text[i]
+            pair = text[i : i + 2]
+            if pair == "``":
+                straight_open = True  # its partner is a "''"
+                out.append((i, True, para.start(), para.end(), 2))
+                i += 2
+                continue
+            if pair == "''" and text[i + 2 : i + 3] != "'":
+                # Typewriter double mark: it opens unless one is pending.
+                is_open = not straight_open
+                straight_open = is_open
+                out.append((i, is_open, para.start(), para.end(), 2))
+                i += 2
+                continue
             if ch in OPENING:
-                out.append((i, True, para.start(), para.end()))
+                out.append((i, True, para.start(), para.end(), 1))
             elif ch in CLOSING:
-                out.append((i, False, para.start(), para.end()))
+                out.append((i, False, para.start(), para.end(), 1))
             elif ch == STRAIGHT:
                 # A straight mark opens unless one is already open, or it sits right after a
                 # word and before a space or punctuation (a stray closing mark).
@@ -100,7 +125,8 @@ def _marks(text: str) -> list[tuple[int, bool, int, int]]:
                 else:
                     is_open = not (before.isalnum() and (after.isspace() or after in ".,;:!?)"))
                 straight_open = is_open
-                out.append((i, is_open, para.start(), para.end()))
+                out.append((i, is_open, para.start(), para.end(), 1))
+            i += 1
     return out
 
 
