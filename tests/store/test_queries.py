@@ -153,3 +153,13 @@ def test_measure_timeline(engine: Engine) -> None:
     assert all(e.low is not None and e.low >= 100 and not e.low_inclusive for e in got)
     assert all(e.source in PEOPLE and e.via == ("Wire Service",) for e in got)
     assert queries.measure_timeline(engine, 2) == []
+
+
+def test_text_search_combined_with_other_filters(engine: Engine) -> None:
+    everything = queries.claims(engine, text="bridge", limit=1000)
+    feb = queries.claims(engine, text="bridge", since="2025-02", until="2025-02", limit=1000)
+    assert feb == [c for c in everything if c.date and c.date.startswith("2025-02")]
+    herald = queries.claims(engine, text="bridge", outlet="Herald", limit=1000)
+    assert herald == [c for c in everything if c.outlet == "Herald"]
+    pages = [queries.claims(engine, text="bridge", limit=4, offset=o) for o in range(0, N, 4)]
+    assert [c for p in pages for c in p] == everything

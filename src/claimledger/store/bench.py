@@ -195,12 +195,14 @@ def _replicate(conn: Connection, target: int) -> None:
         x(f"WITH RECURSIVE s(c) AS (SELECT 1 UNION ALL SELECT c + 1 FROM s WHERE c < {copies}) "
           "INSERT INTO n SELECT c FROM s")
         x("CREATE TEMP TABLE tpl AS SELECT pk FROM documents WHERE status='ok'")
+        # Keys of this round's copies: unique even when a store is grown a second time.
+        tag = "#" + str(x("SELECT max(pk) FROM documents").scalar_one()) + "."
         outlets = ", ".join(f"'{o}'" for o in OUTLETS)
         x(
             "INSERT INTO documents (key, status, text, content_sha256, fingerprint, outlet, "
             "published, title, url, language, origin, encoding, extractor, ingested_at, "
             "updated_at) "
-            "SELECT d.key || '#' || n.c, 'ok', d.text, d.content_sha256, NULL, "
+            f"SELECT d.key || '{tag}' || n.c, 'ok', d.text, d.content_sha256, NULL, "
             f"json_extract(json_array({outlets}), '$[' || ((n.c + d.pk) % {len(OUTLETS)}) || ']'), "
             "date(coalesce(d.published, '2016-01-01'), '+' || (n.c % 730) || ' days'), d.title, "
             "d.url, d.language, d.origin, d.encoding, d.extractor, d.ingested_at, d.updated_at "
@@ -208,7 +210,8 @@ def _replicate(conn: Connection, target: int) -> None:
         )
         x(
             "CREATE TEMP TABLE m AS SELECT d2.pk AS copy_pk, d.pk AS tpl_pk, n.c AS c "
-            "FROM n CROSS JOIN documents d JOIN documents d2 ON d2.key = d.key || '#' || n.c "
+            "FROM n CROSS JOIN documents d "
+            f"JOIN documents d2 ON d2.key = d.key || '{tag}' || n.c "
             "WHERE d.pk IN (SELECT pk FROM tpl)"
         )
         x("CREATE INDEX m_tpl ON m(tpl_pk)")

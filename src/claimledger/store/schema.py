@@ -105,7 +105,11 @@ class Attribution(Base):
 
     __table_args__ = (
         UniqueConstraint("document_pk", "local_id", name="uq_attributions_document_local"),
-        Index("ix_attributions_source_date", "source_norm", "claim_date"),
+        Index(
+            "ix_attributions_source_cover",
+            "source_norm", "claim_date", "source_entity", "document_pk",
+        ),
+        Index("ix_attributions_pk_date", "pk", "claim_date"),
         Index("ix_attributions_outlet_date", "outlet", "claim_date"),
         Index("ix_attributions_date", "claim_date"),
         Index("ix_attributions_source_doc_entity", "source_doc_entity_pk"),
