@@ -44,7 +44,7 @@ CASES = [
      "The Defense Ministry", ":", "All targets were hit.", "direct"),
     ("The governor spoke for an hour, saying it was too costly.",
      "The governor", "saying", "it was too costly", "indirect"),
-    ("Analysts doubt the reforms, which the bank said have been delayed again.",
+    ("Investors watched the reforms, which the bank said have been delayed again.",
      "the bank", "said", "have been delayed again", "indirect"),
     ("The minister believes the deal will collapse.",
      "The minister", "believes", "the deal will collapse", "indirect"),

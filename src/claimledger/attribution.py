@@ -169,6 +169,14 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             # "X smiled and said ...", "X said ..., adding that ...": the head's subject
             head = head.head
             continue
+        if head.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.head.children):
+            # "X refused to say ...", "X avoids condemning ...": subject control
+            head = head.head
+            continue
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+            # "In defending himself, X offered ...": the clause's subject
+            head = head.head.head
+            continue
         return None
     return None
 
@@ -280,7 +288,7 @@ def _verb_content(text: str,
             quote = _quote_around(text, clause, quotes, cue)
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
-    if quote is not None or verb.lemma_.lower() not in cues.STANCE_VERBS:
+    if quote is not None or verb.lemma_.lower() in cues.ADDRESSEE_VERBS:
         return quote
     return _object_content(text, verb)
 

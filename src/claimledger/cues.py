@@ -52,6 +52,11 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Reporting verbs whose direct object is the addressee, not the content ("told reporters").
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    "tell ask inform assure advise brief remind notify answer".split()
+)
+
 #: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
 PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
     "talk speak comment rail lash boast brag joke testify complain advocate campaign".split()
