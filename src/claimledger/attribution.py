@@ -114,7 +114,12 @@ def _from_verb(text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...
     if content is None:
         return None
     src, core = source
-    framed = content[0] < min(src[0], cue[0]) and max(src[1], cue[1]) < content[1]
+    # "A, X said, B": a frame set off by commas inside the content (see _with_left_part)
+    framed = (
+        content[0] < src[0] < src[1] <= cue[0] < cue[1] < content[1]
+        and text[content[0] : src[0]].rstrip().endswith(",")
+        and text[cue[1] : content[1]].lstrip().startswith(",")
+    )
     if not framed and (_overlap(content, src) or _overlap(content, cue)):
         return None
     cue = _with_preposition(text, verb, cue, content)
