@@ -62,6 +62,8 @@ class IngestSummary:
     rejected: tuple[Rejection, ...] = ()
     claims_added: int = 0
     seconds: float = 0.0
+    #: Of ``seconds``, the time the parent spent writing (inside transactions).
+    write_seconds: float = 0.0
 
     @property
     def documents(self) -> int:
@@ -82,6 +84,7 @@ class IngestSummary:
             "rejected_reasons": self.reasons(),
             "claims_added": self.claims_added,
             "seconds": round(self.seconds, 3),
+            "write_seconds": round(self.write_seconds, 3),
         }
 
 
@@ -91,6 +94,7 @@ class _Tally:
     unchanged: int = 0
     updated: int = 0
     claims: int = 0
+    write_seconds: float = 0.0
     rejected: list[Rejection] = field(default_factory=list)
 
     def add(self, written: Iterable[Written], items: Sequence[Any]) -> None:
@@ -231,15 +235,17 @@ def ingest_documents(
     return IngestSummary(
         new=tally.new, unchanged=tally.unchanged, updated=tally.updated,
         rejected=tuple(tally.rejected), claims_added=tally.claims,
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, write_seconds=tally.write_seconds,
     )
 
 
 def _commit(
     conn: Any, batch: list[Extraction | DocumentRejected], version: str, tally: _Tally
 ) -> None:
+    t0 = time.perf_counter()
     with conn.begin():
         written = write_batch(conn, batch, extractor=version)
+    tally.write_seconds += time.perf_counter() - t0
     tally.add(written, batch)
 
 

@@ -227,12 +227,13 @@ def benchmark_ingest(
     corpus: Annotated[
         str | None, typer.Option(help="Directory of .txt files (default: PolNeAR test).")
     ] = None,
+    rounds: Annotated[int, typer.Option(help="Alternating runs of each; the best counts.")] = 2,
 ) -> None:
     """Compare extract-only and ingest throughput on the same texts, in one run."""
     from ..pipeline import default_workers
     from ..store import bench
 
     report = bench.ingest_benchmark(
-        documents=documents, workers=workers or default_workers(), corpus=corpus
+        documents=documents, workers=workers or default_workers(), corpus=corpus, rounds=rounds
     )
     typer.echo(json.dumps(report, indent=2))

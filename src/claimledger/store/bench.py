@@ -277,41 +277,57 @@ def _replicate(conn: Connection, target: int) -> None:
 
 
 def ingest_benchmark(
-    *, documents: int = 100, workers: int = 2, corpus: str | None = None
+    *, documents: int = 100, workers: int = 2, corpus: str | None = None, rounds: int = 2
 ) -> dict[str, Any]:
     """Documents per second of extract alone and of the whole ingest, on the same texts.
 
+    A short warm-up run loads the model files into the page cache first; then extract-only and
+    ingest (each into a new SQLite file) alternate ``rounds`` times, and the best rate of each
+    is compared, so neither side pays for the machine's cold start.
+
     Raises:
         FileNotFoundError: the corpus is missing.
+        ValueError: ``rounds`` < 1.
     """
     from ..ingest import ingest_documents
     from ..pipeline import extract_many
 
+    if rounds < 1:
+        raise ValueError(f"rounds must be at least 1, got {rounds}")
     docs = polnear_documents("test", documents, corpus)
-    t0 = time.perf_counter()
-    claims = sum(len(getattr(r, "attributions", ())) for r in extract_many(docs, workers=workers))
-    extract_s = time.perf_counter() - t0
-    file = Path(tempfile.mkdtemp(prefix="claimledger-bench-")) / "ingest.db"
-    engine = db.create(str(file))  # created (and migrated) outside the timed part
-    t0 = time.perf_counter()
-    summary = ingest_documents(docs, db_url=engine, workers=workers, progress=False)
-    ingest_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    for _ in extract_many(docs[:2], workers=workers):
+        pass
+    extract_rates: list[float] = []
+    ingest_rates: list[float] = []
+    claims = 0
+    summary = None
+    tmp = Path(tempfile.mkdtemp(prefix="claimledger-bench-"))
+    for i in range(rounds):
+        t0 = time.perf_counter()
+        claims = sum(
+            len(getattr(r, "attributions", ())) for r in extract_many(docs, workers=workers)
+        )
+        extract_rates.append(len(docs) / (time.perf_counter() - t0))
+        engine = db.create(str(tmp / f"ingest{i}.db"))  # created and migrated untimed
+        t0 = time.perf_counter()
+        summary = ingest_documents(docs, db_url=engine, workers=workers, progress=False)
+        ingest_rates.append(len(docs) / (time.perf_counter() - t0))
+        engine.dispose()
+    engine = db.create(str(tmp / f"ingest{rounds - 1}.db"))
     again = ingest_documents(docs, db_url=engine, workers=workers, progress=False)
-    rerun_s = time.perf_counter() - t0
     engine.dispose()
-    extract_rate = len(docs) / extract_s
-    ingest_rate = len(docs) / ingest_s
+    assert summary is not None
     return {
         "benchmark": "ingest",
         "documents": len(docs),
         "workers": workers,
         "claims": claims,
-        "extract_docs_per_s": round(extract_rate, 2),
-        "ingest_docs_per_s": round(ingest_rate, 2),
-        "ratio": round(ingest_rate / extract_rate, 3),
+        "extract_docs_per_s": [round(r, 2) for r in extract_rates],
+        "ingest_docs_per_s": [round(r, 2) for r in ingest_rates],
+        "ratio_best": round(max(ingest_rates) / max(extract_rates), 3),
+        # Robust to the machine's noise: the share of the ingest spent writing in the parent.
+        "write_share": round(summary.write_seconds / summary.seconds, 4),
         "stored": summary.to_dict(),
-        "unchanged_rerun_s": round(rerun_s, 3),
         "unchanged_rerun": again.to_dict(),
-        "db": str(file),
+        "db": str(tmp),
     }
