@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Start a throwaway PostgreSQL server on 127.0.0.1 for the store tests.
 #
-#   source .ci/postgres.sh          # exports CLAIMLEDGER_TEST_PG in this shell
-#   eval "$(bash .ci/postgres.sh)"  # same, from a subshell
+#   eval "$(bash .ci/postgres.sh)"  # exports CLAIMLEDGER_TEST_PG in this shell
 #   bash .ci/postgres.sh stop [PORT]  # stops the server this script started on PORT
 #                                     # (default: the port of $CLAIMLEDGER_TEST_PG)
 #
@@ -28,9 +27,9 @@ if [ "${1:-}" = "stop" ]; then
     # shellcheck disable=SC1090
     . "$state"
     as_owner "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast stop >&2 || true
-    rm -f "$state"
+    rm -rf "$PGDATA_DIR" "$state"
   fi
-  return 0 2>/dev/null || exit 0
+  exit 0
 fi
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
