@@ -12,6 +12,7 @@ from . import (  # noqa: F401  (each registers its commands)
     evaluate,
     extract,
     ledger,
+    serve,
 )
 from .app import app
 
