@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import Engine, text
 from synthetic import PEOPLE, analyse, article
 
+from claimledger.model import Document, Meta
 from claimledger.store import db, queries, write
 
 N = 12
@@ -163,3 +164,22 @@ def test_text_search_combined_with_other_filters(engine: Engine) -> None:
     assert herald == [c for c in everything if c.outlet == "Herald"]
     pages = [queries.claims(engine, text="bridge", limit=4, offset=o) for o in range(0, N, 4)]
     assert [c for p in pages for c in p] == everything
+
+
+@pytest.mark.parametrize("date_filter", [{}, {"since": "2025-01"}])
+def test_claims_by_entity_mentioned_in_the_content(
+    engine: Engine, date_filter: dict[str, str]
+) -> None:
+    doc = Document(
+        "mention", "Anna Berg said that Omar Haddad was late.",
+        Meta(outlet="Herald", published="2025-03-01"),
+    )
+    write.store(engine, [analyse(doc)])
+    got = queries.claims(engine, entity="Omar Haddad", limit=1000, **date_filter)
+    mentioned = [c for c in got if c.document == "mention"]
+    assert [(c.source_entity, c.content) for c in mentioned] == [
+        ("Anna Berg", "Omar Haddad was late")
+    ]
+    # With another filter the query takes the general path: same answer.
+    herald = queries.claims(engine, entity="Omar Haddad", outlet="Herald", limit=1000)
+    assert [c for c in got if c.outlet == "Herald"] == herald

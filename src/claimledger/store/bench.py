@@ -244,6 +244,15 @@ def _replicate(conn: Connection, target: int) -> None:
             "FROM m JOIN attributions a ON a.document_pk = m.tpl_pk "
             "JOIN documents d2 ON d2.pk = m.copy_pk ORDER BY m.copy_pk, a.seq"
         )
+        x(
+            "INSERT INTO attribution_entities (attribution_pk, doc_entity_pk, role) "
+            "SELECT a2.pk, e2.pk, ae.role FROM m "
+            "JOIN attributions a ON a.document_pk = m.tpl_pk "
+            "JOIN attribution_entities ae ON ae.attribution_pk = a.pk "
+            "JOIN doc_entities e ON e.pk = ae.doc_entity_pk "
+            "JOIN attributions a2 ON a2.document_pk = m.copy_pk AND a2.local_id = a.local_id "
+            "JOIN doc_entities e2 ON e2.document_pk = m.copy_pk AND e2.seq = e.seq"
+        )
         for table, cols in (
             ("quantities", "low, high, low_inclusive, high_inclusive, approximate, unit, "
              "subject, kind, currency"),

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, text, union
+from sqlalchemy import Connection, Engine, Select, and_, func, select, text
 
 from ..errors import DocumentRejected
 from ..model import (
@@ -54,6 +54,20 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 Bind = Engine | Connection
+
+#: The attributions involving an entity (``:entity_norm``, casefolded): those whose source or
+#: content it is in, through its name in a document or the cross-document entity it was merged
+#: into, and those whose unresolved source mention is that name. Each branch is an index
+#: lookup; an OR instead would scan doc_entities.
+ENTITY_SQL = (
+    "SELECT ae.attribution_pk FROM attribution_entities ae WHERE ae.doc_entity_pk IN ("
+    "SELECT de.pk FROM doc_entities de WHERE de.name_norm = :entity_norm "
+    "UNION SELECT de.pk FROM doc_entities de JOIN entities e ON e.id = de.entity_id "
+    "WHERE e.name_norm = :entity_norm) "
+    "UNION SELECT s.pk FROM attributions s WHERE s.source_norm = :entity_norm"
+)
+#: The attributions whose content matches an FTS5 query (``:fts``), on SQLite.
+FTS_SQL = "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :fts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,38 +221,13 @@ def _claims_select(
         names = _source_names(conn, source)
         conds.append(A.c.source_norm == names[0] if len(names) == 1 else A.c.source_norm.in_(names))
     if entity is not None:
-        norm = entity.casefold().strip()
-        entity_ok = or_(
-            DE.c.name_norm == norm,
-            DE.c.entity_id.in_(select(E.c.id).where(E.c.name_norm == norm)),
+        conds.append(
+            A.c.pk.in_(text(ENTITY_SQL).bindparams(entity_norm=entity.casefold().strip()))
         )
-        # Driven from the entity's few mentions (indexed by name), not from every claim: a
-        # correlated EXISTS per claim scans the whole table for a rarely mentioned entity.
-        inner = A.alias("inner_attributions")
-        mentioned = (
-            select(inner.c.pk)
-            .select_from(DE)
-            .join(M, M.c.doc_entity_pk == DE.c.pk)
-            .join(
-                inner,
-                and_(
-                    inner.c.document_pk == M.c.document_pk,
-                    inner.c.content_start <= M.c.start,
-                    inner.c.content_end >= M.c.end,
-                ),
-            )
-            .where(entity_ok)
-        )
-        as_source = select(inner.c.pk).where(inner.c.source_norm == norm)
-        conds.append(A.c.pk.in_(union(mentioned, as_source)))
     if words is not None:
         if conn.dialect.name == "sqlite":
             conds.append(
-                A.c.pk.in_(
-                    text(
-                        "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :fts"
-                    ).bindparams(fts=fts_query(words))
-                )
+                A.c.pk.in_(text(FTS_SQL).bindparams(fts=fts_query(words)))
             )
         elif conn.dialect.name == "postgresql":
             if not _WORD.search(words):
@@ -300,10 +289,10 @@ def claims(
     _check_page(limit, offset)
     with _connect(bind) as conn:
         if (
-            text is not None and conn.dialect.name == "sqlite"
-            and source is None and entity is None and outlet is None and document is None
+            (text is not None or entity is not None) and conn.dialect.name == "sqlite"
+            and source is None and outlet is None and document is None
         ):
-            return _claims_by_fts(conn, text, since, until, limit, offset)
+            return _claims_by_sets(conn, text, entity, since, until, limit, offset)
         stmt = _claims_select(
             conn, source=source, entity=entity, words=text, since=since, until=until,
             outlet=outlet, document=document,
@@ -315,16 +304,28 @@ def claims(
         return [_claim(r._mapping) for r in conn.execute(stmt)]
 
 
-def _claims_by_fts(
-    conn: Connection, words: str, since: str | None, until: str | None, limit: int, offset: int
+def _claims_by_sets(
+    conn: Connection,
+    words: str | None,
+    entity: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
 ) -> list[Claim]:
-    """A text search on SQLite in two steps: rank the matches by date using only the small
-    (pk, claim_date) index, then read the page's rows. Visiting every match in the wide table
-    to sort them is what makes a common word slow on a million rows."""
+    """A text or entity search on SQLite in two steps: rank the matching claims by date using
+    only the small (pk, claim_date) index, then read the page's rows. Visiting every match in
+    the wide table to sort them is what makes a common word or entity slow on a million rows."""
     _check_date("since", since)
     _check_date("until", until)
-    where = ["pk IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :fts)"]
-    params: dict[str, Any] = {"fts": fts_query(words), "limit": limit, "offset": offset}
+    where: list[str] = []
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    if words is not None:
+        where.append(f"pk IN ({FTS_SQL})")
+        params["fts"] = fts_query(words)
+    if entity is not None:
+        where.append(f"pk IN ({ENTITY_SQL})")
+        params["entity_norm"] = entity.casefold().strip()
     if since is not None:
         where.append("claim_date >= :since")
         params["since"] = since

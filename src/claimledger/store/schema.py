@@ -116,6 +116,21 @@ class Attribution(Base):
     )
 
 
+class AttributionEntity(Base):
+    """An entity an attribution involves: ``role`` is ``source`` or ``content`` (mentioned in
+    the content). An entity that is both is recorded once, as the source."""
+
+    __tablename__ = "attribution_entities"
+
+    attribution_pk: Mapped[int] = mapped_column(
+        ForeignKey("attributions.pk", ondelete="CASCADE"), primary_key=True
+    )
+    doc_entity_pk: Mapped[int] = mapped_column(
+        ForeignKey("doc_entities.pk", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+
+
 class Quantity(Base):
     """A quantity interval (OUTPUT.md ``quantities[]``)."""
 
@@ -292,6 +307,7 @@ RESULT_TABLES: tuple[str, ...] = (
     "doc_entities",
     "mentions",
     "attributions",
+    "attribution_entities",
     "quantities",
     "times",
     "diagnostics",

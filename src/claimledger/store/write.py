@@ -34,9 +34,11 @@ TIMES = _T["times"]
 DOC_ENTITIES = _T["doc_entities"]
 MENTIONS = _T["mentions"]
 DIAGNOSTICS = _T["diagnostics"]
+ATTRIBUTION_ENTITIES = _T["attribution_entities"]
 
 #: Children of a document, in the order they must be deleted (dependants first).
 _CHILDREN = (QUANTITIES, TIMES, DIAGNOSTICS, ATTRIBUTIONS, MENTIONS, DOC_ENTITIES)
+# (attribution_entities rows go with their attribution: ON DELETE CASCADE.)
 #: SQLite's limit on bound parameters is 32766 (999 before 3.32); stay well below it.
 _IN_CHUNK = 500
 
@@ -271,6 +273,29 @@ def _insert_results(conn: Connection, stored: Sequence[tuple[int, Extraction]]) 
         (r["document_pk"], r["local_id"]): p
         for r, p in zip(attribution_rows, attribution_pks, strict=True)
     }
+
+    # Which entities each attribution involves (its source; those its content mentions).
+    link_rows: list[dict[str, Any]] = []
+    source_of: dict[int, int | None] = {}
+    for row in attribution_rows:
+        apk = by_local[(row["document_pk"], row["local_id"])]
+        source_of[apk] = row["source_doc_entity_pk"]
+        if row["source_doc_entity_pk"] is not None:
+            link_rows.append(
+                {"attribution_pk": apk, "doc_entity_pk": row["source_doc_entity_pk"],
+                 "role": "source"}
+            )
+    for pk, ex in stored:
+        for a in ex.attributions:
+            apk = by_local[(pk, a.id)]
+            source_entity = source_of[apk]
+            for seq, ent in enumerate(ex.entities):
+                epk = by_doc_seq[(pk, seq)]
+                if epk != source_entity and any(a.content.contains(m) for m in ent.mentions):
+                    link_rows.append({"attribution_pk": apk, "doc_entity_pk": epk,
+                                      "role": "content"})
+    if link_rows:
+        conn.execute(insert(ATTRIBUTION_ENTITIES), link_rows)
 
     quantity_rows: list[dict[str, Any]] = []
     time_rows: list[dict[str, Any]] = []
