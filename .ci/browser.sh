@@ -12,7 +12,7 @@ else
 fi
 export DEBIAN_FRONTEND=noninteractive
 log=$(mktemp)
-if ! { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends chromium; } >"$log" 2>&1; then
+if ! { $SUDO apt-get update && $SUDO apt-get install -y chromium; } >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
     echo ".ci/browser.sh: installing chromium failed" >&2
