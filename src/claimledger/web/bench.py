@@ -125,6 +125,8 @@ def web_benchmark(
 
     if repeat < 1:
         raise ValueError(f"repeat must be at least 1, got {repeat}")
+    if db is not None and "://" not in db and not Path(db).exists():
+        raise ValueError(f"no store at {db} (fill one with 'claimledger benchmark store')")
     ex = synthetic_extraction(words, claims)
     report: dict[str, Any] = {
         "benchmark": "web",
