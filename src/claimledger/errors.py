@@ -32,6 +32,10 @@ class DocumentRejected(ClaimledgerError):
         self.detail = detail
         self.origin = origin
 
+    def __reduce__(self) -> tuple[type[DocumentRejected], tuple[str, str, str]]:
+        # Batches cross process boundaries: keep the three fields through pickling.
+        return (type(self), (self.reason, self.detail, self.origin))
+
 
 class ConfigError(ClaimledgerError, ValueError):
     """An option or setting with an invalid value."""

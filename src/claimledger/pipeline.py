@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import attribution, entities, quantities, statement_dates, times
@@ -116,13 +117,48 @@ def _init_worker(model: str) -> None:
 
 
 def _work(chunk: list[Document | DocumentRejected]) -> list[Extraction | DocumentRejected]:
-    """Parse a chunk in one ``nlp.pipe`` batch (spaCy is faster on batches), then analyse."""
+    """Parse a chunk in one ``nlp.pipe`` batch (spaCy is faster on batches), then analyse.
+
+    A document that breaks a stage is returned as a ``DocumentRejected`` (``internal_error``)
+    so the rest of the batch goes on; the error names the document and the exception.
+    """
     docs = [d for d in chunk if isinstance(d, Document)]
-    parsed = iter(load_nlp(_MODEL).pipe(d.text for d in docs))
-    return [
-        item if isinstance(item, DocumentRejected) else analyse(item, next(parsed))
-        for item in chunk
-    ]
+    nlp = load_nlp(_MODEL)
+    try:
+        parsed = list(nlp.pipe(d.text for d in docs))
+    except Exception:  # one bad text must not cost the chunk: parse them one by one
+        parsed = [_parse_one(nlp, d) for d in docs]
+    out: list[Extraction | DocumentRejected] = []
+    docs_iter = iter(parsed)
+    for item in chunk:
+        if isinstance(item, DocumentRejected):
+            out.append(item)
+            continue
+        doc = next(docs_iter)
+        if isinstance(doc, DocumentRejected):
+            out.append(doc)
+            continue
+        try:
+            out.append(analyse(item, doc))
+        except Exception as exc:  # a bug on one document: record it, go on with the rest
+            out.append(_internal_error(item, exc))
+    return out
+
+
+def _parse_one(nlp: Language, document: Document) -> Doc | DocumentRejected:
+    try:
+        return nlp(document.text)
+    except Exception as exc:
+        return _internal_error(document, exc)
+
+
+def _internal_error(document: Document, exc: Exception) -> DocumentRejected:
+    origin = document.origin or document.id
+    return DocumentRejected(
+        "internal_error",
+        f"{origin}: extraction failed ({type(exc).__name__}: {exc}); please report this",
+        origin,
+    )
 
 
 def _holder(attrs: tuple[Attribution, ...], span: Span) -> str | None:

@@ -1,0 +1,5 @@
+"""``python -m claimledger`` is the ``claimledger`` command."""
+
+from claimledger.cli import main
+
+main()
