@@ -93,7 +93,7 @@ def list_documents(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Stored documents (without their text), newest first."""
+    """Stored documents (without their text), most recently stored first."""
     rows = _checked(lambda: reads.documents(
         engine, outlet=outlet, status=status, limit=limit, offset=offset
     ))

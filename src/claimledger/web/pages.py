@@ -82,7 +82,6 @@ def index(request: Request) -> HTMLResponse:
         "index.html",
         counts=reads.counts(engine),
         documents=reads.documents(engine, limit=10),
-        sources=queries.sources(engine, limit=10),
         measures=reads.measures(engine, min_estimates=2, limit=10),
         clusters=ledger.clusters(engine, limit=10),
     )
