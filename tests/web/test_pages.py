@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -232,3 +233,31 @@ def test_document_page_downloads(client: TestClient) -> None:
     r = client.get(link.group(1).replace("&amp;", "&"))
     assert r.status_code == 200
     assert r.text.count("\n") == 1 + 19
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [("https://example.org/a?b=1&c=2", True), ("HTTP://example.org", True),
+     ("javascript:alert(1)", False), ("data:text/html,<script>x</script>", False),
+     ("//evil.example", False)],
+)
+def test_only_web_urls_become_links(tmp_path: Path, url: str, linked: bool) -> None:
+    from claimledger.model import Document, Extraction, Meta
+    from claimledger.store import write
+
+    engine = db.create(str(tmp_path / "u.db"))
+    write.store(engine, [Extraction(document=Document(
+        id="u", text="Some text.", meta=Meta(url=url), origin="test"))], extractor="test")
+    with TestClient(create_app(engine, token=None)) as c:
+        html = c.get("/documents/u", headers=HTML).text
+    hrefs = re.findall(r'<a href="([^"]*)" rel="noopener', html)
+    assert bool(hrefs) == linked
+    assert "<script>x" not in html
+
+
+def test_pages_carry_a_content_security_policy(client: TestClient) -> None:
+    r = client.get(f"/documents/{SEED_ID}", headers=HTML)
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" in client.get("/api/attributions").headers

@@ -69,6 +69,7 @@ def create_app(
     app.state.token = token or None
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=max_body)
+    app.add_middleware(errors.SecurityHeaders)
     app.include_router(routes.router)
     if web:
         from ..web import pages
