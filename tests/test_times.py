@@ -63,7 +63,13 @@ CASES = [
     ("They will vote on Monday.", "on Monday", "DATE", "2025-01-13"),
     ("They meet next Saturday.", "next Saturday", "DATE", "2025-01-18"),
     ("They met last Saturday.", "last Saturday", "DATE", "2025-01-04"),
-    ("The blast came Tuesday morning.", "Tuesday morning", "TIME", "2025-01-07TMO"),
+    ("The blast came Tuesday morning.", "Tuesday morning", "DATE", "2025-01-07TMO"),
+    # a deadline or an earliest date points forward whatever the tense
+    ("He could arrive as soon as Tuesday.", "Tuesday", "DATE", "2025-01-14"),
+    ("The deadline was moved until Monday.", "Monday", "DATE", "2025-01-13"),
+    ("They had until 9 a.m. Wednesday to sign.", "9 a.m. Wednesday", "TIME", "2025-01-15T09:00"),
+    ("The team planned to leave on Thursday.", "on Thursday", "DATE", "2025-01-16"),
+    ("The team left on Thursday.", "on Thursday", "DATE", "2025-01-09"),
     ("Shops close on Sundays.", "Sundays", "SET", "XXXX-WXX-7"),
     # deictic and offsets
     ("The NIS said two weeks ago that", "two weeks ago", "DATE", "2024-12-28"),
@@ -131,6 +137,19 @@ def test_find_times(text: str, mention: str, kind: str, value: str) -> None:
     t = matches[0]
     assert (t.type, t.value) == (kind, value)
     assert t.span.within(text)
+
+
+# Known failures: kept visible, not hidden.
+KNOWN_WRONG = [
+    # "until" is read as a deadline even in a plainly past clause
+    ("The talks went on until Thursday.", "Thursday", "DATE", "2025-01-09"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the rules")
+@pytest.mark.parametrize(("text", "mention", "kind", "value"), KNOWN_WRONG)
+def test_known_wrong(text: str, mention: str, kind: str, value: str) -> None:
+    test_find_times(text, mention, kind, value)
 
 
 # Not time expressions at all.
