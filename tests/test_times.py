@@ -113,6 +113,21 @@ CASES = [
     ("for 1.5 years", "1.5 years", "DURATION", "P1.5Y"),
     ("talks went on for years", "years", "DURATION", "PXY"),
     ("for a few weeks", "a few weeks", "DURATION", "PXW"),
+    # "a year earlier" in an earnings report is the same quarter a year back, even when the
+    # quarter was named a sentence or two before
+    (
+        "Third-quarter net rose 5%. Sales grew. Profit was $2 million a year earlier.",
+        "a year earlier",
+        "DATE",
+        "2023-Q4",
+    ),
+    ("Profit was $2 million a year earlier.", "a year earlier", "DATE", "2024"),
+    (
+        "The quarter was weak. A. B. C. D. Profit was $2 million a year earlier.",
+        "a year earlier",
+        "DATE",
+        "2024",
+    ),
     # sets
     ("They meet every week.", "every week", "SET", "P1W"),
     ("a weekly briefing", "weekly", "SET", "P1W"),

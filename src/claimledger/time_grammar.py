@@ -848,16 +848,26 @@ def _duration(m: re.Match[str], text: str) -> Result:
     return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
 
 
+#: How many sentences before "a year earlier" may name the quarter it compares with.
+_QUARTER_SENTENCES = 2
+
+
 def _about_quarters(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around ``start..end`` compares quarters (an earnings report)."""
-    left = max(
-        text.rfind(". ", max(0, start - 250), start), text.rfind("\n", max(0, start - 250), start)
-    )
+    """Whether the sentence around ``start..end``, or one of the two sentences before it,
+    speaks of quarters (an earnings report)."""
+    # Earnings reports name the quarter once ("Third-quarter net rose 5%.") and compare with
+    # "a year earlier" in the sentences that follow.
+    left = start
+    for _ in range(_QUARTER_SENTENCES + 1):
+        stop = max(0, left - 250)
+        cut = max(text.rfind(". ", stop, left), text.rfind("\n", stop, left))
+        if cut < 0:
+            left = stop
+            break
+        left = cut
     right = text.find(". ", end, end + 250)
-    sentence = text[
-        left + 1 if left >= 0 else max(0, start - 250) : right if right >= 0 else end + 250
-    ]
-    return "quarter" in sentence.lower()
+    window = text[left : right if right >= 0 else end + 250]
+    return "quarter" in window.lower()
 
 
 def _ago(
