@@ -77,10 +77,15 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     dialogs: list[str] = []
+    problems: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    # Console errors include content-security-policy violations and missing static files.
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     pg.dialogs = dialogs
     yield pg
     context.close()
+    assert problems == [], problems
 
 
 _HIGHLIGHTS = """(cls) => Array.from(document.querySelectorAll('#doc-text .' + cls)).map(e => ({
