@@ -279,6 +279,7 @@ def _verb_content(text: str,
         while toks and (
             (toks[0].dep_ == "mark" and toks[0].lower_ == "that")
             or (toks[0].is_punct and toks[0].text not in _QUOTE_MARKS)
+            or (toks[0].dep_ == "cc" and toks[0].i == comp.left_edge.i)
         ):
             toks = toks[1:]
         if toks:
@@ -315,6 +316,13 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
             toks = toks[1:]
             if not toks or _is_time_phrase(toks):
                 continue
+        elif c.dep_ == "dobj":
+            # "called climate change a hoax", "touted his endorsements from 88 generals"
+            for sib in verb.children:
+                if sib.i > toks[-1].i and sib.dep_ in ("oprd", "prep", "xcomp", "acomp") and (
+                    sib.left_edge.i == toks[-1].i + 1
+                ):
+                    toks = toks + list(sib.subtree)
         if len(toks) < 2 and c.dep_ != "dobj":
             continue
         if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS and len(toks) <= 3:
@@ -335,8 +343,8 @@ def _with_left_part(
 ) -> tuple[int, int]:
     """ "Even if it fails, Mr. Lee said, the plan was right": a frame set off by commas
     inside the reported sentence; the content runs from its first part to its last."""
-    if comp.i < verb.i or span[0] < source[1]:
-        return span
+    if comp.i < verb.i or span[0] < source[1] or text[span[0] - 1 : span[0]] in _QUOTE_MARKS + "'":
+        return span  # "As the phone rang, she said, “...”": the quotation is the content
     left = [
         t
         for c in verb.children
@@ -491,10 +499,21 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
     if len(run) < 2:
         return None
     content = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
+    if len(before) >= 3 and len(after) >= 3 and _set_off(text, tok, doc[max(pp)]):
+        # "A, according to X, and B": the source sits inside the statement
+        content = (_trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0],
+                   _trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1])
     cue = (tok.idx, to.idx + len(to))
     if content[1] <= content[0] or _overlap(content, src):
         return None
     return _Candidate(content, cue, src, core, "according", according_to=True, frame=(sent.start_char, sent.end_char))
+
+
+def _set_off(text: str, first: Token, last: Token) -> bool:
+    """Whether the phrase from ``first`` to ``last`` stands between commas."""
+    before = text[max(0, first.idx - 4) : first.idx].rstrip()
+    after = text[last.idx + len(last) : last.idx + len(last) + 4].lstrip()
+    return before.endswith(",") and after.startswith(",")
 
 
 def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
