@@ -63,7 +63,7 @@ CASES = [
     ("They will vote on Monday.", "on Monday", "DATE", "2025-01-13"),
     ("They meet next Saturday.", "next Saturday", "DATE", "2025-01-18"),
     ("They met last Saturday.", "last Saturday", "DATE", "2025-01-04"),
-    ("The blast came Tuesday morning.", "Tuesday morning", "DATE", "2025-01-07TMO"),
+    ("The blast came Tuesday morning.", "Tuesday morning", "TIME", "2025-01-07TMO"),
     # a deadline or an earliest date points forward whatever the tense
     ("He could arrive as soon as Tuesday.", "Tuesday", "DATE", "2025-01-14"),
     ("The deadline was moved until Monday.", "Monday", "DATE", "2025-01-13"),
@@ -110,7 +110,16 @@ CASES = [
     ("over the past decade", "the past decade", "DURATION", "P10Y"),
     ("for twenty-five years", "twenty-five years", "DURATION", "P25Y"),
     ("after 90 minutes", "90 minutes", "DURATION", "PT90M"),
-    ("for 1.5 years", "1.5 years", "DURATION", "P1.5Y"),
+    ("for 1.5 years", "1.5 years", "DURATION", "P1Y6M"),
+    # fractions take TimeML's mixed form when the next smaller unit is whole
+    ("for 2 1/2 years", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("about 5 1/2 hours", "5 1/2 hours", "DURATION", "PT5H30M"),
+    ("a minute and a half", "a minute and a half", "DURATION", "PT1M30S"),
+    ("a day and a half", "a day and a half", "DURATION", "P1DT12H"),
+    ("for 1 1/2 weeks", "1 1/2 weeks", "DURATION", "P1.5W"),
+    # "later" is outside the duration it follows
+    ("Three days later, he left.", "Three days", "DURATION", "P3D"),
+    ("An hour after, he left.", "An hour", "DURATION", "PT1H"),
     ("talks went on for years", "years", "DURATION", "PXY"),
     ("for a few weeks", "a few weeks", "DURATION", "PXW"),
     # "a year earlier" in an earnings report is the same quarter a year back, even when the
@@ -185,6 +194,7 @@ NEGATIVES = [
     "All 2005 residents of the town left.",
     "Some 2005 residents of the town left.",
     "a quarterly dividend",
+    "The stock dropped 2 1/2 to 37.",
     "Prices fall in autumn",
 ]
 

@@ -342,6 +342,10 @@ def _fmt(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
+#: The next smaller unit of a duration and how many of it make one.
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: ``P3Y``, ``PT48H``, ``P10Y`` for a decade, ``PXW`` when vague."""
     if unit == "2W":
@@ -349,6 +353,19 @@ def duration_value(n: float | None, unit: str) -> str:
     if unit in ("DE", "CE"):
         factor = 10 if unit == "DE" else 100
         return "PXY" if n is None else f"P{_fmt(n * factor)}Y"
+    if n is not None and not float(n).is_integer() and unit in _SMALLER:
+        # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M: TimeML writes no fractions when
+        # the next smaller unit gives a whole number.
+        smaller, factor = _SMALLER[unit]
+        rest = (n - int(n)) * factor
+        if float(rest).is_integer():
+            whole, part = _fmt(int(n)), _fmt(rest)
+            sub = "M" if smaller == "MIN" else smaller
+            if unit in ("S", "MIN", "H") or smaller == "H":
+                big = "M" if unit == "MIN" else unit
+                head = f"P{whole}DT" if unit == "D" else f"PT{whole}{big}"
+                return f"{head}{part}{sub}" if int(n) else f"PT{part}{sub}"
+            return f"P{whole}{unit}{part}{sub}" if int(n) else f"P{part}{sub}"
     q = "X" if n is None else _fmt(n)
     if unit in ("S", "MIN", "H"):
         return f"PT{q}{'M' if unit == 'MIN' else unit}"
@@ -729,9 +746,7 @@ def _weekday(m: re.Match[str], text: str) -> Result:
         way = "future"
     else:
         way = direction(text, m.start())
-    # TimeBank annotators mostly typed "Friday night" as a DATE (21 of 27 in TBAQ), although
-    # the value keeps the part of day.
-    kind = "DATE"
+    kind = "TIME" if pod else "DATE"
     tag = _PART_OF_DAY.get(pod, "")
 
     def compute(a: dt.date | None) -> str | None:
@@ -817,6 +832,10 @@ def _duration(m: re.Match[str], text: str) -> Result:
         n = number(m["num"])
     except ValueError:
         return None
+    groups = m.groupdict()
+    if n is not None and (groups.get("frac") or groups.get("half")):
+        a, b = (groups.get("frac") or "1/2").split("/")
+        n += int(a) / int(b)
     num = m["num"].lower()
     post = re.sub(r"\s+", " ", (m["post"] or "").strip().lower())
     unit_word = m["unit"].lower()
@@ -842,9 +861,11 @@ def _duration(m: re.Match[str], text: str) -> Result:
         return _ago(m, n, unit, -1, quarterly=_about_quarters(text, m.start(), m.end()))
     if post in {"from now", "hence"}:
         return _ago(m, n, unit, 1)
-    if post in {"later", "after"}:
-        return Hit(m.start(), m.end(), "DATE", lambda a: None, False)
     value = duration_value(n, unit)
+    if post in {"later", "after"}:
+        # TimeBank marks "three days" in "three days later" as a duration and leaves "later"
+        # out; the date it points to depends on an event, not on the anchor.
+        return Hit(m.start(), m.start("post"), "DURATION", lambda a: value, False)
     return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
 
 
@@ -1095,7 +1116,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             # TimeBank keeps these quantifiers inside a duration's extent (not "about", "over")
             r"\b(?:(?i:nearly|at\s+least|more\s+than|less\s+than|up\s+to)\s+)?"
             rf"(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
-            rf"(?P<num>(?i:{_NUM}))[\s-]+(?P<unit>(?i:{_UNIT}))"
+            rf"(?P<num>(?i:{_NUM}))(?:\s+(?P<frac>1/2|1/4|3/4))?[\s-]+(?P<unit>(?i:{_UNIT}))"
+            r"(?P<half>\s+(?i:and\s+a\s+half))?"
             r"(?P<post>\s+(?i:ago|earlier|later|from\s+now|hence))?" + _E,
             _duration,
         ),
