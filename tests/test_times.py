@@ -137,6 +137,22 @@ CASES = [
         "DATE",
         "2024",
     ),
+    # years read aloud (broadcast transcripts)
+    ("It began in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+    ("Then, January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"),
+    ("as in the winter of nineteen eighty-two", "the winter of nineteen eighty-two", "DATE",
+     "1982-WI"),
+    ("by the year two thousand", "the year two thousand", "DATE", "2000"),
+    ("It closed in nineteen oh five.", "nineteen oh five", "DATE", "1905"),
+    # "the year", "the week" without a modifier are the anchor's
+    ("Sales for the full year rose.", "the full year", "DATE", "2025"),
+    ("For the week, the index fell.", "the week", "DATE", "2025-W02"),
+    ("Net for the year ended June 30 rose.", "the year", "DURATION", "P1Y"),
+    # stretches of unknown length
+    ("Prices fell in recent weeks.", "recent weeks", "DURATION", "PXW"),
+    ("Rates may fall in coming months.", "coming months", "DURATION", "PXM"),
+    ("It will be hard in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    ("losses in future quarters", "future quarters", "DATE", "FUTURE_REF"),
     # sets
     ("They meet every week.", "every week", "SET", "P1W"),
     ("a weekly briefing", "weekly", "SET", "P1W"),
@@ -195,6 +211,11 @@ NEGATIVES = [
     "Some 2005 residents of the town left.",
     "a quarterly dividend",
     "The stock dropped 2 1/2 to 37.",
+    "She was named Person of the Year.",
+    "Profit was $4 million, up from $3 million the year before.",
+    "About nineteen ninety people came.",
+    "He counted nineteen twenty times.",
+    "in the year-end rush",
     "Prices fall in autumn",
 ]
 

@@ -938,7 +938,61 @@ def _year_ago(m: re.Match[str], text: str) -> Result:
 
 
 def _recent_units(m: re.Match[str], text: str) -> Result:
-    return Hit(m.start(), m.end(), "DATE", lambda a: "PAST_REF", False)
+    """ "recent weeks", "coming months", "the years ahead": a stretch of unknown length (as
+    TimeBank mostly marks them); "future quarters" points to the future."""
+    if m["w"].lower() == "future":
+        return Hit(m.start(), m.end(), "DATE", lambda a: "FUTURE_REF", False)
+    value = duration_value(None, unit_of(m["unit"]))
+    return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
+
+
+def _the_period(m: re.Match[str], text: str) -> Result:
+    """ "the year", "the full year", "the week": the anchor's year or week; "the fiscal year
+    ended June 30" is a year-long stretch."""
+    unit = m["unit"]
+    if unit != unit.lower():
+        return None  # "Person of the Year", a title
+    after = text[m.end() : m.end() + 16]
+    if re.match(r"\s*(?:[0-9]|-|['’]s\s+(?:end|close))|\s+(?:before|after|earlier)\b", after):
+        # "the year 2000" (the year itself is the mention), "the year-end", and "the year
+        # before", which counts from an event, not from the anchor
+        return None
+    if re.match(r"\s+(?:ended|ending|to\s+date|through)\b", after):
+        value = duration_value(1, unit_of(unit))
+        return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
+    if unit == "week":
+        return Hit(m.start(), m.end(), "DATE", lambda a: None if a is None else ta.week(a))
+    return Hit(m.start(), m.end(), "DATE", lambda a: None if a is None else f"{a.year:04d}")
+
+
+_CENTURY_WORDS = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+
+
+def _spoken_year(m: re.Match[str], text: str) -> Result:
+    """ "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand":
+    years as read aloud in broadcast transcripts."""
+    words = re.sub(r"\s+", " ", m["y"].lower())
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand") :].replace(" and ", " ").strip()
+        year = 2000 + (int(number(rest) or 0) if rest else 0)
+    else:
+        head, _, rest = words.partition(" ")
+        rest = rest.removeprefix("oh ").removeprefix("oh-")
+        tail = 0 if rest == "hundred" else number(rest)
+        if tail is None:
+            return None
+        year = _CENTURY_WORDS[head] * 100 + int(tail)
+    nxt = next_word(text, m.end()).lower()
+    plural = nxt.endswith("s") and len(nxt) > 3 and nxt not in NOT_PLURAL
+    if prev_word(text, m.start()) in COUNT_PREV or nxt in COUNT_NEXT or plural:
+        return None  # "nineteen ninety people" is a count
+    if m["mon"]:
+        value = f"{year:04d}-{MONTHS[m['mon'].capitalize()]:02d}"
+    elif m["season"]:
+        value = f"{year:04d}-{_SEASONS[m['season'].lower()]}"
+    else:
+        value = f"{year:04d}"
+    return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
 
 
 def _bare_units(m: re.Match[str], text: str) -> Result:
@@ -1004,6 +1058,9 @@ def _holiday(m: re.Match[str], text: str) -> Result:
 _B = r"(?<![\w.])"  # a left word boundary that also refuses "3.2005"
 _E = r"(?![\w])"
 _POD = r"(?:morning|afternoon|evening|night)"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_RE = "|".join(_TENS)
 
 RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(p), h)
@@ -1127,7 +1184,31 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             r"|seconds?|secs?|days?|weeks?|months?|years?|yrs?))(?P<post>)" + _E,
             _duration,
         ),
-        (r"\b(?i:recent)\s+(?i:days|weeks|months|years|decades)" + _E, _recent_units),
+        (
+            r"\b(?P<w>(?i:recent|coming|future))\s+"
+            r"(?P<unit>(?i:days|weeks|months|years|decades|quarters))" + _E,
+            _recent_units,
+        ),
+        (
+            r"\b(?P<w>(?i:the))\s+(?P<unit>(?i:days|weeks|months|years))\s+(?i:ahead)" + _E,
+            _recent_units,
+        ),
+        (
+            r"\b(?i:the)\s+(?:(?i:full|fiscal|whole|entire)\s+)?(?P<unit>year|week|Year|Week)"
+            + _E,
+            _the_period,
+        ),
+        (
+            # broadcast transcripts spell years out
+            rf"(?:(?P<mon>(?i:{_FULL_MONTH}))\s+|(?:(?i:the)\s+)?(?P<season>(?i:spring|summer"
+            r"|fall|autumn|winter))\s+(?i:of)\s+|(?i:the\s+year)\s+)?"
+            rf"\b(?P<y>(?i:(?:eighteen|nineteen|twenty)\s+(?:hundred|oh[- ](?:{_ONES})"
+            rf"|(?:{_TENS_RE})(?:[- ](?:{_ONES}))?|{_TEENS})"
+            rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?:{_TENS_RE})(?:[- ](?:{_ONES}))?"
+            rf"|{_TEENS}|{_ONES}))?))"
+            + _E,
+            _spoken_year,
+        ),
         (
             r"(?:(?i:the)\s+)?\b(?i:year)-(?i:earlier|ago)(?:\s+(?P<what>(?i:quarter|period)))?"
             + _E,
@@ -1199,7 +1280,12 @@ GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "_clock": ((), ("am", "pm", "a.m", "p.m", "noon", "midnight", "midday")),
     "_set": ((), ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "each")),
     "_duration": ((), _UNIT_STEMS),
-    "_recent_units": ((), ("recent",)),
+    "_recent_units": ((), ("recent", "coming", "future", "ahead")),
+    "_the_period": (
+        (),
+        ("the year", "the week", "the full", "the fiscal", "the whole", "the entire"),
+    ),
+    "_spoken_year": ((), ("eighteen ", "nineteen ", "twenty ", "two thousand")),
     "_bare_units": ((), ("days", "weeks", "months", "years", "decades")),
     "_year_ago": ((), ("year-",)),
     "_holiday": (
