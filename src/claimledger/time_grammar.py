@@ -566,27 +566,47 @@ _ORDINAL = {
 
 
 def _quarter(m: re.Match[str], text: str) -> Result:
-    q = _ORDINAL[m["q"].lower()]
-    year = _year(m["year"] or m["year2"])
+    groups = m.groupdict()
     half = (m["kind"] or "").lower().startswith("half")
+    year = _year(m["year"] or m["year2"])
+    word = m["q"].lower()
+    if word == "last":
+        if year is None:
+            return None  # "the last quarter" is the one before the anchor's (``_latest_quarter``)
+        q = 2 if half else 4
+    else:
+        q = _ORDINAL[word]
     if half and q > 2:
         return None
     tag = f"H{q}" if half else f"Q{q}"
+    pre = re.sub(r"\s+", " ", (groups.get("pre") or "").lower())
+    start = m.start()
+    hyphen = "-" in (groups.get("sep") or "")
+    if groups.get("the") and not pre and not groups.get("fiscal") and hyphen:
+        start = m.start("q")  # "the third-quarter loss": TimeML leaves the article out
+    if pre[:1].isdigit():
+        year = int(pre)  # "the 1988 third quarter"
     if year is not None:
         value = f"{year:04d}-{tag}"
-        return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+        return Hit(start, m.end(), "DATE", lambda a: value, False)
+    # "next year's first quarter", "the year-ago third quarter"
+    shift = {"this": 0, "next": 1, "last": -1}.get(pre.split(" ")[0]) if pre else None
+    ago = pre.startswith("year-")
 
     def compute(a: dt.date | None) -> str | None:
         if a is None:
             return None
+        if shift is not None:
+            return f"{a.year + shift:04d}-{tag}"
         y = (
             (a.year if q <= (a.month - 1) // 6 + 1 else a.year - 1)
             if half
             else ta.quarter_year(a, q)
         )
-        return f"{y:04d}-{tag}"
+        # "the year-ago third quarter": the latest third quarter, a year back
+        return f"{y - 1 if ago else y:04d}-{tag}"
 
-    return Hit(m.start(), m.end(), "DATE", compute)
+    return Hit(start, m.end(), "DATE", compute)
 
 
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -613,13 +633,32 @@ def _season(m: re.Match[str], text: str) -> Result:
 
 
 def _latest_quarter(m: re.Match[str], text: str) -> Result:
-    """ "the (latest) quarter" in a news report is the last quarter that has ended."""
+    """ "the (latest) quarter" in a news report is the last quarter that has ended; so is "the
+    latest period" in a report that speaks of quarters."""
+    if m.group().lower().endswith("period") and not _about_quarters(text, m.start(), m.end()):
+        return None
 
     def compute(a: dt.date | None) -> str | None:
         if a is None:
             return None
         y, mo = ta.add_months(a.year, a.month, -3)
         return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+
+    return Hit(m.start(), m.end(), "DATE", compute)
+
+
+def _year_quarter(m: re.Match[str], text: str) -> Result:
+    """ "the 1988 quarter" (or "period", in a report on quarters): the quarter of that year that
+    the report is about, i.e. the one that ended last before the anchor."""
+    year = int(m["year"])
+    if m["what"].lower() == "period" and not _about_quarters(text, m.start(), m.end()):
+        return None
+
+    def compute(a: dt.date | None) -> str | None:
+        if a is None:
+            return None
+        _, mo = ta.add_months(a.year, a.month, -3)
+        return f"{year:04d}-Q{(mo - 1) // 3 + 1}"
 
     return Hit(m.start(), m.end(), "DATE", compute)
 
@@ -1108,8 +1147,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (r"(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)\s+(?i:century)" + _E, _century),
         (
-            r"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
-            r"(?P<kind>(?i:quarter|half))(?:\s+of\s+(?P<year>[12][0-9]{3})|,?\s+(?P<year2>[12][0-9]{3}))?"
+            r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pre>[12][0-9]{3}|(?i:this|last|next)\s+year['’]s"
+            r"|(?i:year-ago|year-earlier))\s+)?(?P<fiscal>(?i:fiscal)[\s-]+)?"
+            r"(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last))(?P<sep>[\s-]+)"
+            r"(?P<kind>(?i:quarter|half))(?:\s+of\s+(?P<year>[12][0-9]{3})"
+            r"|,?\s+(?P<year2>[12][0-9]{3}))?"
             + _E,
             _quarter,
         ),
@@ -1130,8 +1172,13 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _named_relative,
         ),
         (
-            r"\b(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?i:quarter)(?![\w-])",
+            r"\b(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?i:quarter)(?![\w-])"
+            r"|\b(?i:the)\s+(?i:latest|most\s+recent)\s+(?i:period)" + _E,
             _latest_quarter,
+        ),
+        (
+            r"\b(?i:the)\s+(?P<year>[12][0-9]{3})\s+(?P<what>(?i:quarter|period))" + _E,
+            _year_quarter,
         ),
         (
             r"(?i:the\s+weekend)" + _E,
@@ -1255,7 +1302,8 @@ GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "_quarter": ((), ("quarter", "half", "q1", "q2", "q3", "q4")),
     "_season": ((), ("spring", "summer", "fall", "autumn", "winter")),
     "_named_relative": ((), ("week", "month", "year", "quarter", "decade", "centur")),
-    "_latest_quarter": ((), ("quarter",)),
+    "_latest_quarter": ((), ("quarter", "period")),
+    "_year_quarter": ((), ("quarter", "period")),
     "<lambda>": ((), ("weekend",)),
     "_deictic": (
         (),
