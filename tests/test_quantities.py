@@ -112,7 +112,9 @@ CASES = [
      True, False, "population", "fraction"),
     ("One US fluid ounce is 1/16 of a US pint.", "1/16 of a US pint", 1 / 16, 1 / 16, True, True,
      False, "pint", "fraction"),
-    ("His weight dropped from 208 pounds to 193 by May.", "193", 193, 193, True, True, False,
+    ("His weight dropped from 208 pounds to 193 by May.", "from 208 pounds to 193", 193, 208,
+     True, True, False, "pound", "measure"),
+    ("His weight dropped 15 pounds to 193 by May.", "193", 193, 193, True, True, False,
      "pound", "measure"),
     ("Sales fell from 5 percent to 3 people.", "3 people", 3, 3, True, True, False, "people",
      "count"),
@@ -340,13 +342,57 @@ def test_negative_word_range(nlp: Language) -> None:
     assert (q.low, q.high) == (-10, 15)
 
 
-@pytest.mark.xfail(strict=True, reason="a falling 'from X to Y percent' leaves X without its unit")
-def test_falling_percent_shares_the_unit(nlp: Language) -> None:
-    q = the(nlp, "Growth slowed from 4.8 to 4.7 percent.", "4.8")
-    assert q.unit == "percent"
+# Falling "from X to Y" is one range, stored low to high; without "from" it is a change and
+# a level. (text, the quantities as (span, low, high, unit))
+FALLING = [
+    ("Growth slowed from 4.8 to 4.7 percent.",
+     [("from 4.8 to 4.7 percent", 4.7, 4.8, "percent")]),
+    ("Unemployment fell from 5.2% to 4.9%.", [("from 5.2% to 4.9%", 4.9, 5.2, "percent")]),
+    ("Output dropped from 1.2 to 0.9 million barrels.",
+     [("from 1.2 to 0.9 million barrels", 9e5, 1.2e6, "barrel")]),
+    ("His weight went from 208 pounds to 193.",
+     [("from 208 pounds to 193", 193, 208, "pound")]),
+    ("Rates rose from 2 to 3 percent.", [("from 2 to 3 percent", 2, 3, "percent")]),
+    # negatives: no "from", or the numbers are not adjacent
+    ("The index rose 0.1% to 1,333.18.",
+     [("0.1%", 0.1, 0.1, "percent"), ("1,333.18", 1333.18, 1333.18, None)]),
+    ("Prices fell to 4.7 from 4.8.", [("4.7", 4.7, 4.7, None), ("4.8", 4.8, 4.8, None)]),
+    ("Staff was cut from 10 in 2019 to 8 in 2020.",
+     [("10", 10, 10, None), ("8", 8, 8, None)]),
+    ("The squad went from 12 players to 9 coaches.",
+     [("12 players", 12, 12, "player"), ("9 coaches", 9, 9, "coach")]),
+]  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="a bare number's noun is not recovered from a list")
-def test_bare_number_in_a_list_takes_the_noun(nlp: Language) -> None:
-    q = the(nlp, "Trump has 1,237 delegates, Cruz 559 and Kasich 143.", "559")
-    assert q.unit == "delegate"
+@pytest.mark.parametrize(("text", "expected"), FALLING)
+def test_falling_from_to_is_one_range(
+    nlp: Language, text: str, expected: list[tuple[str, float, float, str | None]]
+) -> None:
+    got = [(q.span.text, q.low, q.high, q.unit) for q in quantities(nlp, text)]
+    assert len(got) == len(expected), got
+    for (span, low, high, unit), (e_span, e_low, e_high, e_unit) in zip(got, expected, strict=True):
+        assert (span, unit) == (e_span, e_unit)
+        assert same(low, e_low) and same(high, e_high), (span, low, high)
+
+
+# Bare numbers listed after a counted one: (text, the list members with the unit they take)
+LISTS = [
+    ("Trump has 1,237 delegates, Cruz 559 and Kasich 143.",
+     [("559", "delegate"), ("143", "delegate")]),
+    ("They sold 300 cars, Ford 120, so far.", [("120", "car")]),
+    ("The home side had 14 shots; Leeds United 6.", [("6", "shot")]),
+    # negatives: the number goes on into a clause, is a year, or follows no counted number
+    ("He has 5 children, Route 9 is closed.", []),
+    ("It has 40 stores; Boeing 737 jets fly there.", []),
+    ("It has 40 stores, Paris 2024 and more.", []),
+    ("The road, Route 9, is closed.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "members"), LISTS)
+def test_bare_list_members_take_the_counted_noun(
+    nlp: Language, text: str, members: list[tuple[str, str]]
+) -> None:
+    found = quantities(nlp, text)
+    bare = [(q.span.text, q.unit) for q in found if not any(c.isalpha() for c in q.span.text)]
+    assert bare == members

@@ -43,6 +43,7 @@ previous sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -121,6 +122,7 @@ def find_quantities(
         q = _quantity(doc, text, group)
         if q is not None:
             out.append(q)
+    out = _list_members(text, numbers, blocked, out)
     out = _conversions(text, resolve_references(doc, out))
     return tuple(_two_sided(text, out)), tuple(diagnostics)
 
@@ -248,9 +250,14 @@ def _ranges(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
                 before = text[max(0, a.start - 12) : a.start]
                 between = re.search(r"\bbetween\s+$", before, re.I)
                 # "increased by $43.6 billion to $419.2 billion": a change, then a level.
-                by = sep == "to" and re.search(r"\bby\s+$", before, re.I)
-                a2 = _share(a, b)
-                if (sep != "and" or between) and not by and a2.low < b.low and a.high == a.low:
+                # "dropped 15 pounds to 193", "rose 5% to 10%": the same, with the verb.
+                changed = _CHANGE.search(text, max(0, a.start - 24), a.start)
+                by = sep == "to" and (re.search(r"\bby\s+$", before, re.I) or changed)
+                # "fell from 4.8 to 4.7 percent": with "from", a falling pair is one range.
+                falling = sep == "to" and re.search(r"\bfrom\s+$", before, re.I) is not None
+                a2 = _share(a, b, falling=falling)
+                rising = a2.low < b.low or (falling and a2.low > b.low)
+                if (sep != "and" or between) and not by and rising and a.high == a.low:
                     if b.kind == "count" and b.unit is None:
                         b = replace(b, kind=a2.kind, unit=a2.unit, currency=a2.currency)
                     groups.append([a2, b])
@@ -259,6 +266,15 @@ def _ranges(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
         groups.append([a])
         i += 1
     return groups
+
+
+# A verb of change right before a number: what follows "to" is the new level, not a bound.
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|climbed|jumped|gained"
+    r"|lost|added|shed|slipped|slid|surged|soared|plunged|plummeted|tumbled|sank|increased"
+    r"|decreased|grew|grown|cut|raised|lowered|up|down)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _compatible(a: _Atom, b: _Atom) -> bool:
@@ -270,15 +286,19 @@ def _compatible(a: _Atom, b: _Atom) -> bool:
     return False
 
 
-def _share(a: _Atom, b: _Atom) -> _Atom:
-    """The first end of a range takes the second's scale and unit when it has none."""
+def _share(a: _Atom, b: _Atom, *, falling: bool = False) -> _Atom:
+    """The first end of a range takes the second's scale and unit when it has none.
+
+    A rising range ("5 to 10 million") shares the scale when the scaled first end stays below
+    the second; a falling one ("from 1.2 to 0.9 million") when the first end is below 1,000.
+    """
     low = a.low
     if (
         a.number is not None
         and b.number is not None
         and not a.number.scaled
         and b.number.scaled
-        and a.low * b.number.scale <= b.low
+        and (a.low * b.number.scale <= b.low or falling and abs(a.low) < 1000)
     ):
         low = a.low * b.number.scale
     return replace(
@@ -291,8 +311,9 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
     """One quantity from a number or a range: hedges, bounds, the counted noun, the span."""
     first, last = group[0], group[-1]
     start, end = first.start, last.end
-    low: float | None = first.low
-    high: float | None = last.high
+    # A falling range ("from 4.8 to 4.7 percent") is stored low to high.
+    low: float | None = min(first.low, last.low)
+    high: float | None = max(first.high, last.high)
     low_incl, high_incl, approx = True, True, False
     if len(group) == 1 and first.number is not None and first.number.form == "vague":
         high_incl = False
@@ -346,6 +367,49 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
         high_inclusive=high_incl, approximate=approx, unit=unit, subject=subject,
         kind=last.kind, currency=last.currency,
     )  # fmt: skip
+
+
+# One member of a list after a counted number: ", Cruz 559", "and Kasich 143", "; Ohio 12%".
+_MEMBER = re.compile(r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)((?:[A-Z][\w'’.-]*\s+){1,3})$")
+# What may follow a bare list member: the next member, the end of the clause.
+_MEMBER_END = re.compile(r"^(?:\s*[,;.)]|\s+and\b|\s*$)")
+
+
+def _list_members(
+    text: str, numbers: Sequence[NumberMatch], blocked: list[tuple[int, int]],
+    found: list[Quantity],
+) -> list[Quantity]:  # fmt: skip
+    """Bare numbers listed after a counted one take its unit: "1,237 delegates, Cruz 559".
+
+    A member is a name of one to three capitalised words and a number with nothing after it
+    but the next member or the end of the clause; the name would otherwise make the number
+    an identifier ("Route 9"), so the list is what tells the two apart.
+    """
+    taken = [(q.span.start, q.span.end) for q in found]
+    starts = [n.start for n in numbers]
+    out = list(found)
+    for q in found:
+        # Only counts: a listed percentage or amount carries its own sign ("Trump 43%").
+        if q.unit is None or q.kind != "count" or q.low != q.high:
+            continue
+        pos = q.span.end
+        while True:
+            k = bisect_left(starts, pos)
+            nxt = numbers[k] if k < len(numbers) else None
+            if nxt is None or nxt.start - pos > 60 or nxt.form not in ("digits", "words"):
+                break
+            gap = _MEMBER.match(text, pos, nxt.start)
+            if gap is None or gap.end() != nxt.start or not _MEMBER_END.match(text[nxt.end :]):
+                break
+            year = nxt.end - nxt.start == 4 and 1900 <= nxt.low <= 2100
+            if year or any(nxt.start < e and s < nxt.end for s, e in [*blocked, *taken]):
+                break
+            out.append(Quantity(
+                span=Span.of(text, nxt.start, nxt.end), low=nxt.low, high=nxt.high,
+                unit=q.unit, subject=q.subject, kind=q.kind,
+            ))  # fmt: skip
+            pos = nxt.end
+    return sorted(out, key=lambda x: x.span.start)
 
 
 def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
