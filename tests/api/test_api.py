@@ -245,7 +245,10 @@ def test_bad_reads(client: TestClient, path: str, status: int, code: str) -> Non
      ("post", "/api/attributions"), ("patch", "/api/measures/1")],
 )
 def test_wrong_method(client: TestClient, method: str, path: str) -> None:
-    assert_error(client.request(method.upper(), path), 405, "method_not_allowed")
+    r = client.request(method.upper(), path)
+    assert_error(r, 405, "method_not_allowed")
+    allowed = {"/api/documents": "GET, POST"}.get(path, "GET")
+    assert r.headers["allow"] == allowed
 
 
 def test_internal_error_has_the_shape_and_no_details(tmp_path: Path) -> None:

@@ -96,6 +96,26 @@ def _respond(
     return JSONResponse(error_body(status, message, code, details), status, headers=headers)
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route accepts on the request's path."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+
+    def walk(routes: Any) -> None:
+        for route in routes:
+            inner = getattr(route, "original_router", None)  # an included router
+            if inner is not None:
+                walk(inner.routes)
+                continue
+            match, _ = route.matches(request.scope)
+            if match != Match.NONE:
+                methods.update(getattr(route, "methods", None) or ())
+
+    walk(request.app.router.routes)
+    return sorted(methods)
+
+
 def _clean_errors(errors: Any) -> list[dict[str, Any]]:
     # pydantic's error dicts may hold the failing input and exception objects in "ctx":
     # keep only what is JSON and says what to fix (echoing a 2 MB input back is no help).
@@ -118,9 +138,13 @@ def install(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else CODES.get(exc.status_code, "")
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such resource: {request.url.path}"
-        elif exc.status_code == 405:
-            message = f"method {request.method} is not allowed on {request.url.path}"
         headers = dict(exc.headers) if exc.headers else None
+        if exc.status_code == 405:
+            allowed = _allowed_methods(request)
+            message = (f"method {request.method} is not allowed on {request.url.path} "
+                       f"(allowed: {', '.join(allowed)})")
+            # Starlette names only the first route of the path; several routes may share it.
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
         return _respond(request, exc.status_code, message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
