@@ -120,6 +120,11 @@ CASES = [
     ("within 48 hours of arrival", "48 hours", "DURATION", "PT48H"),
     ("the worst in a decade", "a decade", "DURATION", "P10Y"),
     ("a two-year contract", "two-year", "DURATION", "P2Y"),
+    ("after the eight-year war", "eight-year", "DURATION", "P8Y"),
+    ("the two days of talks", "the two days", "DURATION", "P2D"),
+    # "the end of" belongs to the month or year it names
+    ("Troops leave by the end of 2026.", "the end of 2026", "DATE", "2026"),
+    ("It opened at the beginning of October.", "the beginning of October", "DATE", "2024-10"),
     ("over the past two months", "the past two months", "DURATION", "P2M"),
     ("during the first nine months", "the first nine months", "DURATION", "P9M"),
     ("over the past decade", "the past decade", "DURATION", "P10Y"),

@@ -901,11 +901,15 @@ def _duration(m: re.Match[str], text: str) -> Result:
     if post in {"from now", "hence"}:
         return _ago(m, n, unit, 1)
     value = duration_value(n, unit)
+    start = m.start()
+    lead = re.match(r"(?i)the\s+", m.group())
+    if lead and m.start() + lead.end() == m.start("num") and "-" in (groups.get("sep") or ""):
+        start = m.start("num")  # "the eight-year war": the article belongs to the noun
     if post in {"later", "after"}:
         # TimeBank marks "three days" in "three days later" as a duration and leaves "later"
         # out; the date it points to depends on an event, not on the anchor.
-        return Hit(m.start(), m.start("post"), "DURATION", lambda a: value, False)
-    return Hit(m.start(), m.end(), "DURATION", lambda a: value, False)
+        return Hit(start, m.start("post"), "DURATION", lambda a: value, False)
+    return Hit(start, m.end(), "DURATION", lambda a: value, False)
 
 
 #: How many sentences before "a year earlier" may name the quarter it compares with.
@@ -1130,12 +1134,15 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _month_year,
         ),
         (
-            rf"(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid-)\s*)?"
+            rf"(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid-"
+            r"|the\s+(?:end|beginning|start|middle)\s+of)\s*)?"
             rf"(?P<mon>{_FULL_MONTH}){_E}",
             _month,
         ),
         (
-            rf"{_B}(?P<mod>(?i:early|late|mid)(?:\s+|-\s*))?(?P<fiscal>(?i:fiscal)\s+|FY\s*)?"
+            rf"{_B}(?P<mod>(?i:early|late|mid)(?:\s+|-\s*)"
+            r"|(?i:the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
+            r"(?P<fiscal>(?i:fiscal)\s+|FY\s*)?"
             r"(?P<year>[12][0-9]{3})(?![0-9]|,[0-9]|\.[0-9]|:[0-9]|/[0-9]|-[0-9]{2}-)",
             _year_rule,
         ),
@@ -1220,7 +1227,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             # TimeBank keeps these quantifiers inside a duration's extent (not "about", "over")
             r"\b(?:(?i:nearly|at\s+least|more\s+than|less\s+than|up\s+to)\s+)?"
             rf"(?:(?i:the)\s+)?(?:(?i:first|last|past|next|previous|coming|final|initial)\s+)?"
-            rf"(?P<num>(?i:{_NUM}))(?:\s+(?P<frac>1/2|1/4|3/4))?[\s-]+(?P<unit>(?i:{_UNIT}))"
+            rf"(?P<num>(?i:{_NUM}))(?:\s+(?P<frac>1/2|1/4|3/4))?(?P<sep>[\s-]+)"
+            rf"(?P<unit>(?i:{_UNIT}))"
             r"(?P<half>\s+(?i:and\s+a\s+half))?"
             r"(?P<post>\s+(?i:ago|earlier|later|from\s+now|hence))?" + _E,
             _duration,
