@@ -185,6 +185,13 @@ CASES = [
     ("It began at 10:35 a.m. Tuesday.", "10:35 a.m. Tuesday", "TIME", "2025-01-07T10:35"),
     ("a deadline of midnight", "midnight", "TIME", "2025-01-11T24:00"),
     ("at noon yesterday", "noon yesterday", "TIME", "2025-01-10T12:00"),
+    # a date after the time belongs to it
+    ("The offer expires at 5 p.m. EST, Jan. 20.", "5 p.m. EST, Jan. 20", "TIME",
+     "2025-01-20T17:00"),
+    ("It opened at noon on March 3, 2024, in Oslo.", "noon on March 3, 2024", "TIME",
+     "2024-03-03T12:00"),
+    ("It ends at 3 p.m. Jan. 4.", "3 p.m. Jan. 4", "TIME", "2025-01-04T15:00"),
+    ("At 3 p.m. 20 people came.", "3 p.m.", "TIME", "2025-01-11T15:00"),
 ]
 
 
@@ -252,6 +259,7 @@ def test_not_times(text: str) -> None:
 # Impossible dates: no value, a diagnostic.
 IMPOSSIBLE = [
     "The memo is dated February 30, 2024.",
+    "The offer expires at 5 p.m., Feb. 30.",
     "The memo is dated 13/45/2020.",
     "The memo is dated 2023-02-29.",
     "They met on January 45.",

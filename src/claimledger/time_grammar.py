@@ -821,6 +821,17 @@ def _clock(m: re.Match[str], text: str) -> Result:
     clock = f"T{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
     wd = m["wd"]
     rel = (m["rel"] or m["rel0"] or "").lower()
+    if m["cmon"]:
+        mon, dom, year = MONTHS[m["cmon"].rstrip(".")], int(m["cday"]), _year(m["cyear"])
+        if not _valid_day(year, mon, dom):
+            return _impossible(m, "no such day in that month")
+        way = _nearest_or(direction(text, m.start()))
+
+        def dated(a: dt.date | None) -> str | None:
+            y = year or (None if a is None else ta.month_day_year(a, mon, dom, way))
+            return f"{'XXXX' if y is None else f'{y:04d}'}-{mon:02d}-{dom:02d}{clock}"
+
+        return Hit(m.start(), m.end(), "TIME", dated, year is None)
 
     def compute(a: dt.date | None) -> str | None:
         if a is None:
@@ -1211,7 +1222,10 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             r"(?<![0-9.:])(?:(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2})(?::(?P<se>[0-9]{2}))?)?\s*"
             r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![a-z])|(?<![\w-])(?P<noon>(?i:noon|midnight|midday)))"
             r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
-            rf"(?:\s+(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})|\s+(?P<rel>(?i:today|yesterday|tomorrow)))?"
+            rf"(?:\s+(?:(?i:on)\s+)?(?P<wd>{_WEEKDAY})|\s+(?P<rel>(?i:today|yesterday|tomorrow))"
+            # a date after the time: "5 p.m. EST, Nov. 6", "noon on March 3, 2024"
+            rf"|,?\s+(?:(?i:on)\s+)?(?P<cmon>{_MONTH_D})\s+(?P<cday>[0-9]{{1,2}})(?![0-9])"
+            r"(?:,\s*(?P<cyear>[12][0-9]{3})(?![0-9]))?)?"
             + _E,
             _clock,
         ),
