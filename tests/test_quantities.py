@@ -396,3 +396,33 @@ def test_bare_list_members_take_the_counted_noun(
     found = quantities(nlp, text)
     bare = [(q.span.text, q.unit) for q in found if not any(c.isalpha() for c in q.span.text)]
     assert bare == members
+
+
+# Currency codes after the amount, more currency signs, ASCII-folded "£"/"¥" ("PS", "Y=").
+# (text, mention, value, unit, currency); a mention of None means no quantity at all.
+MONEY = [
+    ("They lost 500 USD in May.", "500 USD", 500, "dollar", "USD"),
+    ("It costs 50 million USD.", "50 million USD", 5e7, "dollar", "USD"),
+    ("Each block pays 6.25 BTC.", "6.25 BTC", 6.25, "bitcoin", "XBT"),
+    ("The fee is ₦5,000 now.", "₦5,000", 5000, "naira", "NGN"),
+    ("It sold for 300 ₪ today.", "300 ₪", 300, "shekel", "ILS"),
+    ("The rent is ฿12,000 a month.", "฿12,000", 12000, "baht", "THB"),
+    ("The package was worth PS2.7m last year.", "PS2.7m", 2.7e6, "pound", "GBP"),
+    ("Shares fell to PS450 on Monday.", "PS450", 450, "pound", "GBP"),
+    ("Nintendo fell to Y=28,030.", "Y=28,030", 28030, "yen", "JPY"),
+    # negatives: a console name, a lower-case word that is no code
+    ("He bought a PS4 and a PS5.", None, None, None, None),
+    ("He sold 10 cad files.", "10 cad files", 10, "file", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "unit", "currency"), MONEY)
+def test_money_signs_and_codes(
+    nlp: Language, text: str, mention: str | None, value: float | None, unit: str | None,
+    currency: str | None,
+) -> None:  # fmt: skip
+    if mention is None:
+        assert quantities(nlp, text) == ()
+        return
+    q = the(nlp, text, mention)
+    assert (q.low, q.unit, q.currency) == (pytest.approx(value), unit, currency)

@@ -145,8 +145,10 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             unit, currency = SYMBOLS[cur.group("sym")]
             if cur.group("sym") == "$" and cur.group("code"):
                 currency = DOLLAR_CODES[cur.group("code")]
+        elif cur.group("folded") and not _ascii_pounds(text, n):
+            return None  # "PS4": a name
         else:
-            unit, currency = CODE_WORDS[cur.group("word").upper()]
+            unit, currency = CODE_WORDS[(cur.group("word") or cur.group("folded")).upper()]
     elif (
         re.search(r"(?:^|[\s(])(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE)
         and (n.form == "digits" or re.search(r"(?:minus|negative)\s$", before, re.IGNORECASE))
@@ -196,13 +198,17 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     elif (
         kind in ("count", "fraction") and n.form != "fraction" and (mo := MONEY_SUFFIX.match(after))
     ):
-        if mo.group("sym"):
+        if mo.group("code"):
+            word = CODE_WORDS[mo.group("code")][0]
+        elif mo.group("sym"):
             word = SYMBOLS[mo.group("sym")][0]
         else:
             word = re.sub(r"s$", "", mo.group("w").lower().split()[0])
         word = "penny" if word == "pence" else word
         kind, unit, end = "money", word, n.end + mo.end()
         currency = "GBP" if word in ("pound", "penny") else CURRENCY_WORDS.get(word)
+        if mo.group("code") or mo.group("sym"):
+            currency = (CODE_WORDS.get(mo.group("code") or "") or SYMBOLS[mo.group("sym")])[1]
         if "canadian" in mo.group().lower():
             currency = "CAD"
         elif "australian" in mo.group().lower():
@@ -216,6 +222,15 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     if kind == "count" and not_a_count(doc, text, n, before, after):
         return None
     return _Atom(start, end, n.low, n.high, kind, unit, currency, n)
+
+
+def _ascii_pounds(text: str, n: NumberMatch) -> bool:
+    """Whether "PS" before ``n`` is a folded "£": the amount has a decimal, a separator, a
+    scale or at least two digits ("PS2.7m", "PS450"), which a console name ("PS4") never has.
+    """
+    if text[n.start - 2 : n.start] != "PS":
+        return True  # "Y=" has no other reading
+    return n.scaled or n.end - n.start >= 2 and n.form == "digits"
 
 
 def _carry_units(doc: Doc, text: str, atoms: list[_Atom]) -> list[_Atom]:

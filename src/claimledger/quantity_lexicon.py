@@ -35,19 +35,31 @@ POSTFIX = re.compile(
     r"|\s+or\s+(?P<less>fewer|less|under|below)|\s+or\s+so\b|-odd\b)",
     re.IGNORECASE,
 )
-CURRENCY_PREFIX = re.compile(
-    r"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|£|€|¥|₹|₩|₽|₴)\s?$"
-    r"|(?P<word>USD|EUR|GBP|JPY|CNY|INR|Rs\.?|RM|CHF)\s?$"
-)
+#: Currency signs with the unit name and ISO 4217 code they stand for.
 SYMBOLS = {"$": ("dollar", "USD"), "£": ("pound", "GBP"), "€": ("euro", "EUR"),
             "¥": ("yen", "JPY"), "₹": ("rupee", "INR"), "₩": ("won", "KRW"),
-            "₽": ("rouble", "RUB"), "₴": ("hryvnia", "UAH"), "元": ("yuan", "CNY")}  # fmt: skip
+            "₽": ("rouble", "RUB"), "₴": ("hryvnia", "UAH"), "元": ("yuan", "CNY"),
+            "₦": ("naira", "NGN"), "₱": ("peso", "PHP"), "₪": ("shekel", "ILS"),
+            "₫": ("dong", "VND"), "₺": ("lira", "TRY"), "₿": ("bitcoin", "XBT"),
+            "₡": ("colón", "CRC"), "₾": ("lari", "GEL"), "₭": ("kip", "LAK"),
+            "฿": ("baht", "THB")}  # fmt: skip
+_SIGNS = "".join(k for k in SYMBOLS if k not in ("$", "元"))
+CURRENCY_PREFIX = re.compile(
+    rf"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|[{_SIGNS}])\s?$"
+    r"|(?P<word>USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|HKD|SGD|NZD|Rs\.?|RM|CHF)\s?$"
+    # ASCII-folded text (unidecode) writes "£" as "PS" and "¥" as "Y="; "PS4" is a console,
+    # so "PS" needs what a console name never has (see ``ascii_pounds``).
+    r"|(?<![A-Za-z])(?P<folded>PS|Y=)\s?$"
+)
 DOLLAR_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
                  "NZ": "NZD", "HK": "HKD", "S": "SGD", "NT": "TWD", "R": "BRL"}  # fmt: skip
 CODE_WORDS = {"USD": ("dollar", "USD"), "EUR": ("euro", "EUR"), "GBP": ("pound", "GBP"),
-               "JPY": ("yen", "JPY"), "CNY": ("yuan", "CNY"), "INR": ("rupee", "INR"),
-               "RS": ("rupee", "INR"), "RS.": ("rupee", "INR"), "RM": ("ringgit", "MYR"),
-               "CHF": ("franc", "CHF")}  # fmt: skip
+               "JPY": ("yen", "JPY"), "CNY": ("yuan", "CNY"), "RMB": ("yuan", "CNY"),
+               "INR": ("rupee", "INR"), "RS": ("rupee", "INR"), "RS.": ("rupee", "INR"),
+               "RM": ("ringgit", "MYR"), "CHF": ("franc", "CHF"), "CAD": ("dollar", "CAD"),
+               "AUD": ("dollar", "AUD"), "HKD": ("dollar", "HKD"), "SGD": ("dollar", "SGD"),
+               "NZD": ("dollar", "NZD"), "BTC": ("bitcoin", "XBT"), "PS": ("pound", "GBP"),
+               "Y=": ("yen", "JPY")}  # fmt: skip
 CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
                    "renminbi": "CNY", "rupee": "INR", "ringgit": "MYR", "shekel": "ILS",
                    "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "peso": "MXN",
@@ -55,7 +67,10 @@ CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
 MONEY_SUFFIX = re.compile(
     r"^\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
     r"(?P<w>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgits?|shekels?|roubles?|rubles?"
-    r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£|₽|₴|元)",
+    r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£|₽|₴|元|₦"
+    r"|₱|₪|₫|₺|₿|₡|₾|₭|฿)"
+    # An ISO code after the amount ("500 USD", "6.25 BTC"): upper case only, "cad" is a word.
+    r"|^\s?(?-i:(?P<code>USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|SGD|NZD|BTC))\b",
     re.IGNORECASE,
 )
 PERCENT = re.compile(
