@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ..model import Extraction
+from ..model import Attribution, Extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +113,16 @@ def extraction_marks(ex: Extraction) -> list[Mark]:
     marks: list[Mark] = []
     for a in ex.attributions:
         claim = (("data-claim", a.id),)
+        hover = claim_summary(a)
         marks.append(Mark(
             a.content.start, a.content.end, f"hl hl-content kind-{a.kind}", claim,
-            first=(("id", a.id),), rank=0,
+            first=(("id", a.id),), rank=0, title=hover,
         ))
         if a.source is not None:
-            marks.append(Mark(a.source.start, a.source.end, "hl hl-source", claim, rank=1))
+            marks.append(Mark(a.source.start, a.source.end, "hl hl-source", claim, rank=1,
+                              title=hover))
         if a.cue is not None:
-            marks.append(Mark(a.cue.start, a.cue.end, "hl hl-cue", claim, rank=1))
+            marks.append(Mark(a.cue.start, a.cue.end, "hl hl-cue", claim, rank=1, title=hover))
     for q in ex.quantities:
         interval = _interval(q.low, q.high, q.low_inclusive, q.high_inclusive)
         marks.append(Mark(
@@ -133,6 +135,18 @@ def extraction_marks(ex: Extraction) -> list[Mark]:
             title=f"{t.type} {t.value or ''}".strip(),
         ))
     return marks
+
+
+def claim_summary(a: Attribution) -> str:
+    """One line of a claim's fields, shown when the pointer rests on its highlight."""
+    who = a.source_entity or (a.source.text if a.source else "anonymous")
+    parts = [f"{a.id}: {who}" + (f" ({a.source_role})" if a.source_role else ""), a.kind]
+    if a.via:
+        parts.append("via " + " ← ".join(a.via))
+    for label, value in (("channel", a.channel), ("said on", a.said_on), ("hedge", a.hedge)):
+        if value:
+            parts.append(f"{label} {value}")
+    return " · ".join(parts)
 
 
 def interval_text(low: float | None, high: float | None, lo_inc: bool, hi_inc: bool) -> str:
