@@ -46,6 +46,10 @@ CASES = [
      "The governor", "saying", "it was too costly", "indirect"),
     ("Investors watched the reforms, which the bank said have been delayed again.",
      "the bank", "said", "have been delayed again", "indirect"),
+    ("The senator has also repeatedly said that the vote was rigged.",
+     "The senator", "has also repeatedly said", "the vote was rigged", "indirect"),
+    ("The union moved to accuse the mayor of lying.",
+     "The union", "accuse", "the mayor of lying", "indirect"),
     ("The minister believes the deal will collapse.",
      "The minister", "believes", "the deal will collapse", "indirect"),
 ]

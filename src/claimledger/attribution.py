@@ -237,18 +237,23 @@ def _in_subtree(tok: Token, root: Token) -> bool:
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
-    """The verb with its auxiliaries and negation to the left and a particle to the right."""
+    """The verb group: auxiliaries, negation and adverbs just before the verb ("has also
+    said", "did not deny", "aggressively attacked") and a particle after it ("pointed out").
+    The infinitive marker "to" stays out."""
+    doc = verb.doc
     start = verb.i
-    left = sorted((c for c in verb.children if c.i < verb.i and c.dep_ in _CUE_LEFT), key=lambda t: -t.i)
-    for c in left:
-        between = verb.doc[c.i + 1 : start]
-        if all(t.dep_ in _CUE_LEFT or t.dep_ == "advmod" for t in between):
-            start = c.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.head.i != verb.i or prev.lower_ == "to":
+            break
+        if prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.tag_ == "RB"):
+            start -= 1
+            continue
+        break
     end = verb.i
     for c in verb.children:
         if c.dep_ == "prt" and c.i == end + 1:
             end = c.i
-    doc = verb.doc
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
