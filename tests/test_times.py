@@ -71,6 +71,11 @@ CASES = [
     ("The summit opens March 3.", "March 3", "DATE", "2025-03-03"),
     ("They met last March.", "last March", "DATE", "2024-03"),
     ("They meet next January.", "next January", "DATE", "2026-01"),
+    # the year named beside a bare month
+    ("But in June last year, talks broke down.", "June last year", "DATE", "2024-06"),
+    ("It began in May this year.", "May this year", "DATE", "2025-05"),
+    ("They join in April next year.", "April next year", "DATE", "2026-04"),
+    ("Officials May this year refused.", "this year", "DATE", "2025"),  # a name, not a month
     # weekdays: the latest on or before the anchor; "next" and future tense look forward
     ("Zelensky said on Saturday that", "on Saturday", "DATE", "2025-01-11"),
     ("Austin said Thursday that", "Thursday", "DATE", "2025-01-09"),

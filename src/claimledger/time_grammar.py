@@ -471,6 +471,15 @@ def _month(m: re.Match[str], text: str) -> Result:
         return None  # sentence-initial verb or name ("March organisers ...")
     mon = MONTHS[name]
     start = since_start(text, m.start())
+    if m["ry"]:
+        # "June last year", "February this year": the year is named beside the month
+        step = {"this": 0, "last": -1, "next": 1}[m["ry"].lower()]
+        return Hit(
+            start,
+            m.end(),
+            "DATE",
+            lambda a: None if a is None else ta.month(a.year + step, mon),
+        )
     way: ta.Direction
     if start < m.start() or rel.startswith("last") or rel == "this past":
         way = "past"
@@ -1147,7 +1156,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (
             rf"(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid-"
             r"|the\s+(?:end|beginning|start|middle)\s+of)\s*)?"
-            rf"(?P<mon>{_FULL_MONTH}){_E}",
+            rf"(?P<mon>{_FULL_MONTH})(?:,?\s+(?P<ry>(?i:this|last|next))\s+(?i:year))?{_E}",
             _month,
         ),
         (
