@@ -178,6 +178,13 @@ CASES = [
     ("Rates may fall in coming months.", "coming months", "DURATION", "PXM"),
     ("It will be hard in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
     ("losses in future quarters", "future quarters", "DATE", "FUTURE_REF"),
+    # "that year", "earlier that day", "the following year" read the date last written before
+    ("He fled in June 2019 and came back later that year.", "later that year", "DATE", "2019"),
+    ("He died on March 3, 2020. Earlier that day, he wrote.", "Earlier that day", "DATE",
+     "2020-03-03"),
+    ("In 2015 he was promoted, and the following year he left.", "the following year", "DATE",
+     "2016"),
+    ("The following year will be hard.", "The following year", "DATE", "2026"),
     # sets
     ("They meet every week.", "every week", "SET", "P1W"),
     ("a weekly briefing", "weekly", "SET", "P1W"),
@@ -249,6 +256,8 @@ NEGATIVES = [
     "He counted nineteen twenty times.",
     "in the year-end rush",
     "Sales in the latest period rose.",
+    "That year was hard, he said.",
+    "Shares traded that day fell.",
     "Prices fall in autumn",
 ]
 

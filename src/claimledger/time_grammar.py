@@ -672,6 +672,41 @@ def _year_quarter(m: re.Match[str], text: str) -> Result:
     return Hit(m.start(), m.end(), "DATE", compute)
 
 
+_STORY_YEAR = re.compile(r"(?<![\w.$])(?:1[89]|20)[0-9]{2}(?![\w%]|[.,][0-9])")
+_STORY_DATE = re.compile(
+    rf"(?P<mon>{_MONTH_D})\s+(?P<day>[0-9]{{1,2}}),\s*(?P<year>(?:1[89]|20)[0-9]{{2}})(?![0-9])"
+)
+#: How far back (in characters) "that year" may find the year it refers to.
+STORY_WINDOW = 400
+
+
+def story_year(text: str, start: int) -> int | None:
+    """The last year written out in the ``STORY_WINDOW`` characters before ``start``."""
+    years = _STORY_YEAR.findall(text, max(0, start - STORY_WINDOW), start)
+    return int(years[-1]) if years else None
+
+
+def _that_period(m: re.Match[str], text: str) -> Result:
+    """ "that year", "later that year", "earlier that day": the year (or full date) last
+    written before it; nothing when the text names none (an anaphor has no anchor reading)."""
+    unit = m["unit"].lower()
+    if unit == "year":
+        told = story_year(text, m.start())
+        if told is None:
+            return None
+        value = f"{told:04d}"
+        return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+    dates = list(_STORY_DATE.finditer(text, max(0, m.start() - STORY_WINDOW), m.start()))
+    if not dates:
+        return None
+    d = dates[-1]
+    mon, dom, year = MONTHS[d["mon"].rstrip(".")], int(d["day"]), int(d["year"])
+    if not _valid_day(year, mon, dom):
+        return None
+    value = f"{year:04d}-{mon:02d}-{dom:02d}"
+    return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
+
+
 def _named_relative(m: re.Match[str], text: str) -> Result:
     rel = re.sub(r"\s+", " ", m["rel"].lower()).replace(" fiscal", "")
     unit = m["unit"].lower()
@@ -696,6 +731,12 @@ def _named_relative(m: re.Match[str], text: str) -> Result:
     }.get(rel)
     if step is None:
         return None
+    if unit == "year" and rel in {"the following", "the previous", "previous"}:
+        # "the following year" counts from the year the story is at, not from the anchor
+        told = story_year(text, m.start())
+        if told is not None:
+            value = f"{told + step:04d}"
+            return Hit(m.start(), m.end(), "DATE", lambda a: value, False)
 
     def compute(a: dt.date | None) -> str | None:
         if a is None:
@@ -1199,6 +1240,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _named_relative,
         ),
         (
+            r"(?:(?i:earlier|later)\s+)?\b(?i:that)\s+(?:(?i:same)\s+)?(?P<unit>(?i:year|day))"
+            + _E,
+            _that_period,
+        ),
+        (
             r"\b(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?i:quarter)(?![\w-])"
             r"|\b(?i:the)\s+(?i:latest|most\s+recent)\s+(?i:period)" + _E,
             _latest_quarter,
@@ -1360,6 +1406,7 @@ GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "_set": ((), ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "each")),
     "_duration": ((), _UNIT_STEMS),
     "_recent_units": ((), ("recent", "coming", "future", "ahead")),
+    "_that_period": ((), ("that year", "that day", "that same")),
     "_the_period": (
         (),
         ("the year", "the week", "the full", "the fiscal", "the whole", "the entire"),
