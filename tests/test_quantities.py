@@ -426,3 +426,21 @@ def test_money_signs_and_codes(
         return
     q = the(nlp, text, mention)
     assert (q.low, q.unit, q.currency) == (pytest.approx(value), unit, currency)
+
+
+# The counted noun past coordinated modifiers and long "of" phrases. (text, mention, unit)
+COUNTED = [
+    ("He founded two lobbying and consulting firms.", "two lobbying and consulting firms",
+     "firm"),
+    ("She runs three small and busy shops.", "three small and busy shops", "shop"),
+    ("He is one of the true first-rate professionals in politics.",
+     "one of the true first-rate professionals", "professional"),
+    # negatives: "and" joins two numbers, not two modifiers; a pronoun counts nothing
+    ("They hired two and then three more workers.", "two", None),
+    ("He is one of them.", "one", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "mention", "unit"), COUNTED)
+def test_counted_noun(nlp: Language, text: str, mention: str, unit: str | None) -> None:
+    assert the(nlp, text, mention).unit == unit

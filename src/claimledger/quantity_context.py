@@ -160,10 +160,12 @@ def counted(doc: Doc, end: int) -> tuple[Token, int] | None:
         and num.head.i - i < 6
         and num.head.pos_ in ("NOUN", "PROPN")
         and all(
-            t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM")
+            (t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM")
+             # "and" between two modifiers: "two lobbying and consulting firms"
+             or t.pos_ == "CCONJ" and i <= t.head.i < num.head.i)
             and t.text not in (",", ";", ":", "(", ")")
             for t in doc[i : num.head.i]
-        )
+        )  # fmt: skip
     ):
         return num.head, doc[i].idx if i <= num.head.i else num.head.idx
     # The noun phrase right after the number: modifiers ("combined digital and physical")
@@ -180,15 +182,22 @@ def counted(doc: Doc, end: int) -> tuple[Token, int] | None:
             return t, doc[i].idx
         if not (t.pos_ in ("ADJ", "PROPN", "NOUN") or t.text == "-"
                 or t.dep_ in ("amod", "compound", "nmod")
-                or (t.pos_ == "CCONJ" and j > i and doc[j - 1].pos_ == "ADJ")):  # fmt: skip
+                or (t.pos_ == "CCONJ" and j > i and _modifier(doc[j - 1]))):  # fmt: skip
             break
     if i < len(doc) and doc[i].lower_ == "of":
         objs = [c for c in doc[i].children if c.dep_ == "pobj"]
-        if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - i < 6:
+        # Up to eight tokens: "one of the true first-rate professionals".
+        if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - i < 8:
             obj = objs[0]
             left = [t for t in obj.lefts if t.dep_ not in ("det", "poss", "predet")]
             return obj, (left[0].idx if left else obj.idx)
     return None
+
+
+def _modifier(tok: Token) -> bool:
+    """Whether ``tok`` modifies a noun ahead ("lobbying" in "two lobbying and consulting
+    firms", "digital" in "digital and physical sales"), so "and" joins two modifiers."""
+    return tok.pos_ == "ADJ" or tok.dep_ in ("amod", "compound") and tok.head.i > tok.i
 
 
 def resolve_references(doc: Doc, found: list[Quantity]) -> list[Quantity]:
