@@ -283,12 +283,20 @@ _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going\s+to|plans?\s+to|planned\s+(?:to|for)|planning\s+to"
     r"|scheduled|expected\s+to|is\s+to|are\s+to|set\s+to|upcoming|coming|later\s+on)\b"
-    r"[^.;!?]*$"
-    # A deadline or an earliest date points forward whatever the tense: "as soon as Tuesday",
-    # "until 9 a.m. Tuesday", "postponed until Monday".
-    r"|\b(?:as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than)\s+(?:[0-9:.apm\s]+)?$",
+    r"[^.;!?]*$",
     re.IGNORECASE,
 )
+# A deadline or an earliest date points forward: "as soon as Tuesday", "until 9 a.m. Tuesday",
+# "postponed until Monday" ...
+_DEADLINE_CUE = re.compile(
+    r"\b(?:as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than)\s+(?:[0-9:.apm\s]+)?$",
+    re.IGNORECASE,
+)
+# ... unless the clause is plainly in the past ("Until Thursday, they had not called him",
+# "the talks lasted until Monday").
+_PAST_VERB = r"\b(?:had|was|were|did|went|lasted|remained|stayed|waited)\b"
+_PAST_AFTER = re.compile(rf"[^.;!?]{{0,80}}?{_PAST_VERB}", re.IGNORECASE)
+_PAST_BEFORE = re.compile(rf"{_PAST_VERB}[^.;!?]*$", re.IGNORECASE)
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _WORD = re.compile(r"[\w.'’-]+")
 
@@ -299,7 +307,13 @@ _WORD = re.compile(r"[\w.'’-]+")
 def direction(text: str, start: int) -> ta.Direction:
     """Whether the clause before ``start`` looks to the future ("will meet on ...")."""
     window = text[max(0, start - 60) : start]
-    return "future" if _FUTURE_CUE.search(window) else "past"
+    if _FUTURE_CUE.search(window):
+        return "future"
+    if _DEADLINE_CUE.search(window) and not (
+        _PAST_BEFORE.search(window) or _PAST_AFTER.match(text, start, start + 100)
+    ):
+        return "future"
+    return "past"
 
 
 def since_start(text: str, start: int) -> int:
