@@ -87,11 +87,13 @@ CASES = [
     # a deadline or an earliest date points forward whatever the tense
     ("He could arrive as soon as Tuesday.", "Tuesday", "DATE", "2025-01-14"),
     ("The deadline was moved until Monday.", "Monday", "DATE", "2025-01-13"),
-    ("They had until 9 a.m. Wednesday to sign.", "9 a.m. Wednesday", "TIME", "2025-01-15T09:00"),
+    ("They have until 9 a.m. Wednesday to sign.", "9 a.m. Wednesday", "TIME", "2025-01-15T09:00"),
     ("The team planned to leave on Thursday.", "on Thursday", "DATE", "2025-01-16"),
     ("The team left on Thursday.", "on Thursday", "DATE", "2025-01-09"),
     ("The talks went on until Thursday.", "Thursday", "DATE", "2025-01-09"),
     ("Until Thursday, they had not named him.", "Thursday", "DATE", "2025-01-09"),
+    ("The deadline was extended until Monday.", "Monday", "DATE", "2025-01-13"),
+    ("Officials had given them until Tuesday.", "Tuesday", "DATE", "2025-01-14"),
     ("Shops close on Sundays.", "Sundays", "SET", "XXXX-WXX-7"),
     # deictic and offsets
     ("The NIS said two weeks ago that", "two weeks ago", "DATE", "2024-12-28"),

@@ -296,7 +296,11 @@ _DEADLINE_CUE = re.compile(
 # "the talks lasted until Monday").
 _PAST_VERB = r"\b(?:had|was|were|did|went|lasted|remained|stayed|waited)\b"
 _PAST_AFTER = re.compile(rf"[^.;!?]{{0,80}}?{_PAST_VERB}", re.IGNORECASE)
-_PAST_BEFORE = re.compile(rf"{_PAST_VERB}[^.;!?]*$", re.IGNORECASE)
+# Before the deadline only verbs of lasting count: "was extended until Monday", "had given them
+# until Tuesday" still point forward.
+_PAST_BEFORE = re.compile(
+    r"\b(?:went\s+on|lasted|remained|stayed|waited|continued)\b[^.;!?]*$", re.IGNORECASE
+)
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _WORD = re.compile(r"[\w.'’-]+")
 
