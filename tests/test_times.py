@@ -176,6 +176,8 @@ CASES = [
     # "the year", "the week" without a modifier are the anchor's
     ("Sales for the full year rose.", "the full year", "DATE", "2025"),
     ("For the week, the index fell.", "the week", "DATE", "2025-W02"),
+    ("A hearing is set for the week of March 3.", "the week of March 3", "DATE", "2025-W10"),
+    ("It met the week of Jan. 6, 2020.", "the week of Jan. 6, 2020", "DATE", "2020-W02"),
     ("Net for the year ended June 30 rose.", "the year", "DURATION", "P1Y"),
     # stretches of unknown length
     ("Prices fell in recent weeks.", "recent weeks", "DURATION", "PXW"),
@@ -281,6 +283,7 @@ IMPOSSIBLE = [
     "The memo is dated 13/45/2020.",
     "The memo is dated 2023-02-29.",
     "They met on January 45.",
+    "A hearing is set for the week of February 30.",
     "The meeting is at 25:00 p.m.",
 ]
 

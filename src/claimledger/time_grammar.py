@@ -1087,6 +1087,20 @@ def _the_period(m: re.Match[str], text: str) -> Result:
     return Hit(m.start(), m.end(), "DATE", lambda a: None if a is None else f"{a.year:04d}")
 
 
+def _week_of(m: re.Match[str], text: str) -> Result:
+    """ "the week of March 6": the ISO week holding that day."""
+    mon, dom, year = MONTHS[m["mon"].rstrip(".")], int(m["day"]), _year(m["year"])
+    if not _valid_day(year, mon, dom):
+        return _impossible(m, "no such day in that month")
+    way = _nearest_or(direction(text, m.start()))
+
+    def compute(a: dt.date | None) -> str | None:
+        y = year or (None if a is None else ta.month_day_year(a, mon, dom, way))
+        return None if y is None else ta.week(dt.date(y, mon, dom))
+
+    return Hit(m.start(), m.end(), "DATE", compute, year is None)
+
+
 _CENTURY_WORDS = {"eighteen": 18, "nineteen": 19, "twenty": 20}
 
 
@@ -1336,6 +1350,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _recent_units,
         ),
         (
+            rf"\b(?i:the)\s+(?i:week)\s+(?i:of)\s+(?P<mon>{_MONTH_D})\s+(?P<day>[0-9]{{1,2}})"
+            r"(?![0-9])(?:,\s*(?P<year>[12][0-9]{3})(?![0-9]))?" + _E,
+            _week_of,
+        ),
+        (
             r"\b(?i:the)\s+(?:(?i:full|fiscal|whole|entire)\s+)?(?P<unit>year|week|Year|Week)"
             + _E,
             _the_period,
@@ -1424,6 +1443,7 @@ GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "_set": ((), ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "each")),
     "_duration": ((), _UNIT_STEMS),
     "_recent_units": ((), ("recent", "coming", "future", "ahead")),
+    "_week_of": ((), ("the week of",)),
     "_that_period": ((), ("that year", "that day", "that same")),
     "_the_period": (
         (),
