@@ -68,7 +68,23 @@ def test_words_value(words: str, expected: float | None) -> None:
         ("between two and three", [("two", 2, 2), ("three", 3, 3)]),
         ("one two", [("one", 1, 1), ("two", 2, 2)]),
         ("a two-way race", [("two", 2, 2)]),
+        # fractions of a scale, South Asian scales and grouping, spaced thousands
+        ("half a million people", [("half a million", 5e5, 5e5)]),
+        ("a quarter of a billion", [("a quarter of a billion", 2.5e8, 2.5e8)]),
+        ("three quarters of a million", [("three quarters of a million", 7.5e5, 7.5e5)]),
+        ("a half million", [("a half million", 5e5, 5e5)]),
+        ("35 lakh rupees", [("35 lakh", 3.5e6, 3.5e6)]),
+        ("Rs 1,200 crore", [("1,200 crore", 1.2e10, 1.2e10)]),
+        ("12,34,567.89 rupees", [("12,34,567.89", 1234567.89, 1234567.89)]),
+        ("10\u00a0000 people", [("10\u00a0000", 1e4, 1e4)]),
+        ("12\u202f500 people", [("12\u202f500", 12500, 12500)]),
+        ("1 000 000 people", [("1 000 000", 1e6, 1e6)]),
         # negatives: nothing, or not the whole run
+        ("one and a half million", [("one and a half million", 1.5e6, 1.5e6)]),
+        ("the first half of a million-year span", [("a million", 1e6, 1e6)]),
+        ("On March 3 200 people marched", [("3", 3, 3), ("200", 200, 200)]),
+        ("in 2019 100 people", [("2019", 2019, 2019), ("100", 100, 100)]),
+        ("scores of 1,2,3", [("1", 1, 1)]),  # "2,3" is no thousands group: left out
         ("several hundred years", []),
         ("the third time", []),
         ("often a tenant", []),

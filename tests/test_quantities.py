@@ -327,12 +327,27 @@ def test_seed_article(nlp: Language) -> None:
             assert not [q for q in found if q.span.overlaps(span)], n["mention"]["text"]
 
 
-# Known failures, kept visible: each must keep failing until the rule is written.
-@pytest.mark.xfail(strict=True, reason="amounts in two denominations are not joined")
-def test_dollars_and_cents_are_one_amount(nlp: Language) -> None:
-    q = the(nlp, "It only cost thirteen dollars and forty-five cents.", "thirteen dollars and "
-            "forty-five cents")  # fmt: skip
-    assert q.low == pytest.approx(13.45)
+# Amounts in two denominations are one amount; (text, the amounts as (span, value, unit))
+CENTS = [
+    ("It only cost thirteen dollars and forty-five cents.",
+     [("thirteen dollars and forty-five cents", 13.45, "dollar")]),
+    ("It cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "dollar")]),
+    ("Half a million people paid 2 pounds and 5 pence.",
+     [("Half a million people", 5e5, "people"), ("2 pounds and 5 pence", 2.05, "pound")]),
+    # negatives: another clause, more than a unit's worth of cents, a change then a level
+    ("It cost $2, and 50 cents went to tax.", [("$2", 2, "dollar"), ("50 cents", 50, "cent")]),
+    ("It cost $2 and 150 cents.", [("$2", 2, "dollar"), ("150 cents", 150, "cent")]),
+    ("Milk rose 5 cents to $2.", [("5 cents", 5, "cent"), ("$2", 2, "dollar")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CENTS)
+def test_dollars_and_cents_are_one_amount(
+    nlp: Language, text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    got = [(q.span.text, q.low, q.unit) for q in quantities(nlp, text)]
+    assert [(s, u) for s, _, u in got] == [(s, u) for s, _, u in expected]
+    assert [v for _, v, _ in got] == [pytest.approx(v) for _, v, _ in expected]
 
 
 def test_negative_word_range(nlp: Language) -> None:

@@ -81,6 +81,11 @@ SCALES: dict[str, float] = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    # South Asian scales, in English news from the region ("35 lakh", "Rs 1,200 crore").
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 #: Abbreviated scales written after digits ("3.2m", "$4 bn", "RM3.06mil").
 SHORT_SCALES: dict[str, float] = {
@@ -122,7 +127,11 @@ _DEN = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 # thousands separators and decimals, a following spaced or attached scale, and "1/2" halves.
 _DIGITS = re.compile(
     rf"""(?<![\d.,/])(?<!\d[.,])
-    (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
+    (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?
+      |[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?
+      |[0-9]{{1,3}}(?:[\u00a0\u2009\u202f][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?
+      |[0-9]{{1,3}}(?:\x20[0-9]{{3}}){{2,}}(?![0-9])(?:\.[0-9]+)?
+      |[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
     (?P<frac>\s[1-9]/(?:2|3|4|8))?
     (?:(?P<sp>\s?)(?P<scale>{_SCALE}|{_SHORT})\b)?
     (?![\d])""",
@@ -136,6 +145,15 @@ _WORDS = re.compile(
 _VAGUE = re.compile(
     r"\b(?P<a>tens|hundreds|dozens)\s+of\s+(?P<b>thousands|millions|billions)\b"
     r"|\b(?P<c>dozens|hundreds|thousands|millions|billions|trillions)\b(?=\s+(?:of|more|upon)\b)",
+    re.IGNORECASE,
+)
+# "half a million", "a quarter of a billion", "three quarters of a million": the fraction
+# multiplies the scale (without this "half" and "a million" would be two numbers).
+_FRACTION_SCALE = re.compile(
+    r"(?<!and\s)(?<!and\sa\s)(?<!first\s)(?<!second\s)(?<!other\s)\b"
+    r"(?:(?P<n>an?|one|two|three)[\s-]+)?(?P<d>half|quarters?|thirds?)"
+    # not "half of a million-year span": a scale joined by a hyphen describes a noun
+    r"(?:\s+(?:of\s+)?an?)?\s+(?P<s>thousand|million|billion|trillion)\b(?!-)",
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
@@ -293,6 +311,13 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
         value = float(m.group(1))
         if value != 0 and math.isfinite(value) and 1e-30 < abs(value) < 1e30:
             add(NumberMatch(m.start(), m.end(), value, value, "digits"))
+    for m in _FRACTION_SCALE.finditer(text):
+        n = (m.group("n") or "a").lower()
+        num = 1 if n in ("a", "an") else UNITS[n]
+        scale = SCALES[m.group("s").lower()]
+        value = num / DENOMINATORS[m.group("d").lower()] * scale
+        if value < scale:  # "three halves of a million" is no amount anyone writes
+            add(NumberMatch(m.start(), m.end(), value, value, "words", True, scale))
     for m in _HALF_DOZEN.finditer(text):
         add(NumberMatch(m.start(), m.end(), 6.0, 6.0, "words"))
     for m in _PAIR.finditer(text):
@@ -318,7 +343,7 @@ def _digits(
     m: re.Match[str], add: Callable[[NumberMatch], None], problems: list[NumberProblem]
 ) -> None:
     """Turn one digit match into a NumberMatch, or a NumberProblem when it cannot be exact."""
-    raw = m.group("num").replace(",", "")
+    raw = re.sub(r"[,\s]", "", m.group("num"))
     significant = len(raw.replace(".", "").lstrip("0"))
     if significant > MAX_DIGITS:
         problems.append(NumberProblem(

@@ -117,7 +117,7 @@ def find_quantities(
     blocked += [(m.start(), m.end()) for m in PHONE.finditer(text)]
     atoms = [a for n in numbers if (a := _atom(doc, text, n, blocked)) is not None]
     out: list[Quantity] = []
-    atoms = _carry_units(doc, text, atoms)
+    atoms = _carry_units(doc, text, _cents(text, atoms))
     for group in _ranges(text, atoms):
         q = _quantity(doc, text, group)
         if q is not None:
@@ -222,6 +222,29 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     if kind == "count" and not_a_count(doc, text, n, before, after):
         return None
     return _Atom(start, end, n.low, n.high, kind, unit, currency, n)
+
+
+def _cents(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Join "13 dollars and 45 cents", "£2 and 50p" into one amount in the main unit."""
+    out: list[_Atom] = []
+    for b in atoms:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.unit in ("dollar", "euro", "pound")
+            # "2 pounds" alone is a weight; with pence it is money
+            and (a.kind == "money" or a.unit == "pound" and b.unit == "penny")
+            and b.kind == "money" and b.unit in ("cent", "penny")
+            and a.low == a.high == int(a.low) and b.low == b.high and 0 < b.low < 100
+            and re.fullmatch(r"\s*(?:,\s*|and\s+)?", text[a.end : b.start])
+        ):  # fmt: skip
+            value = a.low + b.low / 100
+            currency = a.currency or ("GBP" if b.unit == "penny" else None)
+            out[-1] = replace(a, end=b.end, low=value, high=value, kind="money",
+                              currency=currency)  # fmt: skip
+            continue
+        out.append(b)
+    return out
 
 
 def _ascii_pounds(text: str, n: NumberMatch) -> bool:
