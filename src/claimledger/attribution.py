@@ -356,6 +356,8 @@ def _with_left_part(
         if c.dep_ in ("advcl", "advmod", "prep", "npadvmod", "intj") and c.idx < source[0]
         for t in c.subtree
     ]
+    # "All of this, he acknowledges, could be undone": the clause's own subject comes first
+    left += [t for t in comp.subtree if t.idx + len(t) <= source[0]]
     if len(left) < 1:
         return span
     left.sort(key=lambda t: t.i)
