@@ -1087,6 +1087,24 @@ def _the_period(m: re.Match[str], text: str) -> Result:
     return Hit(m.start(), m.end(), "DATE", lambda a: None if a is None else f"{a.year:04d}")
 
 
+#: Words that may follow a time expression used as a noun ("by year-end and ...").
+_FUNCTION_WORDS = {
+    "and", "or", "but", "to", "in", "of", "at", "for", "with", "when", "as", "is", "was",
+    "will", "would", "because", "according", "if", "than", "from", "after", "before",
+}
+
+
+def _year_end(m: re.Match[str], text: str) -> Result:
+    """ "year-end", "by year's end", "the end of the year": the anchor's year (the one before
+    after "since": "up 5% since year-end")."""
+    nxt = next_word(text, m.end())
+    if nxt[:1].islower() and nxt not in _FUNCTION_WORDS:
+        return None  # an adjective: "year-end results", "the year-end rush"
+    start = since_start(text, m.start())
+    back = start < m.start()
+    return Hit(start, m.end(), "DATE", lambda a: None if a is None else f"{a.year - back:04d}")
+
+
 def _week_of(m: re.Match[str], text: str) -> Result:
     """ "the week of March 6": the ISO week holding that day."""
     mon, dom, year = MONTHS[m["mon"].rstrip(".")], int(m["day"]), _year(m["year"])
@@ -1118,8 +1136,10 @@ def _spoken_year(m: re.Match[str], text: str) -> Result:
         if tail is None:
             return None
         year = _CENTURY_WORDS[head] * 100 + int(tail)
-    nxt = next_word(text, m.end()).lower()
-    plural = nxt.endswith("s") and len(nxt) > 3 and nxt not in NOT_PLURAL
+    written = next_word(text, m.end())
+    nxt = written.lower()
+    # only a lower-case next word can be the counted noun ("nineteen ninety-one Charles ...")
+    plural = written[:1].islower() and nxt.endswith("s") and len(nxt) > 3 and nxt not in NOT_PLURAL
     if prev_word(text, m.start()) in COUNT_PREV or nxt in COUNT_NEXT or plural:
         return None  # "nineteen ninety people" is a count
     if m["mon"]:
@@ -1350,6 +1370,12 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _recent_units,
         ),
         (
+            r"\b(?:(?i:year)[- ](?i:end)|(?i:year)['’]s\s+(?i:end)"
+            r"|(?i:the\s+end\s+of\s+the\s+year))"
+            r"(?![\w-])",
+            _year_end,
+        ),
+        (
             rf"\b(?i:the)\s+(?i:week)\s+(?i:of)\s+(?P<mon>{_MONTH_D})\s+(?P<day>[0-9]{{1,2}})"
             r"(?![0-9])(?:,\s*(?P<year>[12][0-9]{3})(?![0-9]))?" + _E,
             _week_of,
@@ -1444,6 +1470,7 @@ GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "_duration": ((), _UNIT_STEMS),
     "_recent_units": ((), ("recent", "coming", "future", "ahead")),
     "_week_of": ((), ("the week of",)),
+    "_year_end": ((), ("year-end", "year end", "year's end", "year’s end", "of the year")),
     "_that_period": ((), ("that year", "that day", "that same")),
     "_the_period": (
         (),
