@@ -12,12 +12,22 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
-from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, select
+from sqlalchemy import (
+    Column,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    func,
+    select,
+    update,
+)
 from typer.testing import CliRunner
 
 from claimledger.cli import analyze  # noqa: F401  (registers the commands on app)
 from claimledger.cli.app import app
-from claimledger.ledger.build import build, clusters, measure_timeline
+from claimledger.ledger.build import MODEL_NAME, build, clusters, measure_timeline
 from claimledger.model import (
     Attribution,
     Document,
@@ -140,11 +150,43 @@ def test_build_is_repeatable(sqlite_url: str) -> None:
     assert [c.to_dict() for c in clusters(engine)] == first
 
 
-def test_embeddings_are_cached_when_the_store_has_a_table(sqlite_url: str) -> None:
+def test_embeddings_are_cached_in_the_store(db_url: str) -> None:
+    engine = _store(db_url)
+    emb = metadata.tables["attribution_embeddings"]
+    BagOfWords.calls = 0
+    assert build(engine, embedder=BagOfWords()).embedded == 3  # type: ignore[arg-type]
+    assert build(engine, embedder=BagOfWords()).embedded == 0  # type: ignore[arg-type]
+    assert BagOfWords.calls == 3
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        rows = conn.execute(select(emb.c.model, emb.c.vector)).all()
+    assert len(rows) == 3
+    assert {m for m, _ in rows} == {MODEL_NAME}
+    assert {len(v) for _, v in rows} == {384 * 2}  # float16, 384 values
+
+    # A changed document loses its attributions, and their cached vectors with them
+    # (ON DELETE CASCADE): only it is embedded again.
+    write.store(
+        engine,  # type: ignore[arg-type]
+        [_doc("d3", "Radio C", "2025-04-03", "Bo Li", "Later,")],
+        extractor="test",
+    )
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        assert conn.execute(select(func.count()).select_from(emb)).scalar() == 2
+    assert build(engine, embedder=BagOfWords()).embedded == 1  # type: ignore[arg-type]
+
+    # A vector of another model is not used, and is replaced.
+    with engine.begin() as conn:  # type: ignore[attr-defined]
+        conn.execute(update(emb).values(model="another-model"))
+    assert build(engine, embedder=BagOfWords()).embedded == 3  # type: ignore[arg-type]
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        assert set(conn.execute(select(emb.c.model)).scalars()) == {MODEL_NAME}
+
+
+def test_an_explicit_embedding_table_is_used(sqlite_url: str) -> None:
     engine = _store(sqlite_url)
     meta = MetaData()
     table = Table(
-        "attribution_embeddings",
+        "other_embeddings",
         meta,
         Column("attribution_pk", Integer, primary_key=True),
         Column("model", String(64)),

@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -129,6 +130,20 @@ class AttributionEntity(Base):
         ForeignKey("doc_entities.pk", ondelete="CASCADE"), primary_key=True, index=True
     )
     role: Mapped[str] = mapped_column(String(16))
+
+
+class AttributionEmbedding(Base):
+    """The cached sentence embedding of an attribution's content (filled by
+    ``claimledger.ledger.build``): 384 little-endian ``float16`` values, and the model that
+    made them, so a model change re-embeds."""
+
+    __tablename__ = "attribution_embeddings"
+
+    attribution_pk: Mapped[int] = mapped_column(
+        ForeignKey("attributions.pk", ondelete="CASCADE"), primary_key=True
+    )
+    model: Mapped[str] = mapped_column(String(64))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Quantity(Base):
