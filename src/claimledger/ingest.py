@@ -15,16 +15,19 @@ The flow is one lazy stream::
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
 
 from .errors import DocumentRejected
-from .model import Document, Extraction
+from .model import Document, Extraction, Meta
 from .store import db
 from .store.schema import metadata
 from .store.write import Written, extractor_version, fingerprint, write_batch
@@ -119,21 +122,123 @@ def ingest(
     outlet: str | None = None,
     progress: bool = True,
     model: str | None = None,
+    metadata_table: str | Path | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document named by ``paths`` (what ``extract`` takes).
 
     Unreadable inputs are recorded as rejected (with reason and detail) and the run goes on.
+    ``metadata_table`` names a TSV/CSV of metadata by document id (see
+    :func:`read_metadata_table`); its values fill the fields a document leaves empty, before
+    ``published``/``outlet`` do.
 
     Raises:
-        ValueError: ``workers`` < 1, an unsupported database URL, or a missing spaCy model.
+        ValueError: ``workers`` < 1, an unsupported database URL, a missing spaCy model, or an
+            unreadable metadata table.
         sqlalchemy.exc.OperationalError: the store cannot be opened or written.
     """
     from .inputs import iter_documents  # the input readers pull in HTML parsing; load lazily
 
-    items = iter_documents(paths, published=published, outlet=outlet)
+    if metadata_table is not None:
+        table = read_metadata_table(metadata_table)
+        items = with_metadata(iter_documents(paths), table, published=published, outlet=outlet)
+    else:
+        items = iter_documents(paths, published=published, outlet=outlet)
     return ingest_documents(
         items, db_url=db_url, workers=workers, progress=progress, model=model
     )
+
+
+#: Column names a metadata table may use for each field, first match wins.
+METADATA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "filename", "name", "key"),
+    "outlet": ("outlet", "publisher", "site"),
+    "published": ("published", "publication_date", "date"),
+    "title": ("title",),
+    "url": ("url",),
+    "language": ("language",),
+}
+#: Cell values that mean "unknown" in a metadata table.
+_MISSING = frozenset({"", "none", "null", "na", "n/a"})
+
+
+def read_metadata_table(path: str | Path) -> dict[str, Meta]:
+    """Read a table of document metadata: one row per document id.
+
+    The file is tab-separated when its name ends in ``.tsv`` (else comma-separated), with a
+    header row. The id column is the first of ``id``, ``filename``, ``name``, ``key``; a value
+    ending in ``.txt``/``.html``/``.htm`` loses that extension, so it matches the document id
+    ``extract`` derives from the file name. Other columns are read by the names in
+    ``METADATA_COLUMNS`` (PolNeAR's ``metadata.tsv`` uses ``publisher`` and
+    ``publication_date``); unknown columns are ignored; empty cells and ``None`` mean unknown.
+
+    Raises:
+        ValueError: the file cannot be read, or has no id column (the message lists the names
+            accepted).
+    """
+    p = Path(path)
+    try:
+        with p.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t" if p.suffix.lower() == ".tsv" else ",")
+            header = [h.strip().lower() for h in reader.fieldnames or ()]
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ValueError(f"cannot read metadata table {p}: {exc}") from exc
+    columns: dict[str, str] = {}
+    for field_name, names in METADATA_COLUMNS.items():
+        for name in names:
+            if name in header:
+                columns[field_name] = (reader.fieldnames or [])[header.index(name)]
+                break
+    if "id" not in columns:
+        raise ValueError(
+            f"metadata table {p} has no id column (one of {', '.join(METADATA_COLUMNS['id'])})"
+        )
+    table: dict[str, Meta] = {}
+    for row in rows:
+        values = {
+            k: (None if (row.get(col) or "").strip().lower() in _MISSING else row[col].strip())
+            for k, col in columns.items()
+        }
+        key = values.pop("id")
+        if key is None:
+            continue
+        for ext in (".txt", ".html", ".htm"):
+            if key.lower().endswith(ext):
+                key = key[: -len(ext)]
+        table[key] = Meta(
+            outlet=values.get("outlet"), published=values.get("published"),
+            title=values.get("title"), url=values.get("url"),
+            language=values.get("language") or "en",
+        )
+    return table
+
+
+def with_metadata(
+    items: Iterable[Document | DocumentRejected],
+    table: Mapping[str, Meta],
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+) -> Iterator[Document | DocumentRejected]:
+    """``items`` with empty metadata fields filled from ``table`` (by document id), then from
+    ``published``/``outlet``. A document's own values (from a sidecar, JSON line or page) win.
+
+    Rejected inputs pass through unchanged; ids missing from the table keep their metadata.
+    """
+    for item in items:
+        if isinstance(item, DocumentRejected):
+            yield item
+            continue
+        row = table.get(item.id, Meta())
+        m = item.meta
+        meta = Meta(
+            outlet=m.outlet or row.outlet or outlet,
+            published=m.published or row.published or published,
+            title=m.title or row.title,
+            url=m.url or row.url,
+            language=m.language or row.language,
+        )
+        yield item if meta == m else dataclasses.replace(item, meta=meta)
 
 
 def ingest_documents(

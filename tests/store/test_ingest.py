@@ -21,8 +21,8 @@ from sqlalchemy import text
 
 import claimledger.ingest as ingest_module
 from claimledger.errors import DocumentRejected
-from claimledger.ingest import ingest, ingest_documents
-from claimledger.model import Document, Extraction
+from claimledger.ingest import ingest, ingest_documents, read_metadata_table, with_metadata
+from claimledger.model import Document, Extraction, Meta
 from claimledger.store import db, queries
 
 HERE = Path(__file__).resolve().parent
@@ -227,3 +227,63 @@ def test_summary_to_dict() -> None:
     d = s.to_dict()
     assert d["documents"] == 5 and d["rejected_reasons"] == {"empty": 1}
     assert json.loads(json.dumps(d)) == d
+
+
+# --- a metadata table beside the texts ----------------------------------------------------
+
+TSV = (
+    "compartment\tfilename\tpublisher\tpublication_date\ttitle\tcredit\n"
+    "x\talpha\tDaily A\t2016-03-11\tAlpha story\tAP\n"
+    "x\tbeta.txt\tNone\t2016-04-01\t\tNone\n"
+    "x\t\tDaily C\t2016-05-01\tno id\tNone\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "own", "expected"),
+    [
+        ("alpha", Meta(), Meta("Daily A", "2016-03-11", "Alpha story")),
+        # ".txt" is dropped from the id; "None" and empty cells are unknown.
+        ("beta", Meta(), Meta("Default", "2016-04-01", None)),
+        # The document's own values win over the table's.
+        ("alpha", Meta(outlet="Own", published="2020-01-01"), Meta("Own", "2020-01-01",
+                                                                   "Alpha story")),
+        # An id missing from the table keeps its metadata, and takes the defaults.
+        ("gamma", Meta(), Meta("Default", "2000-01-01")),
+    ],
+)
+def test_metadata_table_fills_empty_fields(
+    tmp_path: Path, doc_id: str, own: Meta, expected: Meta
+) -> None:
+    path = tmp_path / "metadata.tsv"
+    path.write_text(TSV)
+    table = read_metadata_table(path)
+    assert set(table) == {"alpha", "beta"}
+    rejected = DocumentRejected("empty", "no text", origin="x.txt")
+    out = list(with_metadata(
+        [Document(doc_id, "Text.", own), rejected], table,
+        published="2000-01-01", outlet="Default",
+    ))
+    assert out[1] is rejected
+    assert out[0].meta == expected  # type: ignore[union-attr]
+
+
+def test_metadata_table_errors(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="cannot read"):
+        read_metadata_table(tmp_path / "missing.tsv")
+    (tmp_path / "bad.csv").write_text("publisher,date\nA,2016-01-01\n")
+    with pytest.raises(ValueError, match="no id column .*filename"):
+        read_metadata_table(tmp_path / "bad.csv")
+
+
+def test_ingest_applies_a_metadata_table(sqlite_url: str, tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "alpha.txt").write_text("The mayor said the bridge would reopen.\n")
+    (tmp_path / "metadata.tsv").write_text(TSV)
+    s = ingest([str(tmp_path / "texts")], db_url=sqlite_url, progress=False,
+               metadata_table=tmp_path / "metadata.tsv")
+    assert s.new == 1
+    stored = queries.extraction(db.create(sqlite_url), "alpha")
+    assert isinstance(stored, Extraction)
+    assert (stored.document.meta.outlet, stored.document.meta.published) == (
+        "Daily A", "2016-03-11")

@@ -92,6 +92,14 @@ def ingest(
         str | None, typer.Option(help="Publication date for documents without one.")
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for documents without one.")] = None,
+    metadata: Annotated[
+        str | None,
+        typer.Option(
+            "--metadata",
+            help="TSV/CSV of metadata by document id (id or filename, outlet or publisher, "
+            "published or publication_date, title, url) for documents without their own.",
+        ),
+    ] = None,
     db: DbOption = None,
     workers: Annotated[
         int | None, typer.Option(help="Extraction processes (default: one per core).")
@@ -111,7 +119,7 @@ def ingest(
     try:
         summary = run(
             paths, db_url=db, workers=workers or default_workers(), published=published,
-            outlet=outlet, progress=progress and sys.stderr.isatty(),
+            outlet=outlet, progress=progress and sys.stderr.isatty(), metadata_table=metadata,
         )
     except ValueError as exc:
         typer.echo(f"claimledger ingest: {exc}", err=True)
