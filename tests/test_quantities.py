@@ -459,3 +459,30 @@ COUNTED = [
 @pytest.mark.parametrize(("text", "mention", "unit"), COUNTED)
 def test_counted_noun(nlp: Language, text: str, mention: str, unit: str | None) -> None:
     assert the(nlp, text, mention).unit == unit
+
+
+# Science and trade units, common misspellings. (text, mention, unit); None: a count or nothing
+UNITS = [
+    ("Output reached 16,000 metric tons.", "16,000 metric tons", "metric ton"),
+    ("It was 34.5 celcius outside.", "34.5 celcius", "celsius"),
+    ("It was 100.2 degrees farenheit.", "100.2 degrees farenheit", "fahrenheit"),
+    ("The tyre holds 240 kPa.", "240 kPa", "kilopascal"),
+    ("A dose of 20 millisieverts was measured.", "20 millisieverts", "millisievert"),
+    ("The ship made 18 knots.", "18 knots", "knot"),
+    ("The star is 4.2 light years away.", "4.2 light years", "light year"),
+    ("They pumped 3 million cubic feet.", "3 million cubic feet", "cubic foot"),
+    ("A 15 megaton blast.", "15 megaton", "megatonne"),
+    ("Speeds hit 100 Mbps.", "100 Mbps", "megabit per second"),
+    ("A 250 kcal snack.", "250 kcal", "kilocalorie"),
+    # negatives: short forms that are words or other things when spaced
+    ("He paid 5 pa for it.", "5 pa", "pa"),
+    ("Two leagues merged.", "Two leagues", "league"),
+    ("He raised two hands.", "two hands", "hand"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "mention", "unit"), UNITS)
+def test_units(nlp: Language, text: str, mention: str, unit: str | None) -> None:
+    q = the(nlp, text, mention)
+    assert q.unit == unit
+    assert (q.kind == "measure") == (unit not in (None, "pa", "league", "hand"))
