@@ -27,6 +27,18 @@ by reading each pair (Y: the two contents state the same proposition).
 
 ``syndication`` prints every detected near-duplicate pair with the metadata's publisher,
 credit and wire columns and the opening of both texts.
+
+``syndication-candidates`` computes the exact shingle Jaccard similarity of every pair of texts
+(through an inverted index of shingles, so only pairs sharing one are scored), and prints the
+``--pairs`` most similar pairs, most similar first, each with its MinHash estimate, whether
+:func:`~claimledger.ledger.syndication.find_syndicated` reports it at ``--threshold``, the
+metadata columns and the opening of both texts, for a person to label (copy or not).
+:data:`CANDIDATE_LABELS` holds the labels given by reading each pair.
+
+``syndication-constructed`` builds ``--copies`` *constructed* reprints of seeded real texts (a
+wire-style header and footer added, the last paragraph cut, as syndication does), runs
+``find_syndicated`` over the real texts and the reprints together, and prints the recall on the
+constructed pairs and every detected pair that is not a constructed one.
 """
 
 from __future__ import annotations
@@ -43,13 +55,16 @@ from pathlib import Path
 
 from ..model import Extraction
 from .names import NameRecord, find_acronyms, merge_names
-from .syndication import THRESHOLD, find_syndicated
+from .syndication import THRESHOLD, find_syndicated, shingles, signature
 
 _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 
 #: Hand labels of the ``claim-pairs`` sample on PolNeAR train+dev (seed 5), pair 0 first.
 CLAIM_PAIR_LABELS = "NNNNNNNNNNNNNNNNNNNNNNNYNYNNNYNYYNYNYNYYNYYNYYYYYYYYNN"
 BANDS = (0.55, 0.65, 0.72, 0.78, 0.85, 0.90, 1.01)
+#: Hand labels of ``syndication-candidates`` on all PolNeAR texts (50 pairs), most similar
+#: first (Y: one text is a copy of the other, possibly edited; N: different articles).
+CANDIDATE_LABELS = "YYYYYYY" + "N" * 43
 
 
 def _texts(dirs: Sequence[str]) -> list[Path]:
@@ -169,6 +184,124 @@ def syndication_sample(dirs: Sequence[str], *, metadata: str | None, threshold: 
     return out
 
 
+def _metadata(path: str | None) -> dict[str, dict[str, str]]:
+    if not path:
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def _describe(doc_id: str, meta: dict[str, dict[str, str]]) -> str:
+    m = meta.get(doc_id, {})
+    return f"{doc_id} credit={m.get('credit')} wire={m.get('wire')}"
+
+
+def exact_jaccard_pairs(
+    texts: dict[str, str], *, top: int, min_words: int = 50
+) -> list[tuple[float, str, str]]:
+    """The ``top`` pairs of texts with the highest exact Jaccard similarity of their shingle
+    sets, most similar first, as ``(similarity, a, b)`` with ``a < b``.
+
+    Texts shorter than ``min_words`` words are left out, as ``find_syndicated`` does. A
+    shingle shared by more than 50 texts is boilerplate and does not make pairs (it still
+    counts in the similarity of pairs found through other shingles).
+    """
+    sets = {
+        d: shingles(t) for d, t in texts.items() if len(re.findall(r"\w+", t)) >= min_words
+    }
+    index: dict[str, list[str]] = {}
+    for d, sh in sets.items():
+        for x in sh:
+            index.setdefault(x, []).append(d)
+    candidates: set[tuple[str, str]] = set()
+    for docs in index.values():
+        if 1 < len(docs) <= 50:
+            candidates.update(combinations(sorted(docs), 2))
+    scored = []
+    for a, b in candidates:
+        sa, sb = sets[a], sets[b]
+        scored.append((len(sa & sb) / len(sa | sb), a, b))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    return scored[:top]
+
+
+def syndication_candidates(
+    dirs: Sequence[str], *, metadata: str | None, pairs: int, threshold: float
+) -> list[str]:
+    """Lines describing the ``pairs`` most similar pairs of texts (see the module docstring)."""
+    meta = _metadata(metadata)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in _texts(dirs)}
+    found, _ = find_syndicated(texts.items(), threshold=threshold)
+    detected = {(p.a, p.b) for p in found.pairs}
+    top = exact_jaccard_pairs(texts, top=pairs)
+    labels = CANDIDATE_LABELS if len(CANDIDATE_LABELS) == len(top) else ""
+    out = [
+        f"# {len(texts)} documents; the {len(top)} most similar pairs by exact 5-shingle "
+        f"Jaccard; {len(detected)} pairs detected at threshold {threshold}"
+    ]
+    for n, (sim, a, b) in enumerate(top):
+        est = signature(texts[a]).jaccard(signature(texts[b]))
+        flag = "DETECTED" if (a, b) in detected else "-"
+        label = f" label={labels[n]}" if labels else ""
+        out.append(
+            f"{n + 1:3d}. jaccard={sim:.3f} minhash={est:.3f} {flag}{label}  "
+            f"{_describe(a, meta)}  |  {_describe(b, meta)}"
+        )
+        for d in (a, b):
+            out.append("     " + texts[d][:200].replace("\n", " "))
+    if labels:
+        yes_above = sum(
+            1 for (_, a, b), lab in zip(top, labels, strict=True)
+            if lab == "Y" and (a, b) in detected
+        )
+        above = sum(1 for _, a, b in top if (a, b) in detected)
+        copies = labels.count("Y")
+        out.append(
+            f"# precision at {threshold}: {yes_above}/{above}; copies among the {len(top)} "
+            f"pairs: {copies}, detected {yes_above}/{copies}"
+        )
+    return out
+
+
+def reprint(text: str, rng: random.Random) -> str:
+    """A constructed wire reprint of ``text``: a dateline header and a credit footer added,
+    and the last paragraph cut when there are three or more (what a reprinting outlet does)."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    if len(paragraphs) >= 3:
+        paragraphs = paragraphs[:-1]
+    city = rng.choice(("WASHINGTON", "NEW YORK", "LONDON", "CHICAGO"))
+    wire = rng.choice(("AP", "Reuters", "AFP"))
+    header = f"By Staff Writer | {wire}\n\n{city} ({wire}) --"
+    footer = f"Reporting by {wire} staff; editing by the desk. Copyright {wire}. All rights."
+    return "\n\n".join([header, *paragraphs, footer]) + "\n"
+
+
+def syndication_constructed(
+    dirs: Sequence[str], *, copies: int, seed: int, threshold: float
+) -> list[str]:
+    """Lines reporting recall on constructed reprints and every other detected pair."""
+    rng = random.Random(seed)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in _texts(dirs)}
+    originals = rng.sample(sorted(d for d, t in texts.items() if len(t.split()) >= 50), copies)
+    reprints = {f"reprint~{d}": reprint(texts[d], rng) for d in originals}
+    found, _ = find_syndicated([*texts.items(), *reprints.items()], threshold=threshold)
+    constructed = {tuple(sorted((d, f"reprint~{d}"))) for d in originals}
+    detected = {(p.a, p.b): p.similarity for p in found.pairs}
+    hits = [pair for pair in constructed if pair in detected]
+    others = sorted(p for p in detected if p not in constructed)
+    sims = sorted(detected[p] for p in hits)
+    out = [
+        f"# {len(texts)} real texts + {len(reprints)} constructed reprints (seed {seed}); "
+        f"{len(detected)} pairs detected at threshold {threshold}",
+        f"# recall on constructed pairs: {len(hits)}/{len(constructed)}"
+        + (f" (similarity {sims[0]:.3f}..{sims[-1]:.3f})" if sims else ""),
+        f"# other detected pairs (label by reading; a reprint paired with anything but its "
+        f"original is a false positive): {len(others)}",
+    ]
+    out.extend(f"{detected[p]:.3f}  {p[0]}  |  {p[1]}" for p in others)
+    return out
+
+
 def throughput(dirs: Sequence[str], *, sentences: int, threads: int, batch: int) -> list[str]:
     """Lines reporting embedding throughput on ``threads`` CPU threads."""
     import time
@@ -270,6 +403,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     t.add_argument("--sentences", type=int, default=512)
     t.add_argument("--threads", type=int, default=1)
     t.add_argument("--batch", type=int, default=64)
+    sc = sub.add_parser("syndication-candidates")
+    sc.add_argument("dirs", nargs="+")
+    sc.add_argument("--metadata")
+    sc.add_argument("--pairs", type=int, default=50)
+    sc.add_argument("--threshold", type=float, default=THRESHOLD)
+    sx = sub.add_parser("syndication-constructed")
+    sx.add_argument("dirs", nargs="+")
+    sx.add_argument("--copies", type=int, default=50)
+    sx.add_argument("--seed", type=int, default=3)
+    sx.add_argument("--threshold", type=float, default=THRESHOLD)
     c = sub.add_parser("claim-pairs")
     c.add_argument("dirs", nargs="+")
     c.add_argument("--seed", type=int, default=5)
@@ -279,6 +422,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.what == "throughput":
         lines = throughput(
             args.dirs, sentences=args.sentences, threads=args.threads, batch=args.batch
+        )
+    elif args.what == "syndication-candidates":
+        lines = syndication_candidates(
+            args.dirs, metadata=args.metadata, pairs=args.pairs, threshold=args.threshold
+        )
+    elif args.what == "syndication-constructed":
+        lines = syndication_constructed(
+            args.dirs, copies=args.copies, seed=args.seed, threshold=args.threshold
         )
     elif args.what == "entities":
         lines = entity_sample(
