@@ -130,3 +130,25 @@ def test_matches_are_ordered_and_disjoint() -> None:
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
     assert all(isinstance(n, NumberMatch) for n in found)
+
+
+def test_random_strings_give_ordered_finite_numbers() -> None:
+    """Random digit, separator, sign and script soup (fixed seed): no crash, sane matches."""
+    import random
+
+    pieces = [*"0123456789,. -/:%$£½⅔^×eE+~()", "\u00a0", "\u202f", " million", " lakh",
+              " half a", " and a half", " thousand", " one", "١٢", "１２", "9" * 40, "1e999",
+              "0" * 30, "10^", "x10", " of a", " quarter", "dozens of ",
+              "tens of thousands"]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        found, problems = scan_numbers(text)
+        assert found == sorted(found, key=lambda n: n.start)
+        for a, b in zip(found, found[1:], strict=False):
+            assert a.end <= b.start, text
+        for n in found:
+            assert 0 <= n.start < n.end <= len(text)
+            assert math.isfinite(n.low) and math.isfinite(n.high) and n.low <= n.high, text
+        for p in problems:
+            assert 0 <= p.start < p.end <= len(text)

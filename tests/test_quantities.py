@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -486,3 +487,35 @@ def test_units(nlp: Language, text: str, mention: str, unit: str | None) -> None
     q = the(nlp, text, mention)
     assert q.unit == unit
     assert (q.kind == "measure") == (unit not in (None, "pa", "league", "hand"))
+
+
+# Malformed input never crashes: random strings over digits, separators, signs, unit letters
+# and other scripts (a fixed seed, so a failure is reproducible; hypothesis is not installed).
+_PIECES = [
+    *"0123456789", ",", ".", " ", "-", "/", ":", "%", "%%", "$", "£", "€", "¥", "₿", "PS", "Y=",
+    "½", "⅔", "^", "×", "e", "E", "+", "~", "(", ")", "[", "]", "\u00a0", "\u202f", "\n",
+    "m", "bn", "k", "mph", "km", "°", "C", "F", " percent", " per cent", " million", " lakh",
+    " and", " to ", " from ", " between ", " about ", " over ", " dollars", " cents", " pence",
+    " a half", " half a", " one", " two", " thousand", "No.", "G", "١٢", "１２", "٣", "ⅷ",
+    "日本", "Ω", "é", "\u200b", "\ufeff", "1,2,3,4,5", "9" * 40, "1e308", "1e999", "0" * 30,
+]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+def test_random_strings_never_crash(nlp: Language) -> None:
+    fixed = ["$", "%%", "1,2,3,4,5", "9" * 400, "$" * 50, "% % %", "½½½", "-" * 20 + "5"]
+    for text in fixed + _random_texts(20261127, 300):
+        found, diagnostics = find_quantities(nlp(text))
+        for q in found:
+            assert q.span.within(text) and text[q.span.start : q.span.end] == q.span.text
+            assert q.low is None or q.high is None or q.low <= q.high, (text, q)
+            for bound in (q.low, q.high):
+                assert bound is None or math.isfinite(bound), (text, q)
+        for d in diagnostics:
+            assert d.start is None or 0 <= d.start <= len(text)
