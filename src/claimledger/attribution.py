@@ -274,6 +274,8 @@ def _verb_content(text: str,
     cue: tuple[int, int],
     source: tuple[tuple[int, int], tuple[int, int]],
 ) -> tuple[int, int] | None:
+    if verb.lemma_.lower() in cues.QUOTE_ONLY_VERBS:
+        return _adjacent_quote(text, verb, cue, source[0], quotes)
     comps = [c for c in verb.children if c.dep_ == "ccomp"] or [
         c for c in verb.children if c.dep_ == "xcomp" and not any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -299,7 +301,8 @@ def _verb_content(text: str,
             quote = _quote_around(text, clause, quotes, cue)
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
-    if quote is not None or verb.lemma_.lower() in cues.ADDRESSEE_VERBS:
+    lemma = verb.lemma_.lower()
+    if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
         return quote
     return _object_content(text, verb)
 

@@ -57,6 +57,19 @@ ADDRESSEE_VERBS: frozenset[str] = frozenset(
     "tell ask inform assure advise brief remind notify answer".split()
 )
 
+#: Verbs of thinking and finding: their content is a clause ("found that ..."), never an
+#: object ("found a way", "know the answer").
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
+    """
+    know expect understand recognize recognise remember consider deem interpret decide learn
+    hear read think believe find show feel suspect wonder guess figure reckon realize realise
+    assume presume discover determine establish judge calculate conclude
+    """.split()
+)
+
+#: Verbs that report speech only next to a quotation ("“...,” he continued").
+QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "go"})
+
 #: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
 PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
     "talk speak comment rail lash boast brag joke testify complain advocate campaign".split()
