@@ -519,3 +519,22 @@ def test_random_strings_never_crash(nlp: Language) -> None:
                 assert bound is None or math.isfinite(bound), (text, q)
         for d in diagnostics:
             assert d.start is None or 0 <= d.start <= len(text)
+
+
+# Suspended compounds take the noun of the one that ends the list. (text, [(span, unit)])
+SUSPENDED = [
+    ("It sells four-, five- and six-cylinder engines.",
+     [("four", "cylinder"), ("five", "cylinder"), ("six-cylinder", "cylinder")]),
+    ("They rent two- and three-bedroom flats.", [("two", "bedroom"), ("three-bedroom", "bedroom")]),
+    ("It has 4- or 6-speed gearboxes.", [("4", "speed"), ("6-speed", "speed")]),
+    ("He got a 10- to 15-year sentence.", [("10- to 15-year", "year")]),
+    # negatives: a hyphen that ends no compound, a plain list
+    ("They won 3-, and then 4 more.", [("3", None), ("4", None)]),
+    ("They have four, five and six cylinders.", [("four", None), ("five", None),
+                                                  ("six cylinders", "cylinder")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SUSPENDED)
+def test_suspended_compounds(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected

@@ -122,7 +122,7 @@ def find_quantities(
         q = _quantity(doc, text, group)
         if q is not None:
             out.append(q)
-    out = _list_members(text, numbers, blocked, out)
+    out = _suspended(text, _list_members(text, numbers, blocked, out))
     out = _conversions(text, resolve_references(doc, out))
     return tuple(_two_sided(text, out)), tuple(diagnostics)
 
@@ -219,7 +219,8 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         kind, end = "measure", n.end + me.end()
     if n.form == "digits" and ADDRESS.match(after):
         return None  # "123 Random Street": an address
-    if kind == "count" and not_a_count(doc, text, n, before, after):
+    suspended = _SUSPENDED.match(after)  # "four-, five- and six-cylinder": a count
+    if kind == "count" and not suspended and not_a_count(doc, text, n, before, after):
         return None
     return _Atom(start, end, n.low, n.high, kind, unit, currency, n)
 
@@ -405,6 +406,24 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
         high_inclusive=high_incl, approximate=approx, unit=unit, subject=subject,
         kind=last.kind, currency=last.currency,
     )  # fmt: skip
+
+
+# A number whose compound is finished later: "four-, five- and six-cylinder", "two- or".
+_SUSPENDED = re.compile(r"^-(?:,|\s+(?:and|or|to|and/or)\s)", re.IGNORECASE)
+
+
+def _suspended(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A suspended compound takes the unit of the one that ends the list ("four-, five- and
+    six-cylinder": all three count cylinders)."""
+    out = list(found)
+    for k in range(len(out) - 1, -1, -1):
+        q = out[k]
+        tail = text[q.span.end : q.span.end + 9]
+        if q.unit is None and q.kind == "count" and _SUSPENDED.match(tail):
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            if nxt is not None and nxt.unit and nxt.span.start - q.span.end < 30:
+                out[k] = replace(q, unit=nxt.unit, subject=nxt.subject)
+    return out
 
 
 # One member of a list after a counted number: ", Cruz 559", "and Kasich 143", "; Ohio 12%".
