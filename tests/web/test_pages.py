@@ -167,7 +167,7 @@ def test_claim_cards_hold_the_fields(client: TestClient, store: str) -> None:
         ("/sources/Volodymyr%20Zelensky", "Volodymyr Zelensky"),
         ("/measures", "casualties"),
         ("/clusters", "origins"),
-        ("/api/docs", "swagger"),
+        ("/api/docs", "/api/attributions"),
     ],
 )
 def test_pages_render(client: TestClient, path: str, expected: str) -> None:

@@ -257,11 +257,7 @@ SECURITY_HEADERS = (
 
 
 class SecurityHeaders:
-    """ASGI middleware adding ``SECURITY_HEADERS`` to every HTTP response.
-
-    The API documentation page (``/api/docs``) loads Swagger UI from a CDN, so it is left
-    without the content security policy.
-    """
+    """ASGI middleware adding ``SECURITY_HEADERS`` to every HTTP response."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -270,14 +266,13 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = scope.get("path") == "/api/docs"
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers") or [])
                 present = {k.lower() for k, _ in headers}
                 for k, v in SECURITY_HEADERS:
-                    if k not in present and not (docs and k == b"content-security-policy"):
+                    if k not in present:
                         headers.append((k, v))
                 message["headers"] = headers
             await send(message)

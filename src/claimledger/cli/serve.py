@@ -51,7 +51,10 @@ def serve(
     ),
     log_level: Annotated[str, typer.Option(help="uvicorn's log level.")] = "info",
 ) -> None:
-    """Serve the JSON API (/api, OpenAPI at /api/docs) and the web UI over the store.
+    """Serve the JSON API and the web UI over the store.
+
+    The API is under /api; its OpenAPI description is /api/openapi.json and a reference
+    page is /api/docs.
 
     Writing (POST /api/documents) needs the bearer token in $CLAIMLEDGER_TOKEN; without it
     the server is read-only.

@@ -253,6 +253,12 @@ def cluster_page(request: Request, cluster_id: int) -> HTMLResponse:
     return _html("cluster.html", c=c, groups=list(groups.items()))
 
 
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs_page(request: Request) -> HTMLResponse:
+    """The API's routes from its OpenAPI description, rendered here (no scripts from a CDN)."""
+    return _html("api_docs.html", spec=request.app.openapi())
+
+
 def error_page(status: int, message: str) -> str:
     """The HTML of an error page (the web side of the one error shape)."""
     return page("error.html", status=status, message=message)
