@@ -79,6 +79,8 @@ def test_words_value(words: str, expected: float | None) -> None:
         ("10\u00a0000 people", [("10\u00a0000", 1e4, 1e4)]),
         ("12\u202f500 people", [("12\u202f500", 12500, 12500)]),
         ("1 000 000 people", [("1 000 000", 1e6, 1e6)]),
+        ("10 000 people", [("10 000", 1e4, 1e4)]),  # one plain-spaced group only if "000"
+        ("It sold 10 000.", [("10 000", 1e4, 1e4)]),
         # negatives: nothing, or not the whole run
         ("one and a half million", [("one and a half million", 1.5e6, 1.5e6)]),
         ("the first half of a million-year span", [("a million", 1e6, 1e6)]),

@@ -475,18 +475,27 @@ UNITS = [
     ("A 15 megaton blast.", "15 megaton", "megatonne"),
     ("Speeds hit 100 Mbps.", "100 Mbps", "megabit per second"),
     ("A 250 kcal snack.", "250 kcal", "kilocalorie"),
+    ("Temperatures hit 30C on Monday.", "30C", "celsius"),
+    ("It was 86F in Phoenix.", "86F", "fahrenheit"),
+    ("It sold 10 000 copies.", "10 000 copies", "copy"),
     # negatives: short forms that are words or other things when spaced
     ("He paid 5 pa for it.", "5 pa", "pa"),
+    ("She lives in Apartment 5C.", None, None),
+    ("He was in seat 23F.", None, None),
+    ("He got a 5c coin.", None, None),
     ("Two leagues merged.", "Two leagues", "league"),
     ("He raised two hands.", "two hands", "hand"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "mention", "unit"), UNITS)
-def test_units(nlp: Language, text: str, mention: str, unit: str | None) -> None:
+def test_units(nlp: Language, text: str, mention: str | None, unit: str | None) -> None:
+    if mention is None:
+        assert quantities(nlp, text) == ()
+        return
     q = the(nlp, text, mention)
     assert q.unit == unit
-    assert (q.kind == "measure") == (unit not in (None, "pa", "league", "hand"))
+    assert (q.kind == "measure") == (unit not in (None, "pa", "league", "hand", "copy"))
 
 
 # Malformed input never crashes: random strings over digits, separators, signs, unit letters

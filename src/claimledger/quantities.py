@@ -215,6 +215,8 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             currency = "AUD"
     elif kind == "count" and (me := measure(after)):
         key = next(g for g in me.groups() if g)
+        if key in ("C", "F") and _SEAT.search(before):
+            return None  # "Apartment 5C", "seat 23F": a place, not a temperature
         unit = MEASURES.get(key.lower()) or measure_word(key)
         kind, end = "measure", n.end + me.end()
     if n.form == "digits" and ADDRESS.match(after):
@@ -255,6 +257,14 @@ def _ascii_pounds(text: str, n: NumberMatch) -> bool:
     if text[n.start - 2 : n.start] != "PS":
         return True  # "Y=" has no other reading
     return n.scaled or n.end - n.start >= 2 and n.form == "digits"
+
+
+# A word before "5C" that makes it a place: a capitalised name, or a seat, room or gate.
+_SEAT = re.compile(
+    r"(?:(?-i:\b[A-Z][a-z]*)|\b(?:seat|row|room|apartment|flat|gate|platform|suite|unit|block"
+    r"|level|floor|bay|section|pier|aisle|ward|terminal))\s$",
+    re.IGNORECASE,
+)
 
 
 def _carry_units(doc: Doc, text: str, atoms: list[_Atom]) -> list[_Atom]:

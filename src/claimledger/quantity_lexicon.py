@@ -94,7 +94,8 @@ MEASURES: dict[str, str] = {
     "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second",
     "secs": "second", "km2": "square kilometre", "m2": "square metre", "μm": "micrometre",
     "µm": "micrometre", "ºc": "celsius", "rpm": "revolutions per minute", "°c": "celsius",
-    "°f": "fahrenheit", "ha": "hectare", "kpa": "kilopascal", "mpa": "megapascal",
+    "°f": "fahrenheit", "c": "celsius", "f": "fahrenheit", "ha": "hectare",
+    "kpa": "kilopascal", "mpa": "megapascal",
     "hpa": "hectopascal", "mmhg": "millimetre of mercury", "kcal": "kilocalorie",
     "cal": "calorie", "kj": "kilojoule", "mj": "megajoule", "db": "decibel",
     "msv": "millisievert", "μsv": "microsievert", "µsv": "microsievert",
@@ -230,7 +231,8 @@ def measure(after: str) -> re.Match[str] | None:
     if m.group("sp") and len(m.group("sp")) == 1:
         return None
     att = m.group("att") or m.group("sp")
-    if len(att) == 1 and att not in ("g", "l", "W", "V", "°"):
+    # "30C", "86F": British and American weather; only attached and upper case.
+    if len(att) == 1 and att not in ("g", "l", "W", "V", "°", "C", "F"):
         return None
     return m
 
