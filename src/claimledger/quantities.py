@@ -163,6 +163,7 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         and before[-1:].isalpha()
         or before[-2:-1].isalpha()
         and (before[-1:] == "-" and n.form == "digits")
+        and not re.search(r"\d-to-$", before)  # "5-to-7": a range
     ):
         return None  # "G7", "COVID-19", "F-16": an identifier
     if n.form == "digits" and after[:1].isalpha():
@@ -294,6 +295,9 @@ def _ranges(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = RANGE_GAP.match(text[a.end : b.start])
+            if gap is None and re.search(r"\bfrom\s+$", text[max(0, a.start - 6) : a.start]):
+                # "from 20 mpg in 2008 to 29 mpg": a time between the ends of one range
+                gap = _FROM_WHEN_TO.match(text[a.end : b.start])
             if gap and _compatible(a, b):
                 sep = gap.group("sep").lower()
                 before = text[max(0, a.start - 12) : a.start]
@@ -317,6 +321,10 @@ def _ranges(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
     return groups
 
 
+# Between "from X" and "to Y": when (a year, a month, a short phrase), nothing else.
+_FROM_WHEN_TO = re.compile(
+    r"^\s+(?:in|at|on|during)\s+(?:[A-Za-z]+\.?\s+){0,3}(?:\d{4}\s+)?(?P<sep>to)\s+$"
+)
 # A verb of change right before a number: what follows "to" is the new level, not a bound.
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|climbed|jumped|gained"

@@ -215,7 +215,8 @@ TEMPORAL_HEDGES = frozenset(
 REFERENCE_NOUNS = frozenset(
     ["figure", "number", "toll", "total", "tally", "count", "estimate", "amount"]
 )
-RANGE_GAP = re.compile(r"^\s*-?\s*(?P<sep>-|–|—|~|to|through|and)\s*$", re.IGNORECASE)
+# "5-to-7" as well as "5 to 7", "5-7", "5 - 7"
+RANGE_GAP = re.compile(r"^\s*-?\s*(?P<sep>-|–|—|~|to|through|and)(?:\s*|(?<=to)-)$", re.IGNORECASE)
 METRE_CONTEXT = frozenset(
     ("tall", "long", "high", "wide", "deep", "thick", "away", "sprint", "race", "dash",
      "hurdles", "freestyle", "butterfly", "breaststroke", "backstroke", "relay", "medley",
