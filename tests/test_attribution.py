@@ -24,34 +24,104 @@ def only(text: str, **kw: str) -> Attribution:
 
 # (text, source as written, cue, content, kind)
 CASES = [
-    ("The company said that profits rose sharply.",
-     "The company", "said", "profits rose sharply", "indirect"),
-    ("Profits rose sharply last year, the company said.",
-     "the company", "said", "Profits rose sharply last year", "indirect"),
-    ("The mayor has warned that the bridge will close in May.",
-     "The mayor", "has warned", "the bridge will close in May", "indirect"),
-    ("“We will win this race,” Smith told reporters.",
-     "Smith", "told", "We will win this race", "direct"),
-    ("Smith said on Monday: “We will win. Nobody can stop us now.”",
-     "Smith", "said", "We will win. Nobody can stop us now.", "direct"),
-    ("Inflation will fall next year, according to the central bank.",
-     "the central bank", "according to", "Inflation will fall next year", "according_to"),
-    ("According to police, the suspect fled on foot.",
-     "police", "According to", "the suspect fled on foot", "according_to"),
-    ("The mayor said the plan was “a disaster for the city.”",
-     "The mayor", "said", "the plan was “a disaster for the city.”", "mixed"),
-    ("The Defense Ministry: “All targets were hit.”",
-     "The Defense Ministry", ":", "All targets were hit.", "direct"),
-    ("The governor spoke for an hour, saying it was too costly.",
-     "The governor", "saying", "it was too costly", "indirect"),
-    ("Investors watched the reforms, which the bank said have been delayed again.",
-     "the bank", "said", "have been delayed again", "indirect"),
-    ("The senator has also repeatedly said that the vote was rigged.",
-     "The senator", "has also repeatedly said", "the vote was rigged", "indirect"),
-    ("The union moved to accuse the mayor of lying.",
-     "The union", "accuse", "the mayor of lying", "indirect"),
-    ("The minister believes the deal will collapse.",
-     "The minister", "believes", "the deal will collapse", "indirect"),
+    (
+        "The company said that profits rose sharply.",
+        "The company",
+        "said",
+        "profits rose sharply",
+        "indirect",
+    ),
+    (
+        "Profits rose sharply last year, the company said.",
+        "the company",
+        "said",
+        "Profits rose sharply last year",
+        "indirect",
+    ),
+    (
+        "The mayor has warned that the bridge will close in May.",
+        "The mayor",
+        "has warned",
+        "the bridge will close in May",
+        "indirect",
+    ),
+    (
+        "“We will win this race,” Smith told reporters.",
+        "Smith",
+        "told",
+        "We will win this race",
+        "direct",
+    ),
+    (
+        "Smith said on Monday: “We will win. Nobody can stop us now.”",
+        "Smith",
+        "said",
+        "We will win. Nobody can stop us now.",
+        "direct",
+    ),
+    (
+        "Inflation will fall next year, according to the central bank.",
+        "the central bank",
+        "according to",
+        "Inflation will fall next year",
+        "according_to",
+    ),
+    (
+        "According to police, the suspect fled on foot.",
+        "police",
+        "According to",
+        "the suspect fled on foot",
+        "according_to",
+    ),
+    (
+        "The mayor said the plan was “a disaster for the city.”",
+        "The mayor",
+        "said",
+        "the plan was “a disaster for the city.”",
+        "mixed",
+    ),
+    (
+        "The Defense Ministry: “All targets were hit.”",
+        "The Defense Ministry",
+        ":",
+        "All targets were hit.",
+        "direct",
+    ),
+    (
+        "The governor spoke for an hour, saying it was too costly.",
+        "The governor",
+        "saying",
+        "it was too costly",
+        "indirect",
+    ),
+    (
+        "Investors watched the reforms, which the bank said have been delayed again.",
+        "the bank",
+        "said",
+        "have been delayed again",
+        "indirect",
+    ),
+    (
+        "The senator has also repeatedly said that the vote was rigged.",
+        "The senator",
+        "has also repeatedly said",
+        "the vote was rigged",
+        "indirect",
+    ),
+    (
+        "The union moved to accuse the mayor of lying.",
+        "The union",
+        "accuse",
+        "the mayor of lying",
+        "indirect",
+    ),
+    (
+        "The minister believes the deal will collapse.",
+        "The minister",
+        "believes",
+        "the deal will collapse",
+        "indirect",
+    ),
 ]
 
 
@@ -170,10 +240,7 @@ def test_frame_inside_the_reported_sentence() -> None:
 
 
 def test_unbalanced_quote_is_a_diagnostic_and_work_goes_on() -> None:
-    text = (
-        "The coach said “we were unlucky today.\n"
-        "The league said the match would be replayed."
-    )
+    text = "The coach said “we were unlucky today.\nThe league said the match would be replayed."
     result = extract(Document("t", text, Meta()))
     assert any(d.code == "unbalanced_quote" for d in result.diagnostics)
     assert any(a.content.text == "the match would be replayed" for a in result.attributions)

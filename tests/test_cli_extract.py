@@ -55,9 +55,14 @@ def test_table_and_json_formats() -> None:
 
 
 def test_stdin_with_published_and_outlet() -> None:
-    proc = run("-", "--published", "2024-05-03", "--outlet", "Example Times", stdin=(
-        "The mayor said on Thursday that the bridge would reopen."
-    ))
+    proc = run(
+        "-",
+        "--published",
+        "2024-05-03",
+        "--outlet",
+        "Example Times",
+        stdin=("The mayor said on Thursday that the bridge would reopen."),
+    )
     doc = json.loads(proc.stdout)
     assert doc["id"] == "stdin"
     assert doc["meta"]["outlet"] == "Example Times"
@@ -79,15 +84,20 @@ def test_bad_inputs_in_a_batch(tmp_path: Path) -> None:
     no_article = tmp_path / "f-menu.html"
     no_article.write_text("<html><body><nav>Home | About</nav></body></html>", encoding="utf-8")
     good2 = tmp_path / "g-good.html.gz"
-    good2.write_bytes(gzip.compress((
-        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
-        "<p>The transport minister said on Monday that the old bridge would reopen in May, "
-        "after two years of repairs that cost more than 40 million euros.</p>"
-        "<p>Engineers found cracks in three of its twelve pillars in 2023, the city said, and "
-        "traffic has since crossed the river on a temporary steel span further north.</p>"
-        "<p>Shop owners near the bridge said their sales had fallen by about a third.</p>"
-        "</article></body></html>"
-    ).encode("utf-8")))
+    good2.write_bytes(
+        gzip.compress(
+
+                b"<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+                b"<p>The transport minister said on Monday that the old bridge would reopen "
+                b"in May, after two years of repairs that cost more than 40 million euros.</p>"
+                b"<p>Engineers found cracks in three of its twelve pillars in 2023, the city "
+                b"said, and traffic has since crossed the river on a temporary steel span "
+                b"further north.</p>"
+                b"<p>Shop owners near the bridge said their sales had fallen by about a third.</p>"
+                b"</article></body></html>"
+
+        )
+    )
     missing = tmp_path / "h-missing.txt"
 
     proc = run(*(str(p) for p in (good1, empty, binary, cp1252, huge, no_article, good2, missing)))

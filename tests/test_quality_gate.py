@@ -54,7 +54,9 @@ def seed_result() -> dict[str, Any]:
     return run_gold([SHARED / "gold" / "seed"], corpus=SHARED / "corpus")
 
 
-@pytest.mark.parametrize(("path", "floor"), SEED_FLOORS, ids=lambda x: ".".join(x) if isinstance(x, tuple) else str(x))
+@pytest.mark.parametrize(
+    ("path", "floor"), SEED_FLOORS, ids=lambda x: ".".join(x) if isinstance(x, tuple) else str(x)
+)
 def test_seed_gold_floor(seed_result: dict[str, Any], path: tuple[str, ...], floor: float) -> None:
     assert _get(seed_result, path) >= floor
 

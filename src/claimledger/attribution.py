@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from . import cues
 from .entities import EntityIndex
@@ -28,11 +29,24 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _TRAIL = " \t\n,;:—–-"
 _MEDIA_NOUNS = frozenset(
-    {"statement", "post", "video", "image", "photo", "message", "letter", "tweet", "comment",
-     "remark", "speech", "interview", "report"}
+    {
+        "statement",
+        "post",
+        "video",
+        "image",
+        "photo",
+        "message",
+        "letter",
+        "tweet",
+        "comment",
+        "remark",
+        "speech",
+        "interview",
+        "report",
+    }
 )
 _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
-_QUOTE_MARKS = "“”\"«»„"
+_QUOTE_MARKS = '“”"«»„'
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MEDIA = re.compile(
     r"\b(?:News|Agency|Press|Times|Post|Journal|Reuters|AP|AFP|Bloomberg|CNN|BBC|Tribune|"
@@ -92,7 +106,9 @@ def find_attributions(
 # --- pass 1: reporting verbs -------------------------------------------------------------
 
 
-def _from_verb(text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]) -> _Candidate | None:
+def _from_verb(
+    text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]
+) -> _Candidate | None:
     if verb.dep_ in ("amod", "compound", "acomp"):
         return None
     source = _subject(text, verb)
@@ -124,8 +140,13 @@ def _from_verb(text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...
         return None
     cue = _with_preposition(text, verb, cue, content)
     return _Candidate(
-        content, cue, src, core, verb.lemma_.lower(),
-        frame=(sent.start_char, sent.end_char), relay=relay_source,
+        content,
+        cue,
+        src,
+        core,
+        verb.lemma_.lower(),
+        frame=(sent.start_char, sent.end_char),
+        relay=relay_source,
     )
 
 
@@ -186,7 +207,9 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
     return None
 
 
-def _np(text: str, head: Token, exclude: Token | None = None) -> tuple[tuple[int, int], tuple[int, int]]:
+def _np(
+    text: str, head: Token, exclude: Token | None = None
+) -> tuple[tuple[int, int], tuple[int, int]]:
     """The source as written and its name core, for ``head`` of a noun phrase.
 
     The mention keeps titles and appositions ("Rendell, a Clinton surrogate") but not
@@ -196,7 +219,8 @@ def _np(text: str, head: Token, exclude: Token | None = None) -> tuple[tuple[int
     """
     clauses = [c for c in head.children if c.i > head.i and c.dep_ == "acl"]
     leading = [
-        c for c in head.children
+        c
+        for c in head.children
         if c.i < head.i and c.dep_ in ("advmod", "preconj", "cc") and c.i == head.left_edge.i
     ]
     toks = [
@@ -207,7 +231,9 @@ def _np(text: str, head: Token, exclude: Token | None = None) -> tuple[tuple[int
     ]
     toks = _after_dateline(toks)
     full = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    appositions = [c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)]
+    appositions = [
+        c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
+    ]
     core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in appositions)]
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
     core = (
@@ -221,15 +247,21 @@ def _np(text: str, head: Token, exclude: Token | None = None) -> tuple[tuple[int
 def _after_dateline(toks: list[Token]) -> list[Token]:
     """Drop a dateline that the parser joined to the first noun phrase of an article."""
     for i, t in enumerate(toks[:4]):
-        if t.text in ("-", "--", "—", "–", "―") and i > 0 and all(
-            x.is_upper or x.is_punct for x in toks[:i]
+        if (
+            t.text in ("-", "--", "—", "–", "―")
+            and i > 0
+            and all(x.is_upper or x.is_punct for x in toks[:i])
         ):
             return toks[i + 1 :] or toks
     return toks
 
 
 def _after_comma(tok: Token) -> bool:
-    return tok.i > 0 and tok.doc[tok.left_edge.i - 1].text in (",", "—", "–") if tok.left_edge.i > 0 else False
+    return (
+        tok.i > 0 and tok.doc[tok.left_edge.i - 1].text in (",", "—", "–")
+        if tok.left_edge.i > 0
+        else False
+    )
 
 
 def _in_subtree(tok: Token, root: Token) -> bool:
@@ -257,17 +289,22 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def _with_preposition(text: str, verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+def _with_preposition(
+    text: str, verb: Token, cue: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int]:
     """ "called for", "pointed to": a preposition between the verb and its content joins the cue."""
     doc = verb.doc
     nxt = verb.i + 1
-    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i:
-        if doc[nxt].idx + len(doc[nxt]) <= content[0] and not text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip():
-            return cue[0], doc[nxt].idx + len(doc[nxt])
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and (
+        doc[nxt].idx + len(doc[nxt]) <= content[0]
+        and not text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip()
+    ):
+        return cue[0], doc[nxt].idx + len(doc[nxt])
     return cue
 
 
-def _verb_content(text: str, 
+def _verb_content(
+    text: str,
     verb: Token,
     sent: SpacySpan,
     quotes: tuple[Quote, ...],
@@ -276,10 +313,16 @@ def _verb_content(text: str,
 ) -> tuple[int, int] | None:
     if verb.lemma_.lower() in cues.QUOTE_ONLY_VERBS:
         return _adjacent_quote(text, verb, cue, source[0], quotes)
-    comps = [c for c in verb.children if c.dep_ == "ccomp"] or [
-        c for c in verb.children if c.dep_ == "xcomp" and not any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-    ] or _statement_clause(verb)
+    comps = (
+        [c for c in verb.children if c.dep_ == "ccomp"]
+        or [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        or _statement_clause(verb)
+    )
     if comps:
         comp = comps[0]
         toks = _clause_tokens(comp, verb, source[0])
@@ -290,7 +333,9 @@ def _verb_content(text: str,
         ):
             toks = toks[1:]
         if toks:
-            span = _balanced(text, _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
+            span = _balanced(
+                text, _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes
+            )
             if span[1] > span[0]:
                 quote = _quote_around(text, span, quotes, cue)
                 span = quote if quote is not None else span
@@ -327,8 +372,10 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
         elif c.dep_ == "dobj":
             # "called climate change a hoax", "touted his endorsements from 88 generals"
             for sib in verb.children:
-                if sib.i > toks[-1].i and sib.dep_ in ("oprd", "prep", "xcomp", "acomp") and (
-                    sib.left_edge.i == toks[-1].i + 1
+                if (
+                    sib.i > toks[-1].i
+                    and sib.dep_ in ("oprd", "prep", "xcomp", "acomp")
+                    and (sib.left_edge.i == toks[-1].i + 1)
                 ):
                     toks = toks + list(sib.subtree)
         if len(toks) < 2 and c.dep_ != "dobj":
@@ -398,8 +445,7 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
     toks = [
         t
         for t in comp.subtree
-        if (t.i > verb.i if after else t.i < verb.i)
-        and not (source[0] <= t.idx < source[1])
+        if (t.i > verb.i if after else t.i < verb.i) and not (source[0] <= t.idx < source[1])
     ]
     stops = {
         t.i
@@ -465,8 +511,8 @@ def _quote_content(text: str, q: Quote) -> tuple[int, int]:
     return (q.start, end)
 
 
-def _adjacent_quote(text: str, 
-    verb: Token, cue: tuple[int, int], source: tuple[int, int], quotes: tuple[Quote, ...]
+def _adjacent_quote(
+    text: str, verb: Token, cue: tuple[int, int], source: tuple[int, int], quotes: tuple[Quote, ...]
 ) -> tuple[int, int] | None:
     """A quotation right before "…,” X said" or right after "X said: “…" / "X said, “…"."""
     left = min(cue[0], source[0])
@@ -488,7 +534,9 @@ def _adjacent_quote(text: str,
 def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
     doc = tok.doc
     to = doc[tok.i + 1]
-    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in tok.children if c.dep_ == "pobj"
+    ]
     if not objs:
         return None
     obj = objs[0]
@@ -511,12 +559,22 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
     content = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
     if len(before) >= 3 and len(after) >= 3 and _set_off(text, tok, doc[max(pp)]):
         # "A, according to X, and B": the source sits inside the statement
-        content = (_trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0],
-                   _trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1])
+        content = (
+            _trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0],
+            _trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1],
+        )
     cue = (tok.idx, to.idx + len(to))
     if content[1] <= content[0] or _overlap(content, src):
         return None
-    return _Candidate(content, cue, src, core, "according", according_to=True, frame=(sent.start_char, sent.end_char))
+    return _Candidate(
+        content,
+        cue,
+        src,
+        core,
+        "according",
+        according_to=True,
+        frame=(sent.start_char, sent.end_char),
+    )
 
 
 def _set_off(text: str, first: Token, last: Token) -> bool:
@@ -528,23 +586,42 @@ def _set_off(text: str, first: Token, last: Token) -> bool:
 
 def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
     clauses = [
-        c for c in noun.children
-        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
     if not clauses:
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
     if not owner:
-        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+        by = [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         owner = by
     if not owner:
         return None
     src, core = _np(text, owner[0])
-    toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clauses[0].i)]
+    toks = [
+        t
+        for t in clauses[0].subtree
+        if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clauses[0].i)
+    ]
     if not toks:
         return None
     content = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    return _Candidate(content, (noun.idx, noun.idx + len(noun)), src, core, noun.lemma_.lower(), frame=(sent.start_char, sent.end_char))
+    return _Candidate(
+        content,
+        (noun.idx, noun.idx + len(noun)),
+        src,
+        core,
+        noun.lemma_.lower(),
+        frame=(sent.start_char, sent.end_char),
+    )
 
 
 # --- pass 3: quotations without a verb of their own --------------------------------------
@@ -570,11 +647,22 @@ def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) 
         if not any(t.pos_ in ("PROPN", "NOUN") for t in span):
             continue
         colon = text.index(":", e)
-        out.append(_Candidate(_quote_content(text, q), (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, q.after)))
+        out.append(
+            _Candidate(
+                _quote_content(text, q),
+                (colon, colon + 1),
+                (s, e),
+                (s, e),
+                ":",
+                frame=(line_start, q.after),
+            )
+        )
     return out
 
 
-def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) -> list[_Candidate]:
+def _continued_quotes(
+    doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]
+) -> list[_Candidate]:
     """A quotation with no speaker of its own that follows its speaker's earlier quotation.
 
     "“A,” she said. “B.”" in one paragraph is one statement: the earlier candidate's content
@@ -591,7 +679,11 @@ def _continued_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidat
             continue
         if len(re.findall(r"\w+", text[content[0] : content[1]])) < 4:
             continue
-        prev = [c for c in found + out if c.content[1] <= q.open and c.cue is not None and q.open - c.content[1] < 400]
+        prev = [
+            c
+            for c in found + out
+            if c.content[1] <= q.open and c.cue is not None and q.open - c.content[1] < 400
+        ]
         if not prev:
             continue
         p = max(prev, key=lambda c: c.content[1])
@@ -656,7 +748,9 @@ def _finish(
         if c.core is not None:
             name, role = entities.resolve(c.core[0], c.core[1], recent_sources=tuple(recent))
             if name is None and c.source is not None and c.source != c.core:
-                name, role = entities.resolve(c.source[0], c.source[1], recent_sources=tuple(recent))
+                name, role = entities.resolve(
+                    c.source[0], c.source[1], recent_sources=tuple(recent)
+                )
         if name:
             recent.append(name)
         via: tuple[str, ...] = ()
@@ -703,7 +797,8 @@ def _frame(text: str, c: _Candidate, found: list[_Candidate]) -> str:
     start, end = c.frame
     if c.cue is not None:
         outers = [
-            o.content for o in found
+            o.content
+            for o in found
             if o is not c and o.content[0] <= c.cue[0] and c.cue[1] <= o.content[1]
         ]
         if outers:
@@ -733,16 +828,21 @@ def _chain(attrs: list[Attribution], found: list[_Candidate]) -> tuple[Attributi
         if inner.cue is None:
             continue
         outers = [
-            o for o in attrs
-            if o is not inner and o.content.start <= inner.cue.start and inner.cue.end <= o.content.end
+            o
+            for o in attrs
+            if o is not inner
+            and o.content.start <= inner.cue.start
+            and inner.cue.end <= o.content.end
         ]
         if not outers:
             continue
         outer = min(outers, key=lambda o: o.content.end - o.content.start)
         oc = cand[outer.id]
         relay = oc.lemma in cues.RELAY_VERBS or (
-            outer.source is not None and bool(_MEDIA.search(outer.source.text))
-            and inner.source is not None and outer.content.start <= inner.source.start
+            outer.source is not None
+            and bool(_MEDIA.search(outer.source.text))
+            and inner.source is not None
+            and outer.content.start <= inner.source.start
         )
         if relay and inner.source is not None and outer.content.start <= inner.source.start + 1:
             name = outer.source_entity or (outer.source.text if outer.source else None)
@@ -812,6 +912,6 @@ def _outlet_voice(text: str, c: _Candidate, outlet: str | None) -> bool:
     if c.source is None:
         return False
     src = text[c.source[0] : c.source[1]].strip().lower()
-    if src in _VOICE_OF_OUTLET and not any(ch in text[c.frame[0] : c.frame[1]] for ch in "“\""):
+    if src in _VOICE_OF_OUTLET and not any(ch in text[c.frame[0] : c.frame[1]] for ch in '“"'):
         return True
     return bool(outlet) and src.removeprefix("the ") == outlet.strip().lower().removeprefix("the ")

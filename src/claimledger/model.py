@@ -27,7 +27,9 @@ class Span:
 
     def __post_init__(self) -> None:
         if not (0 <= self.start <= self.end):
-            raise ValueError(f"span bounds must satisfy 0 <= start <= end, got {self.start}..{self.end}")
+            raise ValueError(
+                f"span bounds must satisfy 0 <= start <= end, got {self.start}..{self.end}"
+            )
         if len(self.text) != self.end - self.start:
             raise ValueError(
                 f"span text has {len(self.text)} characters but bounds {self.start}..{self.end}"

@@ -47,9 +47,7 @@ def analyse(document: Document, doc: Doc) -> Extraction:
     found_quantities, quantity_diags = quantities.find_quantities(
         doc, exclude=[t.span for t in found_times]
     )
-    found_times = tuple(
-        replace(t, attribution=_holder(attrs, t.span)) for t in found_times
-    )
+    found_times = tuple(replace(t, attribution=_holder(attrs, t.span)) for t in found_times)
     found_quantities = tuple(
         replace(q, attribution=_holder(attrs, q.span)) for q in found_quantities
     )

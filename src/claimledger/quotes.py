@@ -60,7 +60,11 @@ def find_quotes(text: str) -> tuple[tuple[Quote, ...], tuple[Diagnostic, ...]]:
     opened: int | None = None  # offset of the pending opening mark
     pending_paragraph_end: int | None = None
     for pos, is_open, para_start, para_end, _ in marks:
-        if opened is not None and pending_paragraph_end is not None and para_start > pending_paragraph_end:
+        if (
+            opened is not None
+            and pending_paragraph_end is not None
+            and para_start > pending_paragraph_end
+        ):
             # The quotation ran to the end of its paragraph without closing. It continues
             # only if this next paragraph starts with an opening mark.
             if not (is_open and _starts_paragraph(text, pos, para_start)):

@@ -15,16 +15,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .app import app
+from .app import DbOption, app
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Store URL or SQLite path (default: $CLAIMLEDGER_DB, else ./claimledger.db).",
-        show_default=False,
-    ),
-]
 FormatOption = Annotated[
     str | None,
     typer.Option(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(
@@ -11,3 +13,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+#: The store option every store command shares (``claimledger.store.db.resolve_url``).
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store URL or SQLite path (default: $CLAIMLEDGER_DB, else ./claimledger.db).",
+        show_default=False,
+    ),
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -19,7 +19,7 @@ from ..model import Extraction
 from .app import app
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -34,7 +34,9 @@ def extract(
     outlet: Annotated[str | None, typer.Option(help="Outlet for documents without one.")] = None,
     format: Annotated[
         Format | None,
-        typer.Option("--format", help="jsonl (default when piped), json, or table (default on a terminal)."),
+        typer.Option(
+            "--format", help="jsonl (default when piped), json, or table (default on a terminal)."
+        ),
     ] = None,
     encoding: Annotated[
         str, typer.Option(help="Encoding of .txt inputs: utf-8 (default), auto, or a codec name.")
@@ -98,8 +100,14 @@ def render_table(result: Extraction, console: Console) -> None:
     meta = doc.meta
     title = f"{doc.id}  ({meta.outlet or 'unknown outlet'}, {meta.published or 'undated'})"
     table = Table(title=title, show_lines=True, expand=True)
-    for name, ratio in (("id", 1), ("source", 3), ("cue", 2), ("content", 8), ("kind", 2),
-                        ("via / channel / said on / hedge", 3)):
+    for name, ratio in (
+        ("id", 1),
+        ("source", 3),
+        ("cue", 2),
+        ("content", 8),
+        ("kind", 2),
+        ("via / channel / said on / hedge", 3),
+    ):
         table.add_column(name, ratio=ratio, overflow="fold")
     for a in result.attributions:
         source = a.source_entity or (a.source.text if a.source else "—")
@@ -130,9 +138,15 @@ def render_table(result: Extraction, console: Console) -> None:
         for x in result.quantities:
             lo = "−∞" if x.low is None else f"{x.low:g}"
             hi = "∞" if x.high is None else f"{x.high:g}"
-            interval = f"{'[' if x.low_inclusive else '('}{lo}, {hi}{']' if x.high_inclusive else ')'}"
-            q.add_row(x.span.text, interval + (" ≈" if x.approximate else ""), x.unit or "—",
-                      x.attribution or "—")
+            interval = (
+                f"{'[' if x.low_inclusive else '('}{lo}, {hi}{']' if x.high_inclusive else ')'}"
+            )
+            q.add_row(
+                x.span.text,
+                interval + (" ≈" if x.approximate else ""),
+                x.unit or "—",
+                x.attribution or "—",
+            )
         console.print(q)
     if result.times:
         t = Table(title="times", expand=True)

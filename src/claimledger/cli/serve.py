@@ -13,17 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .app import app
+from .app import DbOption, app
 from .benchmark import benchmark_app
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Store URL or SQLite path (default: $CLAIMLEDGER_DB, else ./claimledger.db).",
-        show_default=False,
-    ),
-]
 
 
 def _open_existing(db: str | None) -> Any:
