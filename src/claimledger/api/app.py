@@ -61,7 +61,9 @@ def create_app(
             "the shape `{\"error\": {status, code, message, details}}`. Request bodies are "
             f"limited to {max_body:,} bytes."
         ),
-        docs_url="/api/docs",
+        # Swagger UI would load its scripts from a CDN, which offline users cannot reach:
+        # the OpenAPI description itself is served, for any client to render.
+        docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
