@@ -432,8 +432,15 @@ MONEY = [
     ("The package was worth PS2.7m last year.", "PS2.7m", 2.7e6, "pound", "GBP"),
     ("Shares fell to PS450 on Monday.", "PS450", 450, "pound", "GBP"),
     ("Nintendo fell to Y=28,030.", "Y=28,030", 28030, "yen", "JPY"),
-    # negatives: a console name, a lower-case word that is no code
+    ("The fund paid AED 500 in fees.", "AED 500", 500, "dirham", "AED"),
+    ("It fetched 300 SEK online.", "300 SEK", 300, "krona", "SEK"),
+    ("JD Sports closed at 125.8p.", "125.8p", 125.8, "penny", "GBP"),
+    ("It is a 50p coin.", "50p", 50, "penny", "GBP"),
+    # negatives: a console name, a lower-case word that is no code, a video format, names
     ("He bought a PS4 and a PS5.", None, None, None, None),
+    ("Watch it in 1080p now.", None, None, None, None),
+    ("They use PHP 7 here.", None, None, None, None),
+    ("Hong Kong SAR 2 firms", None, None, None, None),  # a name before a number: "Route 9"
     ("He sold 10 cad files.", "10 cad files", 10, "file", None),
 ]  # fmt: skip
 
@@ -481,6 +488,7 @@ UNITS = [
     ("A 15 megaton blast.", "15 megaton", "megatonne"),
     ("Speeds hit 100 Mbps.", "100 Mbps", "megabit per second"),
     ("A 250 kcal snack.", "250 kcal", "kilocalorie"),
+    ("Prices rose 5pc last year.", "5pc", "percent"),
     ("Temperatures hit 30C on Monday.", "30C", "celsius"),
     ("It was 86F in Phoenix.", "86F", "fahrenheit"),
     ("It sold 10 000 copies.", "10 000 copies", "copy"),
@@ -501,7 +509,7 @@ def test_units(nlp: Language, text: str, mention: str | None, unit: str | None) 
         return
     q = the(nlp, text, mention)
     assert q.unit == unit
-    assert (q.kind == "measure") == (unit not in (None, "pa", "league", "hand", "copy"))
+    assert (q.kind == "measure") == (unit not in (None, "pa", "league", "hand", "copy", "percent"))
 
 
 # Malformed input never crashes: random strings over digits, separators, signs, unit letters

@@ -168,9 +168,13 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         return None  # "G7", "COVID-19", "F-16": an identifier
     if n.form == "digits" and after[:1].isalpha():
         suffix = re.split(r"[^\w/°-]", after, maxsplit=1)[0].lower()
+        pence = (mo := MONEY_SUFFIX.match(after)) is not None and mo.group("pence") is not None
+        if pence and n.low in _VIDEO_LINES:
+            return None  # "1080p": a video resolution
         if suffix in ("st", "nd", "rd", "th", "s") or (
-            not measure(after) and not AGE_SUFFIX.match(after)
-        ):
+            not measure(after) and not AGE_SUFFIX.match(after) and not pence
+            and not PERCENT.match(after)
+        ):  # fmt: skip
             return None  # an ordinal ("21st"), a decade ("1990s") or a code ("5G")
     if CLOCK.match(after) or re.search(r"\d:$", before):
         return None
@@ -199,7 +203,9 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     elif (
         kind in ("count", "fraction") and n.form != "fraction" and (mo := MONEY_SUFFIX.match(after))
     ):
-        if mo.group("code"):
+        if mo.group("pence"):
+            word = "penny"
+        elif mo.group("code"):
             word = CODE_WORDS[mo.group("code")][0]
         elif mo.group("sym"):
             word = SYMBOLS[mo.group("sym")][0]
@@ -260,6 +266,8 @@ def _ascii_pounds(text: str, n: NumberMatch) -> bool:
     return n.scaled or n.end - n.start >= 2 and n.form == "digits"
 
 
+# Lines of a video format ("720p", "1080p"), never an amount in pence.
+_VIDEO_LINES = frozenset((240.0, 360.0, 480.0, 540.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0))
 # A word before "5C" that makes it a place: a capitalised name, or a seat, room or gate.
 _SEAT = re.compile(
     r"(?:(?-i:\b[A-Z][a-z]*)|\b(?:seat|row|room|apartment|flat|gate|platform|suite|unit|block"

@@ -44,22 +44,35 @@ SYMBOLS = {"$": ("dollar", "USD"), "£": ("pound", "GBP"), "€": ("euro", "EUR"
             "₡": ("colón", "CRC"), "₾": ("lari", "GEL"), "₭": ("kip", "LAK"),
             "฿": ("baht", "THB")}  # fmt: skip
 _SIGNS = "".join(k for k in SYMBOLS if k not in ("$", "元"))
-CURRENCY_PREFIX = re.compile(
-    rf"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|[{_SIGNS}])\s?$"
-    r"|(?P<word>USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|HKD|SGD|NZD|Rs\.?|RM|CHF)\s?$"
-    # ASCII-folded text (unidecode) writes "£" as "PS" and "¥" as "Y="; "PS4" is a console,
-    # so "PS" needs what a console name never has (see ``ascii_pounds``).
-    r"|(?<![A-Za-z])(?P<folded>PS|Y=)\s?$"
-)
-DOLLAR_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
-                 "NZ": "NZD", "HK": "HKD", "S": "SGD", "NT": "TWD", "R": "BRL"}  # fmt: skip
 CODE_WORDS = {"USD": ("dollar", "USD"), "EUR": ("euro", "EUR"), "GBP": ("pound", "GBP"),
                "JPY": ("yen", "JPY"), "CNY": ("yuan", "CNY"), "RMB": ("yuan", "CNY"),
                "INR": ("rupee", "INR"), "RS": ("rupee", "INR"), "RS.": ("rupee", "INR"),
                "RM": ("ringgit", "MYR"), "CHF": ("franc", "CHF"), "CAD": ("dollar", "CAD"),
                "AUD": ("dollar", "AUD"), "HKD": ("dollar", "HKD"), "SGD": ("dollar", "SGD"),
                "NZD": ("dollar", "NZD"), "BTC": ("bitcoin", "XBT"), "PS": ("pound", "GBP"),
-               "Y=": ("yen", "JPY")}  # fmt: skip
+               "Y=": ("yen", "JPY"), "AED": ("dirham", "AED"),
+               "QAR": ("riyal", "QAR"), "KES": ("shilling", "KES"), "NGN": ("naira", "NGN"),
+               "ZAR": ("rand", "ZAR"), "IDR": ("rupiah", "IDR"), "PKR": ("rupee", "PKR"),
+               "BDT": ("taka", "BDT"), "LKR": ("rupee", "LKR"), "MXN": ("peso", "MXN"),
+               "BRL": ("real", "BRL"), "KRW": ("won", "KRW"), "TWD": ("dollar", "TWD"),
+               "THB": ("baht", "THB"), "SEK": ("krona", "SEK"), "NOK": ("krone", "NOK"),
+               "DKK": ("krone", "DKK"), "PLN": ("zloty", "PLN"),
+               "RUB": ("rouble", "RUB"), "UAH": ("hryvnia", "UAH"), "EGP": ("pound", "EGP"),
+               "ILS": ("shekel", "ILS"), "MYR": ("ringgit", "MYR"), "VND": ("dong", "VND"),
+               "CZK": ("koruna", "CZK"), "HUF": ("forint", "HUF")}  # fmt: skip
+#: ISO codes written before or after an amount ("AED 500", "500 SEK"); upper case only.
+#: Left out: codes that are also words or names ("TRY", "PHP 7", "Hong Kong SAR").
+_CODES = "|".join(sorted((k for k in CODE_WORDS if k.isalpha() and len(k) == 3),
+                         key=len, reverse=True))  # fmt: skip
+CURRENCY_PREFIX = re.compile(
+    rf"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|[{_SIGNS}])\s?$"
+    rf"|(?<![A-Za-z])(?P<word>{_CODES}|Rs\.?|RM)\s?$"
+    # ASCII-folded text (unidecode) writes "£" as "PS" and "¥" as "Y="; "PS4" is a console,
+    # so "PS" needs what a console name never has (see ``ascii_pounds``).
+    r"|(?<![A-Za-z])(?P<folded>PS|Y=)\s?$"
+)
+DOLLAR_CODES = {"US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
+                 "NZ": "NZD", "HK": "HKD", "S": "SGD", "NT": "TWD", "R": "BRL"}  # fmt: skip
 CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
                    "renminbi": "CNY", "rupee": "INR", "ringgit": "MYR", "shekel": "ILS",
                    "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "peso": "MXN",
@@ -69,12 +82,15 @@ MONEY_SUFFIX = re.compile(
     r"(?P<w>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgits?|shekels?|roubles?|rubles?"
     r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£|₽|₴|元|₦"
     r"|₱|₪|₫|₺|₿|₡|₾|₭|฿)"
+    # Pence attached to the amount ("125.8p"), as in British market reports.
+    r"|^(?-i:(?P<pence>p))(?![\w'’])"
     # An ISO code after the amount ("500 USD", "6.25 BTC"): upper case only, "cad" is a word.
-    r"|^\s?(?-i:(?P<code>USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|SGD|NZD|BTC))\b",
+    rf"|^\s?(?-i:(?P<code>{_CODES}|BTC))\b",
     re.IGNORECASE,
 )
 PERCENT = re.compile(
-    r"^(?:\s?%|\s+(?:percent|per\s?cent|pct)\b(?P<pp>\s+points?\b)?|\s+percentage\s+points?\b)",
+    r"^(?:\s?%|\s+(?:percent|per\s?cent|pct)\b(?P<pp>\s+points?\b)?|\s+percentage\s+points?\b"
+    r"|(?-i:pc)\b)",  # "5pc": British papers, attached only
     re.IGNORECASE,
 )
 MEASURES: dict[str, str] = {
