@@ -561,3 +561,24 @@ SUSPENDED = [
 @pytest.mark.parametrize(("text", "expected"), SUSPENDED)
 def test_suspended_compounds(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected
+
+
+# Market reports: a level beside a move in points is in points. (text, [(span, unit)])
+INDEX_LEVELS = [
+    ("The TSX closed (16369.03 up 58.06 points).",
+     [("16369.03", "point"), ("58.06 points", "point")]),
+    ("The Dow fell 120 points to 25,100.", [("120 points", "point"), ("25,100", "point")]),
+    ("The FTSE fell 30.5 points, or 0.4%, to 7,234.1.",
+     [("30.5 points", "point"), ("0.4%", "percent"), ("7,234.1", "point")]),
+    # negatives: no move in points beside the number, or the level has its own noun
+    ("The index closed at 7,120.5 on Monday.", [("7,120.5", None)]),
+    ("He scored 30 points to 12 rebounds.", [("30 points", "point"), ("12 rebounds", "rebound")]),
+    ("Shares fell 2% to 410.", [("2%", "percent"), ("410", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), INDEX_LEVELS)
+def test_index_levels_are_in_points(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected

@@ -122,7 +122,7 @@ def find_quantities(
         q = _quantity(doc, text, group)
         if q is not None:
             out.append(q)
-    out = _suspended(text, _list_members(text, numbers, blocked, out))
+    out = _index_levels(text, _suspended(text, _list_members(text, numbers, blocked, out)))
     out = _conversions(text, resolve_references(doc, out))
     return tuple(_two_sided(text, out)), tuple(diagnostics)
 
@@ -449,6 +449,38 @@ def _suspended(text: str, found: list[Quantity]) -> list[Quantity]:
             nxt = out[k + 1] if k + 1 < len(out) else None
             if nxt is not None and nxt.unit and nxt.span.start - q.span.end < 30:
                 out[k] = replace(q, unit=nxt.unit, subject=nxt.subject)
+    return out
+
+
+# Market reports: a level next to a move in points is in points too.
+_LEVEL_BEFORE_MOVE = re.compile(
+    r"\s*,?\s*(?:up|down|off|higher|lower|rising|falling|gaining|losing)\s+", re.IGNORECASE
+)
+_MOVE_BEFORE_LEVEL = re.compile(
+    r"\s*(?:,\s*or\s+[\d.]+\s*(?:%|percent|per\s?cent)\s*,\s*)?(?:to|at)\s+", re.IGNORECASE
+)
+
+
+def _index_levels(text: str, found: list[Quantity]) -> list[Quantity]:
+    """An index level beside a move in points is in points: "(16369.03 up 58.06 points)",
+    "fell 120 points to 25,100", "down 30.5 points, or 0.4%, to 7,234.1"."""
+    out = list(found)
+    moves = [q for q in found if q.unit == "point" and q.kind == "count"]
+    if not moves:
+        return out
+    for k, q in enumerate(out):
+        if q.unit is not None or q.kind != "count":
+            continue
+        for m in moves:
+            after = m.span.start >= q.span.end and _LEVEL_BEFORE_MOVE.fullmatch(
+                text, q.span.end, m.span.start
+            )
+            before = m.span.end <= q.span.start and _MOVE_BEFORE_LEVEL.fullmatch(
+                text, m.span.end, q.span.start
+            )
+            if after or before:
+                out[k] = replace(q, unit="point")
+                break
     return out
 
 
