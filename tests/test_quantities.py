@@ -582,3 +582,38 @@ def test_index_levels_are_in_points(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected
+
+
+# Hedging verbs, "equal to or", and ranges whose ends look like a year or a code.
+# (text, mention, low, high, low_inclusive, high_inclusive)
+MORE_BOUNDS = [
+    ("Sales topped $5 billion.", "topped $5 billion", 5e9, INF, False, True),
+    ("Deaths could exceed 3,000.", "exceed 3,000", 3000, INF, False, True),
+    ("It surpassed 40 stores.", "surpassed 40 stores", 40, INF, False, True),
+    ("The score is equal to or less than 30.", "equal to or less than 30", INF, 30, True, True),
+    ("The range is 1000-5000 units.", "1000-5000 units", 1000, 5000, True, True),
+    ("Salaries run 5k-20k a year.", "5k-20k", 5000, 20000, True, True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "mention", "low", "high", "low_incl", "high_incl"), MORE_BOUNDS)
+def test_more_bounds(
+    nlp: Language, text: str, mention: str, low: float | None, high: float | None,
+    low_incl: bool, high_incl: bool,
+) -> None:  # fmt: skip
+    q = the(nlp, text, mention)
+    assert same(q.low, low) and same(q.high, high), (q.low, q.high)
+    assert (q.low_inclusive, q.high_inclusive) == (low_incl, high_incl)
+
+
+# negatives: years stay years, "top" alone is no hedge
+@pytest.mark.parametrize(
+    "text", ["He served 2009-2012.", "The 1990-91 season.", "The team topped the league."]
+)
+def test_years_and_verbs_without_quantities(nlp: Language, text: str) -> None:
+    assert quantities(nlp, text) == ()
+
+
+def test_top_ten_is_no_hedge(nlp: Language) -> None:
+    q = the(nlp, "The top 10 firms grew.", "10 firms")
+    assert (q.low, q.high) == (10, 10)

@@ -163,7 +163,7 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         and before[-1:].isalpha()
         or before[-2:-1].isalpha()
         and (before[-1:] == "-" and n.form == "digits")
-        and not re.search(r"\d-to-$", before)  # "5-to-7": a range
+        and not re.search(r"\d-to-$|\d(?:k|m|bn|K|M)-$", before)  # "5-to-7", "5k-20k": ranges
     ):
         return None  # "G7", "COVID-19", "F-16": an identifier
     if n.form == "digits" and after[:1].isalpha():

@@ -81,6 +81,10 @@ def not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) ->
         # "above 1000": a year takes no comparative ("over 2019", "around 2000" are dates).
         h = PREFIX.search(before)
         hedged = h is not None and h.group("h").lower() not in TEMPORAL_HEDGES
+        # "1000-5000": the other end is no year, so neither is this one
+        wide = re.match(r"^\s*[-–]\s*(\d[\d,]*)", after)
+        if wide and (len(wide.group(1)) > 4 or int(wide.group(1).replace(",", "") or 0) > 2100):
+            return False
         if not hedged and (
             tok.ent_type_ == "DATE"
             or not noun_follows

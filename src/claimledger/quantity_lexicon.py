@@ -10,10 +10,10 @@ import re
 
 HEDGES: tuple[tuple[str, str], ...] = (
     # (pattern ending right before the number, semantics); longer patterns first.
-    (r"(?:higher|greater|bigger|larger|more)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|>=|≥|> =",
-     "low_incl"),
-    (r"(?:less|lower|smaller|fewer)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|<=|≤|< =",
-     "high_incl"),
+    (r"(?:higher|greater|bigger|larger|more)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|>=|≥|> ="
+     r"|equal\s+to\s+or\s+(?:higher|greater|bigger|larger|more)\s+than", "low_incl"),
+    (r"(?:less|lower|smaller|fewer)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|<=|≤|< ="
+     r"|equal\s+to\s+or\s+(?:less|lower|smaller|fewer)\s+than", "high_incl"),
     (r"just\s+(?:under|below|shy\s+of|short\s+of)", "near_below"),
     (r"just\s+(?:over|above|more\s+than)", "near_above"),
     (r"no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|at\s+least|a\s+minimum\s+of"
@@ -21,7 +21,9 @@ HEDGES: tuple[tuple[str, str], ...] = (
     (r"no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|as\s+(?:many|much|high)\s+as"
      r"|a\s+maximum\s+of", "high_incl"),
     (r"(?:more|greater|higher|larger|bigger)\s+than|in\s+excess\s+of|upwards\s+of"
-     r"|over|above|exceeding|north\s+of|>", "low_excl"),
+     r"|over|above|exceeding|north\s+of|>"
+     # verbs that say "more than": "sales topped $5 billion", "could exceed 3,000"
+     r"|exceed(?:s|ed)?|surpass(?:es|ed|ing)?|top(?:s|ped)", "low_excl"),
     (r"(?:fewer|less|lower|smaller)\s+than|under|below|<", "high_excl"),
     (r"nearly|almost|close\s+on", "near_below"),
     (r"about|around|roughly|approximately|approx\.|an\s+estimated|estimated|some|circa|ca\."
