@@ -170,6 +170,45 @@ def newsquant(
     _emit(result, json_out, "NewsQuant")
 
 
+@evaluate_app.command("cases")
+def cases(
+    data: Annotated[
+        Path | None, typer.Option(help="Shared data folder (default: SHARED/data).")
+    ] = None,
+    json_out: Annotated[str | None, typer.Option("--json", help=JSON_HELP)] = None,
+) -> None:
+    """Pass rates on the unit-test tables of other tools: Recognizers-Text DateTime, Number
+    and NumberRange (English), and quantulum3's own cases."""
+    from ..evaluation import newsquant as nq
+    from ..evaluation import tempeval as te
+
+    root = data or shared_dir() / "data"
+    specs = root / "recognizers-text-specs"
+    result: dict[str, Any] = _run(
+        lambda: {
+            "recognizers_datetime": te.evaluate_recognizers(specs / "DateTime" / "English"),
+            "recognizers_number": nq.evaluate_recognizers(specs / "Number" / "English"),
+            "quantulum3": nq.evaluate_quantulum3(root / "quantulum3-cases"),
+        }
+    )
+    rates = {
+        "Recognizers-Text DateTime": result["recognizers_datetime"],
+        "Recognizers-Text Number": result["recognizers_number"]["NumberModel"],
+        "Recognizers-Text NumberRange": result["recognizers_number"]["NumberRangeModel"],
+        "quantulum3 cases": result["quantulum3"]["quantities.json"],
+        "quantulum3 ambiguity cases": result["quantulum3"]["quantities.ambiguity.json"],
+    }
+    console = Console(stderr=json_out == "-")
+    for name, r in rates.items():
+        console.print(f"{name}: {r['pass_rate']:.2f}% of {r['cases']} cases pass")
+    if json_out:
+        text = json.dumps(result, indent=2, ensure_ascii=False, default=str)
+        if json_out == "-":
+            sys.stdout.write(text + "\n")
+        else:
+            Path(json_out).write_text(text + "\n", encoding="utf-8")
+
+
 def _scorer(module: str, function: str) -> Callable[..., dict[str, Any]]:
     """A benchmark's scorer, imported only when asked for: it may not be written yet."""
     import importlib
