@@ -27,7 +27,13 @@ from typer.testing import CliRunner
 
 from claimledger.cli import analyze  # noqa: F401  (registers the commands on app)
 from claimledger.cli.app import app
-from claimledger.ledger.build import MODEL_NAME, build, clusters, measure_timeline
+from claimledger.ledger.build import (
+    MODEL_NAME,
+    build,
+    clusters,
+    measure_timeline,
+    measures,
+)
 from claimledger.model import (
     Attribution,
     Document,
@@ -132,6 +138,12 @@ def test_build_and_query(db_url: str) -> None:
     assert {e.interval for e in measure.entries} == {"(500, ∞)", "(-∞, 2000]"}
     assert measure.origins == 2
     assert measure_timeline(engine, "tanks") == []  # type: ignore[arg-type]
+    (several,) = measures(engine, min_estimates=6)  # type: ignore[arg-type]
+    assert several == measure
+    assert measures(engine, min_estimates=7) == []  # type: ignore[arg-type]
+    assert measures(engine, min_estimates=2, min_origins=3) == []  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="min_estimates"):
+        measures(engine, min_estimates=0)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="word"):
         measure_timeline(engine, "  ")  # type: ignore[arg-type]
 
@@ -227,3 +239,9 @@ def test_cli_prints_jsonl_and_csv(sqlite_url: str) -> None:
     assert res.exit_code != 0
     res = runner.invoke(app, ["measure", "casualties", "--db", path, "--format", "table"])
     assert res.exit_code == 0 and "compatible" in res.output
+    res = runner.invoke(app, ["measures", "--db", path, "--min-estimates", "6", "--format",
+                              "jsonl"])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["relation"] for x in res.output.strip().splitlines()] == ["compatible"]
+    res = runner.invoke(app, ["measures", "--db", path, "--min-estimates", "7"])
+    assert res.exit_code == 0 and res.output.strip() == ""

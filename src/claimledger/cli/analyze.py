@@ -154,6 +154,35 @@ def measure_command(
         found = measure_timeline(_engine(db), text, limit=limit)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="TEXT") from exc
+    _print(_measure_groups(found), fmt)
+
+
+@app.command("measures")
+def measures_command(
+    db: DbOption = None,
+    min_estimates: Annotated[
+        int, typer.Option(min=1, help="At least this many estimates.")
+    ] = 2,
+    min_origins: Annotated[
+        int, typer.Option(min=1, help="At least this many independent origins.")
+    ] = 1,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many measures.")] = 20,
+    fmt: FormatOption = None,
+) -> None:
+    """Measures with several estimates, most estimates first, each as a timeline with how
+    its estimates relate (compatible, divergent, conflicting)."""
+    from ..ledger.build import measures
+
+    fmt = _format(fmt)
+    found = measures(
+        _engine(db), min_estimates=min_estimates, min_origins=min_origins, limit=limit
+    )
+    _print(_measure_groups(found), fmt)
+
+
+def _measure_groups(
+    found: Sequence[Any],
+) -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
     groups = []
     for m in found:
         head = {
@@ -170,4 +199,4 @@ def measure_command(
             f"{' (' + counts + ')' if counts else ''}, {m.origins} origins"
         )
         groups.append((title, head, [e.to_dict() for e in m.entries]))
-    _print(groups, fmt)
+    return groups

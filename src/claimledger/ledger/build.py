@@ -24,7 +24,17 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from ..model import Diagnostic, Extraction
 from ..store import queries
@@ -422,37 +432,66 @@ def measure_timeline(
     for w in words:
         stmt = stmt.where(MS.c.label_norm.contains(w, autoescape=True))
     with _connection(bind) as conn:
-        found = list(conn.execute(stmt))
-        out = []
-        for mid, label, unit, period in found:
-            estimates = queries.measure_timeline(conn, mid)
-            intervals = [
-                Interval.from_bounds(
-                    e.low, e.high, e.low_inclusive, e.high_inclusive, e.approximate
-                )
-                for e in estimates
-            ]
-            rel = measure_relations(intervals)
-            entries = tuple(
-                TimelineEntry(
-                    date=e.date,
-                    source=e.source,
-                    via=e.via,
-                    interval=Interval(e.low, e.high, e.low_inclusive, e.high_inclusive).to_text()
-                    + (" ~" if e.approximate else ""),
-                    outlet=e.outlet,
-                    origin=e.origin_key,
-                    document=e.document,
-                    text=e.quantity,
-                )
-                for e in estimates
-            )
-            origins = len({e.origin_key for e in estimates})
-            out.append(
-                MeasureTimeline(mid, label, unit, period, rel.overall, rel.counts, origins, entries)
-            )
+        out = [_timeline(conn, *row) for row in conn.execute(stmt)]
     out.sort(key=lambda m: (-len(m.entries), m.id))
     return out[:limit]
+
+
+def _timeline(
+    conn: Connection, mid: int, label: str, unit: str | None, period: str | None
+) -> MeasureTimeline:
+    """One stored measure with its estimates and how they relate."""
+    estimates = queries.measure_timeline(conn, mid)
+    intervals = [
+        Interval.from_bounds(e.low, e.high, e.low_inclusive, e.high_inclusive, e.approximate)
+        for e in estimates
+    ]
+    rel = measure_relations(intervals)
+    entries = tuple(
+        TimelineEntry(
+            date=e.date,
+            source=e.source,
+            via=e.via,
+            interval=Interval(e.low, e.high, e.low_inclusive, e.high_inclusive).to_text()
+            + (" ~" if e.approximate else ""),
+            outlet=e.outlet,
+            origin=e.origin_key,
+            document=e.document,
+            text=e.quantity,
+        )
+        for e in estimates
+    )
+    origins = len({e.origin_key for e in estimates})
+    return MeasureTimeline(mid, label, unit, period, rel.overall, rel.counts, origins, entries)
+
+
+def measures(
+    bind: Engine | Connection,
+    *,
+    min_estimates: int = 2,
+    min_origins: int = 1,
+    limit: int = 20,
+) -> list[MeasureTimeline]:
+    """Stored measures with at least ``min_estimates`` estimates from at least ``min_origins``
+    independent origins, most estimates first (then most origins, then id).
+
+    Raises:
+        ValueError: a count below 1.
+    """
+    if min(min_estimates, min_origins, limit) < 1:
+        raise ValueError("min_estimates, min_origins and limit must be >= 1")
+    n = func.count().label("n")
+    o = func.count(MM.c.origin_key.distinct()).label("o")
+    stmt = (
+        select(MS.c.id, MS.c.label, MS.c.unit, MS.c.period)
+        .join(MM, MM.c.measure_id == MS.c.id)
+        .group_by(MS.c.id, MS.c.label, MS.c.unit, MS.c.period)
+        .having(n >= min_estimates, o >= min_origins)
+        .order_by(n.desc(), o.desc(), MS.c.id)
+        .limit(limit)
+    )
+    with _connection(bind) as conn:
+        return [_timeline(conn, *row) for row in conn.execute(stmt)]
 
 
 def clusters(
