@@ -126,7 +126,7 @@ _DEN = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 # A digit run: ASCII digits only (other scripts are reported separately), with optional
 # thousands separators and decimals, a following spaced or attached scale, and "1/2" halves.
 _DIGITS = re.compile(
-    rf"""(?<![\d.,/])(?<!\d[.,])
+    rf"""(?=[0-9.])(?<![\d.,/])(?<!\d[.,])
     (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?
       |[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?
       |[0-9]{{1,3}}(?:[\u00a0\u2009\u202f][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?
@@ -144,14 +144,16 @@ _WORDS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _VAGUE = re.compile(
-    r"\b(?P<a>tens|hundreds|dozens)\s+of\s+(?P<b>thousands|millions|billions)\b"
-    r"|\b(?P<c>dozens|hundreds|thousands|millions|billions|trillions)\b(?=\s+(?:of|more|upon)\b)",
+    r"(?=[thdmbTHDMB])\b(?P<a>tens|hundreds|dozens)\s+of\s+(?P<b>thousands|millions|billions)\b"
+    r"|(?=[thdmbTHDMB])\b(?P<c>dozens|hundreds|thousands|millions|billions|trillions)\b"
+    r"(?=\s+(?:of|more|upon)\b)",
     re.IGNORECASE,
 )
 # "half a million", "a quarter of a billion", "three quarters of a million": the fraction
 # multiplies the scale (without this "half" and "a million" would be two numbers).
 _FRACTION_SCALE = re.compile(
-    r"(?<!and\s)(?<!and\sa\s)(?<!first\s)(?<!second\s)(?<!other\s)\b"
+    # the look-ahead on the first letter first: it lets the scan skip most positions cheaply
+    r"(?=[aothqAOTHQ])(?<!and\s)(?<!and\sa\s)(?<!first\s)(?<!second\s)(?<!other\s)\b"
     r"(?:(?P<n>an?|one|two|three)[\s-]+)?(?P<d>half|quarters?|thirds?)"
     # not "half of a million-year span": a scale joined by a hyphen describes a noun
     r"(?:\s+(?:of\s+)?an?)?\s+(?P<s>thousand|million|billion|trillion)\b(?!-)",
@@ -181,7 +183,7 @@ _VULGAR_VALUES = {"¼": 1 / 4, "½": 1 / 2, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 
                   "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8,
                   "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}  # fmt: skip
 _HAS_VULGAR = re.compile(r"[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
-_SCIENTIFIC = re.compile(r"(?<![\w.,])([0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3})(?![\w.])")
+_SCIENTIFIC = re.compile(r"(?=[0-9])(?<![\w.,])([0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3})(?![\w.])")
 _POWER = re.compile(r"[0-9]+\s?\^\s?[0-9]+|[0-9.]+\s?[×x]\s?10\s?[−-]?[0-9]+")
 
 
