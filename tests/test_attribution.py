@@ -239,6 +239,37 @@ def test_frame_inside_the_reported_sentence() -> None:
     assert a.source is not None and a.source.text == "Mr. Morgan"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "MODERATOR: Let us turn to the economy now.",
+            "MODERATOR",
+            "Let us turn to the economy now",
+        ),
+        (
+            "Ramírez: Budget talks will resume in March",
+            "Ramírez",
+            "Budget talks will resume in March",
+        ),
+        ('"SMITH: We never saw the report."', "SMITH", "We never saw the report"),
+    ],
+)
+def test_speaker_lines(text: str, source: str, content: str) -> None:
+    a = only(text)
+    assert a.source is not None and a.source.text == source
+    assert a.cue is not None and a.cue.text == ":"
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Update: the debate starts at nine.", "2:45 p.m. The senator spoke.", "Note: all times EDT."],
+)
+def test_labels_are_not_speakers(text: str) -> None:
+    assert attributions(text) == ()
+
+
 def test_unbalanced_quote_is_a_diagnostic_and_work_goes_on() -> None:
     text = "The coach said “we were unlucky today.\nThe league said the match would be replayed."
     result = extract(Document("t", text, Meta()))

@@ -295,9 +295,14 @@ def _with_preposition(
     """ "called for", "pointed to": a preposition between the verb and its content joins the cue."""
     doc = verb.doc
     nxt = verb.i + 1
-    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i and (
-        doc[nxt].idx + len(doc[nxt]) <= content[0]
-        and not text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip()
+    if (
+        nxt < len(doc)
+        and doc[nxt].dep_ == "prep"
+        and doc[nxt].head.i == verb.i
+        and (
+            doc[nxt].idx + len(doc[nxt]) <= content[0]
+            and not text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip()
+        )
     ):
         return cue[0], doc[nxt].idx + len(doc[nxt])
     return cue
@@ -656,6 +661,58 @@ def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) 
                 ":",
                 frame=(line_start, q.after),
             )
+        )
+    out.extend(_speaker_lines(doc, quotes, [*used, *(c.content for c in out)]))
+    return out
+
+
+#: Labels that end in a colon but name no speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    note update updated related photo photos video watch read listen editor correction
+    source sources credit caption transcript excerpt summary background warning breaking
+    live exclusive opinion analysis
+    """.split()
+)
+_SPEAKER_LINE = re.compile(r"[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)")
+
+
+def _speaker_lines(
+    doc: Doc, quotes: tuple[Quote, ...], used: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Transcripts and headlines: "WALLACE: Let's start ...", "Pence: Flowers won't be there".
+
+    A line that opens with a short name and a colon gives the rest of the line to that name.
+    """
+    text = doc.text
+    out: list[_Candidate] = []
+    for m in _SPEAKER_LINE.finditer(text):
+        line_start = m.start()
+        if line_start and text[line_start - 1] != "\n":
+            continue
+        s, e = m.span(1)
+        label = text[s:e]
+        words = label.split()
+        if words[-1].lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in label):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) > 5 or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        named = all(w[:1].isupper() for w in words) and len(words) <= 4
+        if not (label.isupper() or named or any(t.pos_ == "PROPN" for t in span)):
+            continue
+        cs, ce = m.span(2)
+        if text[ce - 1 : ce] in '"”' and text[line_start:s].strip() in ('"', "“"):
+            ce -= 1  # a transcript paragraph inside one quotation mark
+        content = _trimmed(text, cs, ce)
+        quote = next((q for q in quotes if q.open == cs), None)
+        if quote is not None:
+            continue  # "X: “...”" is the colon quotation above
+        if content[1] - content[0] < 8 or any(_overlap(content, u) for u in used):
+            continue
+        colon = text.index(":", e)
+        out.append(
+            _Candidate(content, (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, ce))
         )
     return out
 
