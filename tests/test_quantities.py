@@ -214,6 +214,9 @@ NOT_QUANTITIES = [
     ("Ping 192.168.1.2 to test.", "192.168.1.2"),
     ("Update to version 3.2.1 today.", "3.2.1"),
     ("Markets fell on sept. 30 and dec. 12.", "30"),
+    ('It was posted at datetime="2016-06-28">Trump spoke.', "28"),
+    ("On 28/06/2016 it fell.", "28/06/2016"),
+    ("On 6/29/2016 it fell.", "6/29/2016"),
 ]
 
 
@@ -237,6 +240,7 @@ def test_not_a_quantity(nlp: Language, text: str, part: str) -> None:
         ("One driver died. Police came. They closed roads. The other car fled.", "One driver", 1),
         ("Half of the voters stayed home.", "Half of the voters", 0.5),
         ("It was 123 metres long.", "123 metres", 123),
+        ("It fell 5-10-15 times.", "15 times", 15),
     ],
 )
 def test_numbers_that_look_like_identifiers_or_years(
@@ -617,3 +621,19 @@ def test_years_and_verbs_without_quantities(nlp: Language, text: str) -> None:
 def test_top_ten_is_no_hedge(nlp: Language) -> None:
     q = the(nlp, "The top 10 firms grew.", "10 firms")
     assert (q.low, q.high) == (10, 10)
+
+
+# "over" before "one of" is a preposition: (text, mention, low, high)
+@pytest.mark.parametrize(
+    ("text", "mention", "low", "high"),
+    [
+        ("He labored over one of the last addresses.", "one of the last addresses", 1, 1),
+        ("It costs over one million dollars.", "over one million dollars", 1e6, INF),
+        ("They fought over 3 of the seats.", "over 3 of the seats", 3, INF),
+    ],
+)
+def test_over_one_of(
+    nlp: Language, text: str, mention: str, low: float | None, high: float | None
+) -> None:
+    q = the(nlp, text, mention)
+    assert same(q.low, low) and same(q.high, high)

@@ -115,6 +115,8 @@ def find_quantities(
     diagnostics = [Diagnostic(p.code, p.message, p.start, p.end) for p in problems]
     blocked = [(s.start, s.end) for s in exclude]
     blocked += [(m.start(), m.end()) for m in PHONE.finditer(text)]
+    # Dates written as numbers ("2016-06-28", "28/06/2016"), found here when no time stage ran.
+    blocked += [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
     atoms = [a for n in numbers if (a := _atom(doc, text, n, blocked)) is not None]
     out: list[Quantity] = []
     atoms = _carry_units(doc, text, _cents(text, atoms))
@@ -266,6 +268,11 @@ def _ascii_pounds(text: str, n: NumberMatch) -> bool:
     return n.scaled or n.end - n.start >= 2 and n.form == "digits"
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/-])(?:(?:19|20)\d\d([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\2(?:19|20)\d\d"
+    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)?\d\d)(?![\d.,/-]?\d)"
+)
 # Lines of a video format ("720p", "1080p"), never an amount in pence.
 _VIDEO_LINES = frozenset((240.0, 360.0, 480.0, 540.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0))
 # A word before "5C" that makes it a place: a capitalised name, or a seat, room or gate.
@@ -389,6 +396,11 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
     hedge = PREFIX.search(window)
     if hedge and re.search(r"\d\s*$", window[: hedge.start()]):
         hedge = None  # "3 over 2", "one out of 3 under 5": a comparison of numbers, no hedge
+    if (
+        hedge and hedge.group("h").lower() in ("over", "under", "above", "below")
+        and re.match(r"one\s+of\b", text[first.start : first.start + 7], re.I)
+    ):  # fmt: skip
+        hedge = None  # "labored over one of the addresses": a preposition, not a bound
     if hedge and not (len(group) == 2 and between):
         start -= len(hedge.group())
         sem = next(s for p, s in HEDGES if re.fullmatch(p, hedge.group("h"), re.I))
