@@ -217,6 +217,8 @@ NOT_QUANTITIES = [
     ('It was posted at datetime="2016-06-28">Trump spoke.', "28"),
     ("On 28/06/2016 it fell.", "28/06/2016"),
     ("On 6/29/2016 it fell.", "6/29/2016"),
+    ("Watch for this tonight: 1) The race to be next.", "1"),
+    ("The plan:\n2. Two new judges", "2."),
 ]
 
 
@@ -241,6 +243,9 @@ def test_not_a_quantity(nlp: Language, text: str, part: str) -> None:
         ("Half of the voters stayed home.", "Half of the voters", 0.5),
         ("It was 123 metres long.", "123 metres", 123),
         ("It fell 5-10-15 times.", "15 times", 15),
+        ("The plan:\n2. Two new judges", "Two new judges", 2),
+        ("Sales: 5. The rest: 7.", "5", 5),
+        ("Prices rose 5. Then they fell.", "5", 5),
     ],
 )
 def test_numbers_that_look_like_identifiers_or_years(

@@ -180,6 +180,11 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             return None  # an ordinal ("21st"), a decade ("1990s") or a code ("5G")
     if CLOCK.match(after) or re.search(r"\d:$", before):
         return None
+    if n.form == "digits" and n.low < 100 and (
+        after[:1] == ")" and _ITEM_START.search(before) and re.match(r"^\)\s+\S", after)
+        or re.match(r"^\.\s+[A-Z\"“‘']", after) and _LINE_START.search(before)
+    ):
+        return None  # "tonight: 1) The race", a numbered list item
     if n.form == "digits" and (
         re.match(r"^(?:[/:]|\.\d+\.)\d", after) or re.search(r"\d(?:[/:]|\.\d+\.)$", before)
         or re.match(r"^\.\d", after) or re.search(r"\d\.\d+\.$", before)
@@ -268,6 +273,10 @@ def _ascii_pounds(text: str, n: NumberMatch) -> bool:
     return n.scaled or n.end - n.start >= 2 and n.form == "digits"
 
 
+# A list item's number: "1)" at the start of a line or after a colon, a dash or a sentence;
+# "1." only at the start of a line ("Sales: 5." is a value).
+_ITEM_START = re.compile(r"(?:^|\n|[:;—–]\s*|[.!?]\s+)\s*$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.,/-])(?:(?:19|20)\d\d([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
     r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\2(?:19|20)\d\d"
