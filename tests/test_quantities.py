@@ -219,6 +219,8 @@ NOT_QUANTITIES = [
     ("On 6/29/2016 it fell.", "6/29/2016"),
     ("Watch for this tonight: 1) The race to be next.", "1"),
     ("The plan:\n2. Two new judges", "2."),
+    ("It launched the iPhone 11 Pro and 11 Pro Max.", "11 Pro Max"),
+    ("He pitched in Game 6 of the series.", "6"),
 ]
 
 
@@ -246,6 +248,7 @@ def test_not_a_quantity(nlp: Language, text: str, part: str) -> None:
         ("The plan:\n2. Two new judges", "Two new judges", 2),
         ("Sales: 5. The rest: 7.", "5", 5),
         ("Prices rose 5. Then they fell.", "5", 5),
+        ("It hired 11 Democrats.", "11 Democrats", 11),
     ],
 )
 def test_numbers_that_look_like_identifiers_or_years(

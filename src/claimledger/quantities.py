@@ -235,6 +235,8 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         kind, end = "measure", n.end + me.end()
     if n.form == "digits" and ADDRESS.match(after):
         return None  # "123 Random Street": an address
+    if n.form == "digits" and kind == "count" and _MODEL.match(after):
+        return None  # "iPhone 11 Pro and 11 Pro Max": a model name
     suspended = _SUSPENDED.match(after)  # "four-, five- and six-cylinder": a count
     if kind == "count" and not suspended and not_a_count(doc, text, n, before, after):
         return None
@@ -273,6 +275,8 @@ def _ascii_pounds(text: str, n: NumberMatch) -> bool:
     return n.scaled or n.end - n.start >= 2 and n.form == "digits"
 
 
+# Words that make a number part of a product's name ("11 Pro Max", "Galaxy S10 Plus").
+_MODEL = re.compile(r"^\s(?:Pro|Max|Plus|Mini|Ultra|Lite|XL|XS|SE|Edge|Mark\s+I+V?)\b")
 # A list item's number: "1)" at the start of a line or after a colon, a dash or a sentence;
 # "1." only at the start of a line ("Sales: 5." is a value).
 _ITEM_START = re.compile(r"(?:^|\n|[:;—–]\s*|[.!?]\s+)\s*$")
