@@ -16,14 +16,19 @@ estimated, close to, circa, ~, X or so, X-odd"
 "nearly, almost, just under, just shy of"                  None   X)     yes
 "just over"                                                (X     None   yes
 "over, more than, above, exceeding, in excess of,          (X     None   no
-upwards of, greater/higher than"
+upwards of, greater/higher than, topped, exceed(ed),
+surpassed"
 "at least, no fewer/less than, a minimum of, X or more,    [X     None   no
 X-plus, X+, as few/little/low as"
 "up to, as many/much/high as, at most, no more than,       None   X]     no
 a maximum of, X or fewer/less"
 "fewer than, less than, under, below, lower than"          None   X)     no
 "between X and Y", "X-Y", "X to Y", "from X to Y" (X < Y)  [X     Y]     no
+"from X to Y", "from X in 2008 to Y" (X > Y: a fall)        [Y     X]     no
 =========================================================  =====  =====  ===========
+
+"rose 5% to 10%", "by $4bn to $41bn": after a verb of change or "by", "to Y" is the new level,
+not the end of a range.
 
 "nearly 1,000" is read as "below 1,000, and close to it": the bound the text states is kept,
 and ``approximate`` says the value lies near it. Vague multiples ("hundreds of") give the
@@ -37,7 +42,9 @@ unit's singular English name ("mile", "kilometre per hour") for a measure. ``kin
 ``count``, ``percent``, ``money``, ``age``, ``measure`` (a physical unit) or ``fraction``
 ("two-thirds of"). A reference noun with no number of its own ("the figure is as high as
 4,000") takes the unit and subject of the nearest preceding counted quantity within the
-previous sentence.
+previous sentence. Bare numbers listed after a counted one take its noun ("1,237 delegates,
+Cruz 559"), suspended compounds the noun that ends them ("four-, five- and six-cylinder"), and
+an index level beside a move in points is in points ("fell 120 points to 25,100").
 """
 
 from __future__ import annotations
