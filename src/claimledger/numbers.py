@@ -28,6 +28,11 @@ text                            value
                                 twenty thousand", because writers use it for the
                                 order of magnitude, not for a multiple of ten
 ``hundreds of millions``        [1e8, 1e9)
+``half a million``              5e5 (``a quarter of a billion``: 2.5e8)
+``35 lakh``, ``1,200 crore``    3.5e6, 1.2e10; ``12,34,567`` (South Asian grouping)
+``10 000``, ``1 000 000``       1e4, 1e6: thousands spaced by a narrow or no-break space,
+                                or by plain spaces when there are two groups or the group
+                                is ``000`` ("March 3 200 people" stays 3 and 200)
 ==============================  ==================================================
 
 Bad input never raises: a digit run in another script (Arabic-Indic, full-width), a number too
