@@ -563,8 +563,11 @@ SUSPENDED = [
     ("They rent two- and three-bedroom flats.", [("two", "bedroom"), ("three-bedroom", "bedroom")]),
     ("It has 4- or 6-speed gearboxes.", [("4", "speed"), ("6-speed", "speed")]),
     ("He got a 10- to 15-year sentence.", [("10- to 15-year", "year")]),
-    # negatives: a hyphen that ends no compound, a plain list
+    ("It takes two or three days.", [("two", "day"), ("three days", "day")]),
+    ("They sent 10 or 12 ships.", [("10", "ship"), ("12 ships", "ship")]),
+    # negatives: a hyphen that ends no compound, a plain list, alternatives falling
     ("They won 3-, and then 4 more.", [("3", None), ("4", None)]),
+    ("They sent 12 or 10 ships.", [("12", None), ("10 ships", "ship")]),
     ("They have four, five and six cylinders.", [("four", None), ("five", None),
                                                   ("six cylinders", "cylinder")]),
 ]  # fmt: skip

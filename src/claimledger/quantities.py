@@ -472,7 +472,8 @@ _SUSPENDED = re.compile(r"^-(?:,|\s+(?:and|or|to|and/or)\s)", re.IGNORECASE)
 
 def _suspended(text: str, found: list[Quantity]) -> list[Quantity]:
     """A suspended compound takes the unit of the one that ends the list ("four-, five- and
-    six-cylinder": all three count cylinders)."""
+    six-cylinder": all three count cylinders); so does the first of two alternatives ("two or
+    three days")."""
     out = list(found)
     for k in range(len(out) - 1, -1, -1):
         q = out[k]
@@ -480,6 +481,15 @@ def _suspended(text: str, found: list[Quantity]) -> list[Quantity]:
         if q.unit is None and q.kind == "count" and _SUSPENDED.match(tail):
             nxt = out[k + 1] if k + 1 < len(out) else None
             if nxt is not None and nxt.unit and nxt.span.start - q.span.end < 30:
+                out[k] = replace(q, unit=nxt.unit, subject=nxt.subject)
+        elif q.unit is None and q.kind == "count" and k + 1 < len(out):
+            # "two or three days", "10 or 12 ships": the alternatives count the same thing
+            nxt = out[k + 1]
+            if (
+                nxt.unit and nxt.kind == "count"
+                and re.fullmatch(r"\s+or\s+", text[q.span.end : nxt.span.start])
+                and q.low is not None and nxt.low is not None and q.low < nxt.low
+            ):  # fmt: skip
                 out[k] = replace(q, unit=nxt.unit, subject=nxt.subject)
     return out
 
