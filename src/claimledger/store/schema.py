@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Values of ``documents.status``.
@@ -114,6 +115,18 @@ class Attribution(Base):
         Index("ix_attributions_outlet_date", "outlet", "claim_date"),
         Index("ix_attributions_date", "claim_date"),
         Index("ix_attributions_source_doc_entity", "source_doc_entity_pk"),
+        # Partial: only the claims with a channel (a role) of a named source, what
+        # ``queries.sources`` lists for its top sources (migration 0006).
+        Index(
+            "ix_attributions_source_channel", "source_norm", "channel",
+            sqlite_where=sql_text("source_entity IS NOT NULL AND channel IS NOT NULL"),
+            postgresql_where=sql_text("source_entity IS NOT NULL AND channel IS NOT NULL"),
+        ),
+        Index(
+            "ix_attributions_source_role", "source_norm", "source_role",
+            sqlite_where=sql_text("source_entity IS NOT NULL AND source_role IS NOT NULL"),
+            postgresql_where=sql_text("source_entity IS NOT NULL AND source_role IS NOT NULL"),
+        ),
     )
 
 
