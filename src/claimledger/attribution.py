@@ -98,9 +98,9 @@ def find_attributions(
                 cand = _from_noun(text, tok, sent)
             if cand is not None and not _outlet_voice(text, cand, outlet):
                 found.append(cand)
-    found.extend(_colon_quotes(doc, quotes, found))
-    found.extend(_continued_quotes(doc, quotes, found))
-    return _finish(doc, entities, quotes, _dedupe(found)), diagnostics
+    found.extend(_colon_quotes(text, doc, quotes, found))
+    found.extend(_continued_quotes(text, quotes, found))
+    return _finish(text, entities, quotes, _dedupe(found)), diagnostics
 
 
 # --- pass 1: reporting verbs -------------------------------------------------------------
@@ -632,9 +632,10 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
 # --- pass 3: quotations without a verb of their own --------------------------------------
 
 
-def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) -> list[_Candidate]:
+def _colon_quotes(
+    text: str, doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]
+) -> list[_Candidate]:
     """ "Ukraine's security service: “...”": a noun phrase, a colon, a quotation."""
-    text = doc.text
     used = [c.content for c in found]
     out: list[_Candidate] = []
     for q in quotes:
@@ -662,7 +663,7 @@ def _colon_quotes(doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]) 
                 frame=(line_start, q.after),
             )
         )
-    out.extend(_speaker_lines(doc, quotes, [*used, *(c.content for c in out)]))
+    out.extend(_speaker_lines(text, doc, quotes, [*used, *(c.content for c in out)]))
     return out
 
 
@@ -674,22 +675,21 @@ _NOT_SPEAKERS = frozenset(
     live exclusive opinion analysis
     """.split()
 )
-_SPEAKER_LINE = re.compile(r"[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)")
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE
+)
 
 
 def _speaker_lines(
-    doc: Doc, quotes: tuple[Quote, ...], used: list[tuple[int, int]]
+    text: str, doc: Doc, quotes: tuple[Quote, ...], used: list[tuple[int, int]]
 ) -> list[_Candidate]:
     """Transcripts and headlines: "WALLACE: Let's start ...", "Pence: Flowers won't be there".
 
     A line that opens with a short name and a colon gives the rest of the line to that name.
     """
-    text = doc.text
     out: list[_Candidate] = []
     for m in _SPEAKER_LINE.finditer(text):
         line_start = m.start()
-        if line_start and text[line_start - 1] != "\n":
-            continue
         s, e = m.span(1)
         label = text[s:e]
         words = label.split()
@@ -718,7 +718,7 @@ def _speaker_lines(
 
 
 def _continued_quotes(
-    doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]
+    text: str, quotes: tuple[Quote, ...], found: list[_Candidate]
 ) -> list[_Candidate]:
     """A quotation with no speaker of its own that follows its speaker's earlier quotation.
 
@@ -727,7 +727,6 @@ def _continued_quotes(
     A quotation that continues in a later paragraph becomes a candidate of its own with the
     same source and cue. Returns the new candidates; grown ones are replaced in ``found``.
     """
-    text = doc.text
     out: list[_Candidate] = []
     covered = [c.content for c in found]
     for q in quotes:
@@ -794,9 +793,8 @@ def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
 
 
 def _finish(
-    doc: Doc, entities: EntityIndex, quotes: tuple[Quote, ...], found: list[_Candidate]
+    text: str, entities: EntityIndex, quotes: tuple[Quote, ...], found: list[_Candidate]
 ) -> tuple[Attribution, ...]:
-    text = doc.text
     recent: list[str] = []
     attrs: list[Attribution] = []
     for n, c in enumerate(found, 1):

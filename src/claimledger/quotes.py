@@ -91,6 +91,9 @@ def find_quotes(text: str) -> tuple[tuple[Quote, ...], tuple[Diagnostic, ...]]:
     return tuple(quotes), tuple(diagnostics)
 
 
+_MARK = re.compile(r"``|''(?!')|[“«„”»\"]")
+
+
 def _marks(text: str) -> list[tuple[int, bool, int, int, int]]:
     """Each quotation mark as (offset, is_opening, paragraph start, paragraph end, length).
 
@@ -99,38 +102,31 @@ def _marks(text: str) -> list[tuple[int, bool, int, int, int]]:
     out: list[tuple[int, bool, int, int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         straight_open = False
-        i = para.start()
-        while i < para.end():
-            ch = text[i]
-            pair = text[i : i + 2]
-            if pair == "``":
+        p0, p1 = para.start(), para.end()
+        for m in _MARK.finditer(text, p0, p1):
+            i, mark = m.start(), m.group()
+            if mark == "``":
                 straight_open = True  # its partner is a "''"
-                out.append((i, True, para.start(), para.end(), 2))
-                i += 2
-                continue
-            if pair == "''" and text[i + 2 : i + 3] != "'":
+                out.append((i, True, p0, p1, 2))
+            elif mark == "''":
                 # Typewriter double mark: it opens unless one is pending.
-                is_open = not straight_open
-                straight_open = is_open
-                out.append((i, is_open, para.start(), para.end(), 2))
-                i += 2
-                continue
-            if ch in OPENING:
-                out.append((i, True, para.start(), para.end(), 1))
-            elif ch in CLOSING:
-                out.append((i, False, para.start(), para.end(), 1))
-            elif ch == STRAIGHT:
+                straight_open = not straight_open
+                out.append((i, straight_open, p0, p1, 2))
+            elif mark in OPENING:
+                out.append((i, True, p0, p1, 1))
+            elif mark in CLOSING:
+                out.append((i, False, p0, p1, 1))
+            else:
                 # A straight mark opens unless one is already open, or it sits right after a
                 # word and before a space or punctuation (a stray closing mark).
-                before = text[i - 1] if i > para.start() else " "
-                after = text[i + 1] if i + 1 < para.end() else " "
+                before = text[i - 1] if i > p0 else " "
+                after = text[i + 1] if i + 1 < p1 else " "
                 if straight_open:
                     is_open = False
                 else:
                     is_open = not (before.isalnum() and (after.isspace() or after in ".,;:!?)"))
                 straight_open = is_open
-                out.append((i, is_open, para.start(), para.end(), 1))
-            i += 1
+                out.append((i, is_open, p0, p1, 1))
     return out
 
 
