@@ -61,17 +61,19 @@ def _print(groups: Sequence[tuple[str, dict[str, Any], list[dict[str, Any]]]], f
                 writer.writerow({**head, **flat})
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
     for title, _, rows in groups:
-        table = Table(title=title, title_justify="left")
+        # escape: "[casualty]" in a title or "[3, 3]" in a cell is data, not rich markup.
+        table = Table(title=escape(title), title_justify="left")
         for col in COLUMNS:
             table.add_column(col, overflow="fold", max_width=60 if col == "text" else None)
         for row in rows:
             table.add_row(
                 *(
-                    "; ".join(row[c]) if isinstance(row[c], list) else str(row[c] or "")
+                    escape("; ".join(row[c]) if isinstance(row[c], list) else str(row[c] or ""))
                     for c in COLUMNS
                 )
             )

@@ -53,13 +53,15 @@ def _print_rows(
             )
     else:
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
-        table = Table(title=title, show_lines=False)
+        table = Table(title=escape(title), show_lines=False)
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(col)) for col in columns))
+            # escape: a "[...]" in a claim or a role is data, not rich markup.
+            table.add_row(*(escape(_cell(row.get(col))) for col in columns))
         Console().print(table)
 
 
