@@ -648,3 +648,26 @@ def test_over_one_of(
 ) -> None:
     q = the(nlp, text, mention)
     assert same(q.low, low) and same(q.high, high)
+
+
+# The other side of a comparison counts the same thing; a time phrase counts nothing.
+# (text, [(span, unit)])
+COMPARED = [
+    ("Clinton has 520 superdelegates compared with 39 who back Sanders.",
+     [("520 superdelegates", "superdelegate"), ("39", "superdelegate")]),
+    ("They won 12 seats versus 9 last time.", [("12 seats", "seat"), ("9", "seat")]),
+    ("It had 40 stores, up from 31.", [("40 stores", "store"), ("31", "store")]),
+    ("It has 5 last-minute changes.", [("5 last-minute changes", "change")]),
+    # negatives: another sentence, another kind, a time phrase after the number
+    ("He has 5 cars. Compared with 3 in 2010, that is more.", [("5 cars", "car"), ("3", None)]),
+    ("It won 12 seats against 9 percent of the vote.",
+     [("12 seats", "seat"), ("9 percent", "percent")]),
+    ("It sold 3 this year.", [("3", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARED)
+def test_compared_counts_share_the_noun(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected

@@ -132,6 +132,7 @@ def find_quantities(
         if q is not None:
             out.append(q)
     out = _index_levels(text, _suspended(text, _list_members(text, numbers, blocked, out)))
+    out = _compared(text, out)
     out = _conversions(text, resolve_references(doc, out))
     return tuple(_two_sided(text, out)), tuple(diagnostics)
 
@@ -523,6 +524,26 @@ def _index_levels(text: str, found: list[Quantity]) -> list[Quantity]:
             if after or before:
                 out[k] = replace(q, unit="point")
                 break
+    return out
+
+
+# What introduces the other side of a comparison whose noun is left out.
+_COMPARED = re.compile(
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from)\s+$", re.IGNORECASE
+)
+
+
+def _compared(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The other side of a comparison counts the same thing: "520 superdelegates compared with
+    39 who back Sanders", "12 seats versus 9"."""
+    out = list(found)
+    for k in range(1, len(out)):
+        q, prev = out[k], out[k - 1]
+        if q.unit is not None or q.kind != "count" or prev.kind != "count" or not prev.unit:
+            continue
+        gap = text[prev.span.end : q.span.start]
+        if len(gap) < 80 and not re.search(r"[.!?;]\s", gap) and _COMPARED.search(gap):
+            out[k] = replace(q, unit=prev.unit, subject=prev.subject)
     return out
 
 

@@ -158,6 +158,12 @@ def counted(doc: Doc, end: int) -> tuple[Token, int] | None:
     i = num.i + 1
     while i < len(doc) and doc[i].idx < end:
         i += 1
+    # "9 last time", "3 this year": a time phrase follows, nothing is counted
+    if (
+        i < len(doc) and doc[i].lower_ in ("last", "next", "this", "each", "every", "per")
+        and not (i + 1 < len(doc) and doc[i + 1].text == "-")  # "5 last-minute changes"
+    ):  # fmt: skip
+        return None
     if (
         num.dep_ == "nummod"
         and num.head.i >= i
