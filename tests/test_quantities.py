@@ -671,3 +671,23 @@ def test_compared_counts_share_the_noun(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected
+
+
+# Bare numbers listed before a percentage are percentages; tallies are no ranges.
+# (text, [(span, unit)])
+PERCENT_LISTS = [
+    ("Homeowners paid a 20 or 30 percent premium.",
+     [("20", "percent"), ("30 percent", "percent")]),
+    ("If you can clear 7, 8, 10 percent, you're lucky.",
+     [("7", "percent"), ("8", "percent"), ("10 percent", "percent")]),
+    ("Growth was 2 or 3 percentage points.",
+     [("2", "percentage point"), ("3 percentage points", "percentage point")]),
+    # negatives: one comma is no list; a tally "5-to-4" is a score
+    ("Of those aged 18, 25 percent said no.", [("18", "year"), ("25 percent", "percent")]),
+    ("It gave a reliable 5-to-4 majority.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PERCENT_LISTS)
+def test_percent_lists(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected

@@ -483,6 +483,12 @@ def _suspended(text: str, found: list[Quantity]) -> list[Quantity]:
             nxt = out[k + 1] if k + 1 < len(out) else None
             if nxt is not None and nxt.unit and nxt.span.start - q.span.end < 30:
                 out[k] = replace(q, unit=nxt.unit, subject=nxt.subject)
+        elif q.unit is None and q.kind == "count" and (
+            pct := _PERCENT_LIST.match(text[q.span.end : q.span.end + 60])
+        ):
+            # "a 20 or 30 percent premium", "clear 7, 8, 10 percent": each is a percentage
+            unit = "percentage point" if "point" in pct.group().lower() else "percent"
+            out[k] = replace(q, kind="percent", unit=unit)
         elif q.unit is None and q.kind == "count" and k + 1 < len(out):
             # "two or three days", "10 or 12 ships": the alternatives count the same thing
             nxt = out[k + 1]
@@ -492,7 +498,25 @@ def _suspended(text: str, found: list[Quantity]) -> list[Quantity]:
                 and q.low is not None and nxt.low is not None and q.low < nxt.low
             ):  # fmt: skip
                 out[k] = replace(q, unit=nxt.unit, subject=nxt.subject)
+    for k in range(1, len(out)):
+        q, prev = out[k], out[k - 1]
+        # the middle of "7, 8, 10 percent", once "7" is known to be a percentage
+        if (
+            q.unit is None and q.kind == "count" and prev.kind == "percent"
+            and re.fullmatch(r",\s*", text[prev.span.end : q.span.start])
+            and _PERCENT_LIST.match(", 0" + text[q.span.end : q.span.end + 60])
+        ):  # fmt: skip
+            out[k] = replace(q, kind="percent", unit=prev.unit)
     return out
+
+
+# Bare numbers listed before a percentage: ", 8, 10 percent", " or 30 percent" (one comma
+# alone is no list: "of those aged 18, 25 percent said").
+_PERCENT_LIST = re.compile(
+    r"^(?:(?:,\s*\d[\d.]*){2,}|(?:,\s*\d[\d.]*)*,?\s+(?:or|and)\s+\d[\d.]*)"
+    r"\s*(?:%|percent\b|per\s?cent\b|percentage\s+points?\b)",
+    re.IGNORECASE,
+)
 
 
 # Market reports: a level next to a move in points is in points too.

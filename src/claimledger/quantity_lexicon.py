@@ -266,8 +266,9 @@ def measure_word(word: str) -> str:
 
 def score(before: str, after: str, value: float) -> bool:
     """Whether the number is one side of a score written "2-0" (the first side not smaller)."""
-    nxt = re.match(r"^-(\d+)(?![\d%]|[.,]\d)", after)
+    # "2-0", and a tally written "5-to-4"
+    nxt = re.match(r"^-(?:to-)?(\d+)(?![\d%]|[.,]\d)", after)
     if nxt and not re.search(r"[\d,.]$", before) and value < 100 and value >= int(nxt.group(1)):
         return True
-    prev = re.search(r"(?<![\d,.])(\d+)-$", before)
+    prev = re.search(r"(?<![\d,.])(\d+)-(?:to-)?$", before)
     return bool(prev and value < 100 and int(prev.group(1)) >= value)
