@@ -188,9 +188,16 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             return None  # an ordinal ("21st"), a decade ("1990s") or a code ("5G")
     if CLOCK.match(after) or re.search(r"\d:$", before):
         return None
-    if n.form == "digits" and n.low < 100 and (
-        after[:1] == ")" and _ITEM_START.search(before) and re.match(r"^\)\s+\S", after)
-        or re.match(r"^\.\s+[A-Z\"“‘']", after) and _LINE_START.search(before)
+    if (
+        n.form == "digits"
+        and n.low < 100
+        and (
+            after[:1] == ")"
+            and _ITEM_START.search(before)
+            and re.match(r"^\)\s+\S", after)
+            or re.match(r"^\.\s+[A-Z\"“‘']", after)
+            and _LINE_START.search(before)
+        )
     ):
         return None  # "tonight: 1) The race", a numbered list item
     if n.form == "digits" and (
@@ -483,8 +490,10 @@ def _suspended(text: str, found: list[Quantity]) -> list[Quantity]:
             nxt = out[k + 1] if k + 1 < len(out) else None
             if nxt is not None and nxt.unit and nxt.span.start - q.span.end < 30:
                 out[k] = replace(q, unit=nxt.unit, subject=nxt.subject)
-        elif q.unit is None and q.kind == "count" and (
-            pct := _PERCENT_LIST.match(text[q.span.end : q.span.end + 60])
+        elif (
+            q.unit is None
+            and q.kind == "count"
+            and (pct := _PERCENT_LIST.match(text[q.span.end : q.span.end + 60]))
         ):
             # "a 20 or 30 percent premium", "clear 7, 8, 10 percent": each is a percentage
             unit = "percentage point" if "point" in pct.group().lower() else "percent"

@@ -170,9 +170,12 @@ def counted(doc: Doc, end: int) -> tuple[Token, int] | None:
         and num.head.i - i < 6
         and num.head.pos_ in ("NOUN", "PROPN")
         and all(
-            (t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM")
-             # "and" between two modifiers: "two lobbying and consulting firms"
-             or t.pos_ == "CCONJ" and i <= t.head.i < num.head.i)
+            (
+                t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM")
+                # "and" between two modifiers: "two lobbying and consulting firms"
+                or t.pos_ == "CCONJ"
+                and i <= t.head.i < num.head.i
+            )
             and t.text not in (",", ";", ":", "(", ")")
             for t in doc[i : num.head.i]
         )  # fmt: skip
