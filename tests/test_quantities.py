@@ -674,6 +674,12 @@ MORE_BOUNDS = [
     ("It surpassed 40 stores.", "surpassed 40 stores", 40, INF, False, True),
     ("The score is equal to or less than 30.", "equal to or less than 30", INF, 30, True, True),
     ("The range is 1000-5000 units.", "1000-5000 units", 1000, 5000, True, True),
+    ("It will spend upward of $10 million.", "upward of $10 million", 1e7, INF, False, True),
+    ("Prices stayed south of $50.", "south of $50", INF, 50, True, False),
+    ("It took the best part of 10 years.", "the best part of 10 years", INF, 10, True, False),
+    ("It costs in the neighbourhood of $5 million.", "in the neighbourhood of $5 million",
+     5e6, 5e6, True, True),
+    ("Give or take 300 people came.", "Give or take 300 people", 300, 300, True, True),
     ("Salaries run 5k-20k a year.", "5k-20k", 5000, 20000, True, True),
 ]  # fmt: skip
 

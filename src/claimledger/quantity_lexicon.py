@@ -20,14 +20,16 @@ HEDGES: tuple[tuple[str, str], ...] = (
      r"|as\s+(?:few|little|low)\s+as", "low_incl"),
     (r"no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|as\s+(?:many|much|high)\s+as"
      r"|a\s+maximum\s+of", "high_incl"),
-    (r"(?:more|greater|higher|larger|bigger)\s+than|in\s+excess\s+of|upwards\s+of"
+    (r"(?:more|greater|higher|larger|bigger)\s+than|in\s+excess\s+of|upwards?\s+of"
      r"|over|above|exceeding|north\s+of|>"
      # verbs that say "more than": "sales topped $5 billion", "could exceed 3,000"
      r"|exceed(?:s|ed)?|surpass(?:es|ed|ing)?|top(?:s|ped)", "low_excl"),
-    (r"(?:fewer|less|lower|smaller)\s+than|under|below|<", "high_excl"),
-    (r"nearly|almost|close\s+on", "near_below"),
+    (r"(?:fewer|less|lower|smaller)\s+than|under|below|south\s+of|<", "high_excl"),
+    (r"nearly|almost|close\s+on|nigh\s+on|getting\s+on\s+for|the\s+(?:better|best)\s+part\s+of",
+     "near_below"),
     (r"about|around|roughly|approximately|approx\.|an\s+estimated|estimated|some|circa|ca\."
-     r"|close\s+to|in\s+the\s+region\s+of|more\s+or\s+less|~", "approx"),
+     r"|close\s+to|in\s+the\s+region\s+of|in\s+the\s+neighbou?rhood\s+of|on\s+the\s+order\s+of"
+     r"|give\s+or\s+take|more\s+or\s+less|~", "approx"),
 )  # fmt: skip
 PREFIX = re.compile(
     r"(?:(?<=\W)|^)(?P<h>" + "|".join(f"(?:{p})" for p, _ in HEDGES) + r")\s*$", re.IGNORECASE
