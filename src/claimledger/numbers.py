@@ -144,8 +144,8 @@ _DIGITS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WORDS = re.compile(
-    rf"""(?=[zotfsenhmbdtaZOTFSENHMBDTA])\b(?P<a>an?\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)
-    (?P<half>\s+and\s+a\s+half)?(?:\s+(?P<scale>{_SCALE}))?\b""",
+    rf"""(?=[zotfsenhmbdtaZOTFSENHMBDTA])\b(?P<a>an?\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+(?!three\s+quarters)|[\s-]+)(?:{_WORD}))*)
+    (?P<half>\s+and\s+(?:a\s+half|a\s+quarter|a\s+third|three\s+quarters))?(?:\s+(?P<scale>{_SCALE}))?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _VAGUE = re.compile(
@@ -168,7 +168,9 @@ _FRACTION = re.compile(
     r"(?=[aotfsenhAOTFSENH1-9])(?:"
     rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s-]+(?P<d>{_DEN})\b"
     r"(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)"
-    rf"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
+    # not "three quarters" after "and": "one and three quarters" is one number
+    r"|\b(?!(?<=and\s)three\s+quarters\b)"
+    rf"(?P<n2>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
     # "half of": not "the second half of the year", a period of time.
     r"|(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)(?<!former\s)"
     r"\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b))",
@@ -379,6 +381,11 @@ def _digits(
 
 
 _PIECE = re.compile(r"[A-Za-z]+")
+# Words a number never ends with ("a" of "and a half"): a shorter run is tried instead.
+_NOT_LAST = frozenset(("and", "a", "an", "half", "quarter", "third", "quarters"))
+# "two and a half", "five and a quarter", "one and three quarters"
+_AND_A_PART = {("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25,
+               ("and", "a", "third"): 1 / 3, ("and", "three", "quarters"): 0.75}  # fmt: skip
 
 
 def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
@@ -395,7 +402,7 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
             continue
         best: tuple[int, float] | None = None
         for j in range(len(pieces), i, -1):
-            if pieces[j - 1][2].lower() in ("and", "a", "an", "half"):
+            if pieces[j - 1][2].lower() in _NOT_LAST:
                 continue
             value = words_value(" ".join(p[2] for p in pieces[i:j]))
             if value is not None:
@@ -408,8 +415,8 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
         end = pieces[j - 1][1]
         scale = 1.0
         tail = [p[2].lower() for p in pieces[j:]]
-        if tail[:3] == ["and", "a", "half"]:
-            value += 0.5
+        if tuple(tail[:3]) in _AND_A_PART:
+            value += _AND_A_PART[tuple(tail[:3])]
             end = pieces[j + 2][1]
             j += 3
             tail = tail[3:]
