@@ -53,6 +53,20 @@ def test_syndicated_copies_share_their_origins() -> None:
     assert report.independent == 2
 
 
+def test_different_speakers_in_syndicated_copies_stay_apart() -> None:
+    # Austin and Zelensky quoted in one wire story and its reprint: two origins, not one.
+    members = [
+        claim(f"{doc}:{who}", who, doc=doc, text=f"{who} gave an estimate")
+        for doc in ("wire", "reprint")
+        for who in ("e_austin", "e_zelensky")
+    ]
+    report = find_origins(members, copies={"wire": 0, "reprint": 0})
+    assert report.independent == 2
+    origin = report.origin_of()
+    assert origin["wire:e_austin"] == origin["reprint:e_austin"]
+    assert origin["wire:e_austin"] != origin["wire:e_zelensky"]
+
+
 def test_same_statement_under_an_unresolved_source() -> None:
     a = claim("d1:a1", None, source="A spokesman", said_on="2025-01-11")
     b = claim(

@@ -101,7 +101,11 @@ def find_origins(
             union(first.setdefault(k, i), i)
         group = copies.get(m.document_id)
         if group is not None:
-            union(first.setdefault(("copy", group), i), i)
+            # A copy repeats each of its original's claims: the same speaker (or, unresolved,
+            # the same source words and content) in the same group is one origin; different
+            # speakers inside a syndicated story stay apart.
+            who: object = m.source_key or ((m.source or "").casefold(), m.text.casefold())
+            union(first.setdefault(("copy", group, who), i), i)
         speaker = m.source_key or (m.source.casefold() if m.source else None)
         if speaker is not None and m.said_on:
             statements[(speaker, m.said_on[:10])].append(i)
