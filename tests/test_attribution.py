@@ -139,6 +139,8 @@ def test_constructions(text: str, source: str, cue: str, content: str, kind: str
     [
         ("Reuters has contacted the ministry for comment.", "Reuters"),
         ("What people are saying", None),
+    ("The official spoke on condition of anonymity.", None),
+    ("The senator spoke on the phone for an hour.", None),
         ("The bridge was closed on Monday after a storm.", None),
         ("“It is over,” according to a translation.", None),
         ("The report is expected next week.", None),

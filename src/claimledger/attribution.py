@@ -45,6 +45,12 @@ _MEDIA_NOUNS = frozenset(
         "report",
     }
 )
+_FRAME_NOUNS = frozenset(
+    """
+    condition anonymity behalf record background phone telephone camera air television radio
+    stage tape oath basis terms video call line podium floor panel
+    """.split()
+)
 _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
 _QUOTE_MARKS = '“”"«»„'
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -372,7 +378,7 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
         toks = list(c.subtree)
         if c.dep_ == "prep":
             toks = toks[1:]
-            if not toks or _is_time_phrase(toks):
+            if not toks or _is_time_phrase(toks) or _is_frame(c):
                 continue
         elif c.dep_ == "dobj":
             # "called climate change a hoax", "touted his endorsements from 88 generals"
@@ -391,6 +397,11 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
         if span[1] > span[0]:
             return span
     return None
+
+
+def _is_frame(prep: Token) -> bool:
+    """ "spoke on condition of anonymity", "on behalf of", "on the record": how one spoke."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _FRAME_NOUNS for g in prep.children)
 
 
 def _is_time_phrase(toks: list[Token]) -> bool:
