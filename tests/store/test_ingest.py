@@ -287,3 +287,12 @@ def test_ingest_applies_a_metadata_table(sqlite_url: str, tmp_path: Path) -> Non
     assert isinstance(stored, Extraction)
     assert (stored.document.meta.outlet, stored.document.meta.published) == (
         "Daily A", "2016-03-11")
+
+
+def test_extractor_version_names_the_extraction_code() -> None:
+    from claimledger.store.write import extractor_version
+
+    version = extractor_version()
+    # "claimledger 0.1.0+<digest of the extraction modules>; <model> <model version>"
+    assert version.startswith("claimledger ") and "+" in version.split(";")[0]
+    assert version == extractor_version()

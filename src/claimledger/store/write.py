@@ -12,11 +12,13 @@ costs a small fraction of extracting.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import importlib.metadata
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
@@ -58,7 +60,19 @@ def extractor_version(model: str | None = None) -> str:
         model_version = importlib.metadata.version(model)
     except importlib.metadata.PackageNotFoundError:
         model_version = "?"
-    return f"claimledger {__version__}; {model} {model_version}"
+    return f"claimledger {__version__}+{_code_digest()}; {model} {model_version}"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of the extraction code itself, so that a changed rule re-extracts stored
+    documents even when the package version stays the same."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def content_sha256(text: str) -> str:
