@@ -105,7 +105,7 @@ def find_origins(
             # the same source words and content) in the same group is one origin; different
             # speakers inside a syndicated story stay apart.
             who: object = m.source_key or ((m.source or "").casefold(), m.text.casefold())
-            union(first.setdefault(("copy", group, who), i), i)
+            union(first.setdefault(("copy", (group, who)), i), i)
         speaker = m.source_key or (m.source.casefold() if m.source else None)
         if speaker is not None and m.said_on:
             statements[(speaker, m.said_on[:10])].append(i)
