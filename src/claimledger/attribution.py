@@ -2,14 +2,16 @@
 
 Three passes find candidates, each a pure function of the parsed ``Doc``:
 
-1. reporting verbs ("X said that ...", "..., X said", "“...,” X wrote", "X said: “...”");
+1. reporting verbs ("X said that ...", "..., X said", "“...,” X wrote", "X said: “...”",
+   "A, X said, B") and stance verbs with an object ("X called for a ban");
 2. "according to X" and reporting nouns ("X's claim that ...");
-3. quotations with no verb of their own: colon-introduced ("X: “...”") and quotations that
-   continue a speaker's earlier quotation.
+3. text with no verb of its own: colon quotations ("X: “...”"), speaker lines of transcripts
+   and headlines ("WALLACE: ..."), and quotations that continue a speaker's earlier one.
 
 Then one step finishes them: sources are resolved to entities, relays become ``via`` chains,
 reports inside reports get ``nested_in``, and channel, hedge and kind are read off the text.
-Offsets are characters of ``doc.text``, never token indices.
+Offsets are characters of the canonical text, never token indices; the text is read from the
+``Doc`` once and passed down, since spaCy rebuilds ``Doc.text`` on every access.
 """
 
 from __future__ import annotations
@@ -29,21 +31,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _TRAIL = " \t\n,;:—–-"
 _MEDIA_NOUNS = frozenset(
-    {
-        "statement",
-        "post",
-        "video",
-        "image",
-        "photo",
-        "message",
-        "letter",
-        "tweet",
-        "comment",
-        "remark",
-        "speech",
-        "interview",
-        "report",
-    }
+    "statement post video image photo message letter tweet comment remark speech interview "
+    "report".split()
 )
 _FRAME_NOUNS = frozenset(
     """
