@@ -26,7 +26,7 @@ from .app import app
 
 evaluate_app = typer.Typer(
     name="evaluate",
-    help="Score the extraction against gold data (see docs/evaluation.md).",
+    help="Score the extraction against gold data (figures: docs/benchmarks.md).",
     no_args_is_help=True,
 )
 app.add_typer(evaluate_app, name="evaluate")
