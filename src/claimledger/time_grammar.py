@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from . import time_anchoring as ta
 from .model import Diagnostic
+from .numbers import TENS as _TENS
+from .numbers import UNITS as _NUMBER_UNITS
 
 Compute = Callable[[dt.date | None], str | None]
 
@@ -108,35 +110,9 @@ _UNIT = (
     r"|century|centuries)"
 )
 
-_SMALL = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-}
-NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_SMALL)}
+# The number words are the quantity stage's (numbers.UNITS, numbers.TENS).
+_SMALL = list(_NUMBER_UNITS)
+NUMBER_WORDS: dict[str, float] = dict(_NUMBER_UNITS)
 NUMBER_WORDS.update(_TENS)
 NUMBER_WORDS.update({"a couple of": 2, "couple of": 2, "a couple": 2})
 NUMBER_WORDS.update({"a": 1, "an": 1, "half a": 0.5, "a dozen": 12, "dozen": 12, "a hundred": 100})
