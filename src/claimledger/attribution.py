@@ -430,14 +430,19 @@ def _statement_clause(verb: Token) -> list[Token]:
         if prep.dep_ != "prep":
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj":
-                continue
-            for c in noun.children:
-                if c.dep_ in ("acl", "ccomp") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children
-                ):
-                    return [c]
+            if noun.dep_ == "pobj" and (clauses := _that_clauses(noun)):
+                return clauses[:1]
     return []
+
+
+def _that_clauses(noun: Token) -> list[Token]:
+    """The clauses "that ..." a noun carries: "a statement that ...", "the claim that ..."."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Token]:
@@ -590,12 +595,7 @@ def _set_off(text: str, first: Token, last: Token) -> bool:
 
 
 def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
-    clauses = [
-        c
-        for c in noun.children
-        if c.dep_ in ("acl", "ccomp")
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-    ]
+    clauses = _that_clauses(noun)
     if not clauses:
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]

@@ -15,7 +15,6 @@ from .model import Diagnostic
 
 OPENING = "“«„"
 CLOSING = "”»"
-STRAIGHT = '"'
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -46,9 +45,6 @@ class Quote:
     @property
     def end(self) -> int:
         return self.close
-
-    def contains(self, start: int, end: int) -> bool:
-        return self.open <= start and end <= self.after
 
 
 def find_quotes(text: str) -> tuple[tuple[Quote, ...], tuple[Diagnostic, ...]]:
