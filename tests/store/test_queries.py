@@ -138,6 +138,31 @@ def test_sources_with_counts_channels_roles(engine: Engine) -> None:
     assert queries.sources(engine, limit=1) == got[:1]
 
 
+def test_sources_list_merged_entities_once(engine: Engine) -> None:
+    """Two names merged into one cross-document entity are one speaker, under its name."""
+    before = {s.name: s for s in queries.sources(engine, limit=1000)}
+    first, second = PEOPLE[0], PEOPLE[1]
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO entities (id, name, name_norm, type, roles, created_at) "
+            "VALUES (7, :n, :k, 'PERSON', '[]', '2025-01-01')"
+        ), {"n": first, "k": first.casefold()})
+        conn.execute(
+            text("UPDATE doc_entities SET entity_id = 7 WHERE name IN (:a, :b)"),
+            {"a": first, "b": second},
+        )
+    after = {s.name: s for s in queries.sources(engine, limit=1000)}
+    assert second not in after
+    merged = after[first]
+    assert merged.entity_id == 7
+    assert merged.claims == before[first].claims + before[second].claims
+    assert set(merged.names) == {first, second}
+    assert set(merged.channels) == set(before[first].channels) | set(before[second].channels)
+    assert sum(s.claims for s in after.values()) == sum(s.claims for s in before.values())
+    # An unmerged speaker keeps its own name and no entity id.
+    assert all(s.entity_id is None for n, s in after.items() if n != first)
+
+
 def test_measure_timeline(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.execute(text(

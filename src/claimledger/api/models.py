@@ -147,6 +147,12 @@ class SourceOut(BaseModel):
     roles: list[str]
     first: str | None
     last: str | None
+    entity_id: int | None = Field(
+        None, description="The cross-document entity, once `claimledger analyze` merged it."
+    )
+    names: list[str] = Field(
+        default_factory=list, description="The names this speaker was written as."
+    )
 
 
 class RoleOut(BaseModel):

@@ -192,7 +192,10 @@ def sources(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Named speakers with their claim counts, channels and roles."""
+    """Named speakers with their claim counts, channels, roles and the names they go by.
+
+    After `claimledger analyze`, one speaker is one merged entity (Zelensky, Zelenskyy).
+    """
     from ..store import queries
 
     fmt = _format(format)
@@ -203,7 +206,7 @@ def sources(
         raise typer.Exit(1) from exc
     _print_rows(
         [r.to_dict() for r in rows], fmt,
-        ("name", "claims", "documents", "channels", "roles", "first", "last"),
+        ("name", "claims", "documents", "channels", "roles", "first", "last", "names"),
         "sources",
     )
 

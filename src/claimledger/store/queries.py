@@ -20,7 +20,19 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    String,
+    and_,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
 
 from ..errors import DocumentRejected
 from ..model import (
@@ -118,11 +130,14 @@ class SourceSummary:
     roles: tuple[str, ...]
     first: str | None
     last: str | None
+    entity_id: int | None = None
+    names: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["channels"] = list(self.channels)
         d["roles"] = list(self.roles)
+        d["names"] = list(self.names)
         return d
 
 
@@ -376,6 +391,10 @@ def sources(
 ) -> list[SourceSummary]:
     """Named speakers (sources resolved to an entity), most claims first.
 
+    A speaker is a cross-document entity when ``claimledger analyze`` has merged its names
+    ("Zelensky", "Zelenskyy", "Volodymyr Zelensky" are one speaker, listed under the entity's
+    name with the names it was written as); a source not yet merged is listed by its name.
+
     Raises:
         ValueError: a page out of range.
     """
@@ -384,48 +403,75 @@ def sources(
         conds: list[Any] = [A.c.source_entity.is_not(None)]
         if outlet is not None:
             conds.append(A.c.outlet == outlet)
+        joined = A.outerjoin(DE, DE.c.pk == A.c.source_doc_entity_pk)
+        group = _speaker_key()
         n = func.count().label("n")
         top = conn.execute(
             select(
-                A.c.source_norm, func.max(A.c.source_entity), n,
+                group, func.max(A.c.source_entity), n,
                 func.count(A.c.document_pk.distinct()), func.min(A.c.claim_date),
                 func.max(A.c.claim_date),
             )
+            .select_from(joined)
             .where(*conds)
-            .group_by(A.c.source_norm)
-            .order_by(n.desc(), A.c.source_norm)
+            .group_by(group)
+            .order_by(n.desc(), group)
             .limit(limit)
             .offset(offset)
         ).all()
-        norms = [r[0] for r in top]
-        channels = _distinct_by_source(conn, A.c.channel, norms, conds)
-        roles = _distinct_by_source(conn, A.c.source_role, norms, conds)
+        keys = [r[0] for r in top]
+        ids = [int(k[2:]) for k in keys if k.startswith("e:")]
+        names_of = {
+            f"e:{i}": name
+            for i, name in conn.execute(select(E.c.id, E.c.name).where(E.c.id.in_(ids)))
+        } if ids else {}
+        channels = _distinct_by_speaker(conn, A.c.channel, keys, conds)
+        roles = _distinct_by_speaker(conn, A.c.source_role, keys, conds)
+        written = _distinct_by_speaker(conn, A.c.source_entity, keys, conds)
         return [
             SourceSummary(
-                name=name, claims=count, documents=docs,
-                channels=tuple(channels.get(norm, ())), roles=tuple(roles.get(norm, ())),
+                name=names_of.get(key, name), claims=count, documents=docs,
+                channels=tuple(channels.get(key, ())), roles=tuple(roles.get(key, ())),
                 first=first, last=last,
+                entity_id=int(key[2:]) if key.startswith("e:") else None,
+                names=tuple(written.get(key, (name,))),
             )
-            for norm, name, count, docs, first, last in top
+            for key, name, count, docs, first, last in top
         ]
 
 
-def _distinct_by_source(
-    conn: Connection, column: Any, norms: Sequence[str], conds: Sequence[Any]
+def _speaker_key() -> Any:
+    """``e:<entity id>`` for a source merged across documents, else ``n:<its name>``."""
+    return func.coalesce(
+        literal("e:") + cast(DE.c.entity_id, String), literal("n:") + A.c.source_norm
+    ).label("speaker")
+
+
+def _distinct_by_speaker(
+    conn: Connection, column: Any, keys: Sequence[str], conds: Sequence[Any]
 ) -> dict[str, list[str]]:
-    """The values of ``column`` for each source, most frequent first."""
-    if not norms:
+    """The values of ``column`` for each speaker key, most frequent first."""
+    if not keys:
         return {}
+    ids = [int(k[2:]) for k in keys if k.startswith("e:")]
+    norms = [k[2:] for k in keys if k.startswith("n:")]
+    group = _speaker_key()
     n = func.count().label("n")
+    # Each speaker's claims by its index: the entity's doc_entities, or the source's name.
+    who = or_(
+        DE.c.entity_id.in_(ids),
+        and_(A.c.source_norm.in_(norms), or_(DE.c.entity_id.is_(None), DE.c.pk.is_(None))),
+    )
     rows = conn.execute(
-        select(A.c.source_norm, column, n)
-        .where(A.c.source_norm.in_(norms), column.is_not(None), *conds)
-        .group_by(A.c.source_norm, column)
-        .order_by(A.c.source_norm, n.desc(), column)
+        select(group, column, n)
+        .select_from(A.outerjoin(DE, DE.c.pk == A.c.source_doc_entity_pk))
+        .where(who, column.is_not(None), *conds)
+        .group_by(group, column)
+        .order_by(group, n.desc(), column)
     )
     out: dict[str, list[str]] = {}
-    for norm, value, _ in rows:
-        out.setdefault(norm, []).append(value)
+    for key, value, _ in rows:
+        out.setdefault(key, []).append(value)
     return out
 
 
