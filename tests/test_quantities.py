@@ -764,3 +764,42 @@ PERCENT_LISTS = [
 @pytest.mark.parametrize(("text", "expected"), PERCENT_LISTS)
 def test_percent_lists(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.span.text, q.unit) for q in quantities(nlp, text)] == expected
+
+
+# Heights, error terms, powers, picture formats and races.
+# (text, [(span, low, high, approximate, unit)])
+CONSTRUCTIONS = [
+    ("He is 6-foot-2 and weighs 210 pounds.",
+     [("6-foot-2", 6 + 2 / 12, 6 + 2 / 12, False, "foot"),
+      ("210 pounds", 210, 210, False, "pound")]),
+    ('She is 5\'11" tall.', [('5\'11"', 5 + 11 / 12, 5 + 11 / 12, False, "foot")]),
+    ("He stands 6 feet 2 inches tall.",
+     [("6 feet 2 inches", 6 + 2 / 12, 6 + 2 / 12, False, "foot")]),
+    ("The error was 5 ± 2 percent.", [("5 ± 2 percent", 5, 5, True, "percent")]),
+    ("It fell at 9.83 +/- 0.01 metres per second.",
+     [("9.83 +/- 0.01 metres", 9.83, 9.83, True, "metre")]),
+    ("The sample held 10^6 cells.", [("10^6 cells", 1e6, 1e6, False, "cell")]),
+    ("A factor of 2.48×10−5 was found.", [("2.48×10−5", 2.48e-5, 2.48e-5, False, None)]),
+    ("The 5K run raised $2,000.",
+     [("5K", 5, 5, False, "kilometre"), ("$2,000", 2000, 2000, False, "dollar")]),
+    ("The firm posted a $1.2-billion loss.", [("$1.2-billion", 1.2e9, 1.2e9, False, "dollar")]),
+    # negatives: a picture format, a lone feet mark, thousands with a K, scores and identifiers
+    ("The 4K TV costs $500.", [("$500", 500, 500, False, "dollar")]),
+    ("The film was shot in 8K.", []),
+    ("He sold 4K homes.", [("4K homes", 4000, 4000, False, "home")]),
+    ("A 6-foot fence stood there.", [("6-foot", 6, 6, False, "foot")]),
+    ("The '90s were kind to Route 9.", []),
+    ("They won 10-5 in 1999.", []),
+    ("He wore No. 84 on March 3.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSTRUCTIONS)
+def test_constructions(
+    nlp: Language, text: str, expected: list[tuple[str, float, float, bool, str | None]]
+) -> None:
+    got = quantities(nlp, text)
+    assert [q.span.text for q in got] == [e[0] for e in expected]
+    for q, (_, low, high, approx, unit) in zip(got, expected, strict=True):
+        assert same(q.low, low) and same(q.high, high)
+        assert (q.approximate, q.unit) == (approx, unit)

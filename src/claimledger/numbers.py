@@ -104,6 +104,7 @@ SHORT_SCALES: dict[str, float] = {
     "bln": 1e9,
     "tn": 1e12,
     "trn": 1e12,
+    "tln": 1e12,
 }
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -131,15 +132,15 @@ _DEN = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 # A digit run: ASCII digits only (other scripts are reported separately), with optional
 # thousands separators and decimals, a following spaced or attached scale, and "1/2" halves.
 _DIGITS = re.compile(
-    rf"""(?=[0-9.])(?<![\d.,/])(?<!\d[.,])
+    rf"""(?=[0-9.])(?<![\d.,/^])(?<!\d[.,])
     (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?
       |[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?
       |[0-9]{{1,3}}(?:[\u00a0\u2009\u202f][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?
       |[0-9]{{1,3}}(?:\x20[0-9]{{3}}){{2,}}(?![0-9])(?:\.[0-9]+)?
       |[0-9]{{1,3}}\x20000(?:\.[0-9]+)?(?![0-9]|[.,][0-9])
       |[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
-    (?P<frac>\s[1-9]/(?:2|3|4|8))?
-    (?:(?P<sp>\s?)(?P<scale>{_SCALE}|{_SHORT})\b)?
+    (?P<frac>[\s-][1-9]/(?:2|3|4|8)(?![\d/]))?
+    (?:(?P<sp>\s?)(?P<scale>{_SCALE}|{_SHORT})\b|-(?P<hscale>million|billion|trillion)\b)?
     (?![\d])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -182,7 +183,7 @@ _HALF_DOZEN = re.compile(r"\bhalf\s+a\s+dozen\b", re.IGNORECASE)
 _FOREIGN_DIGITS = re.compile(r"\d+")
 # "1/16 of", "1⁄32" (fraction slash), "1/4 inch" (a common denominator): never "9/11", "24/7".
 _SLASH = re.compile(
-    r"(?<![\d/.,])(?<!\d\s)([0-9]{1,3})(?:\u2044([0-9]{1,4})|/([0-9]{1,4})(?=\s+of\b)"
+    r"(?<![\d/.,])(?<!\d\s)(?<!\d-)([0-9]{1,3})(?:\u2044([0-9]{1,4})|/([0-9]{1,4})(?=\s+of\b)"
     r"|/(2|3|4|8|16|32|64)(?=\s+[a-z]))(?![\d/])"
 )
 _VULGAR = re.compile(r"(?<![\d.,])(?:([0-9]{1,3})\s?)?([¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
@@ -191,7 +192,30 @@ _VULGAR_VALUES = {"¼": 1 / 4, "½": 1 / 2, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 
                   "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}  # fmt: skip
 _HAS_VULGAR = re.compile(r"[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _SCIENTIFIC = re.compile(r"(?=[0-9])(?<![\w.,])([0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3})(?![\w.])")
-_POWER = re.compile(r"[0-9]+\s?\^\s?[0-9]+|[0-9.]+\s?[×x]\s?10\s?[−-]?[0-9]+")
+# Powers: "10^6", "1.3x10^6", "2.48×10−5" (a superscript flattened to "10−5"), "6.02 × 10²³",
+# "8x2^10". The exponent's sign may be a hyphen, a minus sign or a plus.
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_POWER = re.compile(
+    r"(?<![\w.,^])(?:(?P<m>[0-9]+(?:\.[0-9]+)?)\s?[×xX*]\s?)?"
+    r"(?P<b>[0-9]+(?:\.[0-9]+)?)"
+    r"(?:\s?(?:\^|\*\*)\s?(?P<e>[+−-]{0,2}[0-9]{1,4})"
+    # without a caret only after a multiplied ten, where the superscript was flattened
+    r"|(?<=10)(?P<e2>[−-][0-9]{1,3}|[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\w.^])"
+)
+# "10 to the power of 6", "10 to the sixth power", "ten to the 9th power"
+_ORDINAL_EXPONENTS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                      "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                      "twelfth": 12, "fifteenth": 15, "eighteenth": 18}  # fmt: skip
+_POWER_WORDS = re.compile(
+    r"(?<![\w.,])(?P<b>[0-9]+|ten)\s+to\s+the\s+(?:power\s+of\s+(?P<e>[−-]?[0-9]{1,3}|"
+    + "|".join(UNITS)
+    + "|"
+    + "|".join(TENS)
+    + r")|(?P<o>[0-9]{1,3}(?:st|nd|rd|th)|"
+    + "|".join(_ORDINAL_EXPONENTS)
+    + r")\s+power)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,12 +316,20 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
             ))  # fmt: skip
             taken.append((m.start(), m.end()))
     # Cheap guards: most texts have no powers, slashes or vulgar fractions at all.
-    powers = _POWER.finditer(text) if ("^" in text or "×" in text or "x10" in text) else ()
-    for m in powers:
-        problems.append(NumberProblem(
-            m.start(), m.end(), "unsupported_notation", f"power notation skipped: {m.group()!r}"
-        ))  # fmt: skip
-        taken.append((m.start(), m.end()))
+    if _MAY_HAVE_POWER.search(text):
+        for start, end, value in _powers(text):
+            if value is None:
+                problems.append(
+                    NumberProblem(
+                        start,
+                        end,
+                        "unsupported_notation",
+                        f"power out of range skipped: {text[start:end]!r}",
+                    )
+                )
+                taken.append((start, end))
+            else:
+                add(NumberMatch(start, end, value, value, "digits"))
     for m in _VAGUE.finditer(text):
         if m.group("c"):
             base = 24.0 if m.group("c").lower() == "dozens" else VAGUE[m.group("c").lower()]
@@ -349,6 +381,49 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
     return found, problems
 
 
+_MAY_HAVE_POWER = re.compile(r"[\^×⁰¹²³⁴⁵⁶⁷⁸⁹]|\*\*|[xX*]\s?10|\sto\s+the\s", re.IGNORECASE)
+
+
+def _powers(text: str) -> Iterator[tuple[int, int, float | None]]:
+    """Powers written with a caret, a flattened superscript or in words, with their values.
+
+    ``None`` for a power whose value is not a finite number between 1e-30 and 1e30 ("10^400"):
+    no value is guessed for it.
+    """
+    for m in _POWER.finditer(text):
+        flat = m.group("e2")
+        if flat is not None and (m.group("b") != "10" or m.group("m") is None and flat[0] in "-−"):
+            continue  # a bare "10-5" is a score or a range, not ten to the minus fifth
+        raw = (m.group("e") or m.group("e2")).translate(_SUP).replace("−", "-")
+        sign = -1 if raw.count("-") % 2 else 1
+        exponent = sign * int(raw.lstrip("+-"))
+        yield m.start(), m.end(), _power_value(m.group("m"), m.group("b"), exponent)
+    for m in _POWER_WORDS.finditer(text) if "to the" in text.lower() else ():
+        base = 10.0 if m.group("b").lower() == "ten" else float(m.group("b"))
+        if m.group("o"):
+            word = m.group("o").lower()
+            exponent = _ORDINAL_EXPONENTS.get(word) or int(re.sub(r"\D", "", word))
+        else:
+            word = m.group("e").lower().replace("−", "-")
+            exponent = UNITS.get(word, TENS.get(word)) if word.isalpha() else int(word)
+            assert exponent is not None  # the pattern only admits number words it knows
+        yield m.start(), m.end(), _power_value(None, str(base), exponent)
+
+
+def _power_value(mantissa: str | None, base: str, exponent: int) -> float | None:
+    """``mantissa * base ** exponent``, or ``None`` when it is not a sane finite number."""
+    try:
+        if float(base) == 10 and abs(exponent) < 400:
+            value = float(f"{mantissa or 1}e{exponent}")  # exact: "2.48e-5", not 2.48 * 1e-5
+        else:
+            value = (float(mantissa) if mantissa else 1.0) * float(base) ** exponent
+    except (OverflowError, ZeroDivisionError):
+        return None
+    if not math.isfinite(value) or not 1e-30 < abs(value) < 1e30:
+        return None
+    return value
+
+
 def _digits(
     m: re.Match[str], add: Callable[[NumberMatch], None], problems: list[NumberProblem]
 ) -> None:
@@ -363,15 +438,17 @@ def _digits(
         return
     value = float(raw)
     if m.group("frac"):
-        n, d = m.group("frac").strip().split("/")
+        n, d = m.group("frac")[1:].split("/")  # after its space or hyphen
         if int(n) >= int(d):
             problems.append(NumberProblem(m.start(), m.end(), "bad_fraction", m.group()))
             return
         value += int(n) / int(d)
-    scale_word = (m.group("scale") or "").lower()
+    # "$1.2-billion", as Canadian papers write it: the hyphen joins a scale, not a range
+    scale_word = (m.group("scale") or m.group("hscale") or "").lower()
     scale = SCALES.get(scale_word) or SHORT_SCALES.get(scale_word) or 1.0
-    # A spaced short scale ("4 m") is a unit, not a scale; only whole words scale when spaced.
-    if m.group("sp") and scale_word in SHORT_SCALES and scale_word not in ("bn", "mn", "mln"):
+    # A spaced short scale ("4 m") is a unit, not a scale; only whole words scale when spaced,
+    # and abbreviations no unit shares ("10 bln", "2 tln").
+    if m.group("sp") and scale_word in SHORT_SCALES and scale_word not in _SPACED_SHORT:
         end = m.end("frac") if m.group("frac") else m.end("num")
         scale = 1.0
     else:
@@ -380,6 +457,7 @@ def _digits(
     add(NumberMatch(m.start(), end, value, value, "digits", scale != 1.0, scale))
 
 
+_SPACED_SHORT = frozenset(("bn", "mn", "mln", "bln", "trn", "tln"))
 _PIECE = re.compile(r"[A-Za-z]+")
 # Words a number never ends with ("a" of "and a half"): a shorter run is tried instead.
 _NOT_LAST = frozenset(("and", "a", "an", "half", "quarter", "third", "quarters"))
@@ -401,7 +479,11 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
             i += 1
             continue
         best: tuple[int, float] | None = None
-        for j in range(len(pieces), i, -1):
+        # "one hundred and three quarters" is 100.75: the number stops before its part
+        last = next((k for k in range(i + 1, len(pieces) - 2)
+                     if tuple(p[2].lower() for p in pieces[k : k + 3]) in _AND_A_PART),
+                    len(pieces))  # fmt: skip
+        for j in range(last, i, -1):
             if pieces[j - 1][2].lower() in _NOT_LAST:
                 continue
             value = words_value(" ".join(p[2] for p in pieces[i:j]))
@@ -416,7 +498,10 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
         scale = 1.0
         tail = [p[2].lower() for p in pieces[j:]]
         if tuple(tail[:3]) in _AND_A_PART:
-            value += _AND_A_PART[tuple(tail[:3])]
+            # "three million and a half" is 3.5 million: the part is of the last scale
+            ends = pieces[j - 1][2].lower()
+            unit = SCALES[ends] if ends in SCALES and ends != "hundred" else 1.0
+            value += _AND_A_PART[tuple(tail[:3])] * unit
             end = pieces[j + 2][1]
             j += 3
             tail = tail[3:]

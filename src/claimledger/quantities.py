@@ -95,6 +95,7 @@ class _Atom:
     unit: str | None = None
     currency: str | None = None
     number: NumberMatch | None = None
+    approximate: bool = False
 
 
 def find_quantities(
@@ -124,9 +125,9 @@ def find_quantities(
     blocked += [(m.start(), m.end()) for m in PHONE.finditer(text)]
     # Dates written as numbers ("2016-06-28", "28/06/2016"), found here when no time stage ran.
     blocked += [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
-    atoms = [a for n in numbers if (a := _atom(doc, text, n, blocked)) is not None]
+    atoms = _disjoint([a for n in numbers if (a := _atom(doc, text, n, blocked)) is not None])
     out: list[Quantity] = []
-    atoms = _carry_units(doc, text, _cents(text, atoms))
+    atoms = _carry_units(doc, text, _cents(text, _plus_minus(text, atoms)))
     for group in _ranges(text, atoms):
         q = _quantity(doc, text, group)
         if q is not None:
@@ -176,6 +177,27 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         and not re.search(r"\d-to-$|\d(?:k|m|bn|K|M)-$", before)  # "5-to-7", "5k-20k": ranges
     ):
         return None  # "G7", "COVID-19", "F-16": an identifier
+    if n.form == "digits" and n.scale == 1e3 and text[n.end - 1 : n.end] in "kK" and not cur:
+        shot_in = re.search(r"\bin\s$", before) and re.match(r"\s*(?:[.,;:!?)]|$)", after)
+        if (
+            text[n.end - 1] == "K"
+            and (_RESOLUTION.match(after) or shot_in)
+            and (n.low in _K_RESOLUTIONS)
+        ):
+            return None  # "a 4K TV", "shot in 8K": a display format, like "1080p"
+        if _RACE.match(after):
+            # "a 5K run", "the 10K race": kilometres, not thousands
+            value = n.low / 1e3
+            return _Atom(
+                start,
+                end,
+                value,
+                value,
+                "measure",
+                "kilometre",
+                None,
+                replace(n, low=value, high=value, scaled=False, scale=1.0),
+            )
     if n.form == "digits" and after[:1].isalpha():
         suffix = re.split(r"[^\w/°-]", after, maxsplit=1)[0].lower()
         pence = (mo := MONEY_SUFFIX.match(after)) is not None and mo.group("pence") is not None
@@ -248,6 +270,19 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             return None  # "Apartment 5C", "seat 23F": a place, not a temperature
         unit = MEASURES.get(key.lower()) or measure_word(key)
         kind, end = "measure", n.end + me.end()
+        if unit == "foot" and n.low == n.high and (inch := _INCHES.match(text, end)):
+            # "6-foot-2", "6 feet 2 inches": one height in feet, as "$13 and 45 cents" is one
+            # amount in dollars
+            value = n.low + float(inch.group("h") or inch.group("i")) / 12
+            n, end = replace(n, low=value, high=value), inch.end()
+    elif (
+        kind == "count" and n.form == "digits" and n.low == int(n.low) and 1 <= n.low <= 8
+        and (fi := _FEET_MARKS.match(text, n.end))
+        and (fi.group("mark") or 4 <= n.low <= 7)  # "6'2" unmarked only in a person's range
+    ):  # fmt: skip
+        # "5'11\"", "6′ 2″": feet and inches written with marks
+        value = n.low + float(fi.group("i")) / 12
+        n, end, kind, unit = replace(n, low=value, high=value), fi.end(), "measure", "foot"
     if n.form == "digits" and ADDRESS.match(after):
         return None  # "123 Random Street": an address
     if n.form == "digits" and kind == "count" and _MODEL.match(after):
@@ -309,6 +344,63 @@ _SEAT = re.compile(
     r"|level|floor|bay|section|pier|aisle|ward|terminal))\s$",
     re.IGNORECASE,
 )
+
+
+# The inches after a number of feet: "6-foot-2", "6-foot-2-inch", "6 feet 2 inches", "6 ft 2 in".
+_INCHES = re.compile(
+    r"-(?P<h>[0-9]|1[01])(?:-inch(?:es)?|-in\.?)?(?![\w-]|[.,]\d)"
+    r"|,?\s+(?:and\s+)?(?P<i>[0-9]|1[01])\s*(?:inch(?:es)?\b|in\.|\"|″|”|'')"
+)
+# Feet and inches written with marks after a one-digit number of feet: "5'11\"", "6′ 2″".
+_FEET_MARKS = re.compile(
+    r"\s?['′’]\s?(?P<i>[0-9]|1[01])(?:\s?(?P<mark>[\"″”]|''))?(?![\w'’′\"″”]|[.,]\d)"
+)
+# What a "4K" names when it is a picture format rather than thousands.
+_RESOLUTION = re.compile(
+    r"^(?:\s+(?:Ultra\s+HD|UHD|HDR\d*))?(?:\s+|-)(?:TVs?|televisions?|video|videos|resolution"
+    r"|displays?|screens?|monitors?|footage|content|streaming|streams?|cameras?|projectors?"
+    r"|panels?|Blu-rays?|graphics|gaming|HDR|UHD|at\s+\d+\s?(?:fps|Hz|frames))\b",
+    re.IGNORECASE,
+)
+_K_RESOLUTIONS = frozenset((2e3, 4e3, 5e3, 6e3, 8e3, 10e3, 12e3, 16e3))
+# "a 5K run", "the 10K race": a race's distance in kilometres
+_RACE = re.compile(
+    r"^(?:\s+|-)(?:(?:fun|road|charity|trail)\s+)?(?:runs?|races?|walks?|runners?)\b",
+    re.IGNORECASE,
+)
+
+
+def _disjoint(atoms: list[_Atom]) -> list[_Atom]:
+    """Atoms without those inside an earlier one (the "2 inches" of "6 feet 2 inches")."""
+    out: list[_Atom] = []
+    for a in atoms:
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out
+
+
+# The error term of a measurement: "5 ± 2", "9.83e-3 +/- 1e-5", "45% plus or minus 3".
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+/−|\+-|plus\s+or\s+minus|plus/minus)\s*", re.IGNORECASE)
+
+
+def _plus_minus(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """ "X ± Y" is the estimate X, approximate; the error term Y is part of its mention.
+
+    The error term is not taken as bounds: it is often a standard error or a confidence
+    interval of unstated coverage, so the interval it draws would claim more than the writer.
+    """
+    out: list[_Atom] = []
+    for b in atoms:
+        a = out[-1] if out else None
+        if a is not None and a.low == a.high and _PLUS_MINUS.fullmatch(text, a.end, b.start):
+            kind, unit = (b.kind, b.unit) if a.kind == "count" and a.unit is None else (
+                a.kind, a.unit)  # fmt: skip
+            out[-1] = replace(a, end=b.end, kind=kind, unit=unit,
+                              currency=a.currency or b.currency, approximate=True)  # fmt: skip
+            continue
+        out.append(b)
+    return out
 
 
 def _carry_units(doc: Doc, text: str, atoms: list[_Atom]) -> list[_Atom]:
@@ -414,7 +506,7 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
     # A falling range ("from 4.8 to 4.7 percent") is stored low to high.
     low: float | None = min(first.low, last.low)
     high: float | None = max(first.high, last.high)
-    low_incl, high_incl, approx = True, True, False
+    low_incl, high_incl, approx = True, True, any(a.approximate for a in group)
     if len(group) == 1 and first.number is not None and first.number.form == "vague":
         high_incl = False
     between = re.search(r"\b(?:between|from)\s+$", text[max(0, start - 12) : start], re.I)
