@@ -287,3 +287,57 @@ def test_pronoun_source_resolves_to_named_entity() -> None:
     first, second = attributions(text)
     assert second.source is not None and second.source.text == "It"
     assert second.source_entity == first.source_entity == "World Health Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        (
+            "“The bus never comes on time.” ― Mara Quist\n“I walk instead.” ― Tom B. Okafor.",
+            [
+                ("Mara Quist", "―", "The bus never comes on time."),
+                ("Tom B. Okafor", "―", "I walk instead."),
+            ],
+        ),
+        (
+            "Readers wrote in.  “Too loud.” -- Ines Varga  Photo: staff.",
+            [("Ines Varga", "--", "Too loud.")],
+        ),
+        # a dash that goes on with the sentence is no signature
+        ("The sign read “Closed” — Monday was a holiday.", []),
+        ("He shouted “Stop” — and Paul Reed ran.", []),
+    ],
+)
+def test_quotation_signed_with_a_dash(text: str, signed: list[tuple[str, str, str]]) -> None:
+    got = [
+        (a.source.text, a.cue.text, a.content.text)
+        for a in attributions(text)
+        if a.source is not None and a.cue is not None and a.cue.text in ("―", "—", "--")
+    ]
+    assert got == signed
+
+
+def test_signed_quotation_owns_the_verbs_inside_it() -> None:
+    found = attributions("“My uncle says the mill will close.” ― Dana Holt")
+    assert [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None) for a in found
+    ] == [("Dana Holt", "―")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a closing relative clause about the object is the reporter's aside
+        ("The senator praised the new bridge, which opened in May.", "the new bridge"),
+        ("Critics attacked the governor, who took office in 2019.", "the governor"),
+        # a restrictive clause is part of the object
+        ("The senator praised the bridge that the city built.", "the bridge that the city built"),
+        # a relative clause with more of the object after it stays
+        (
+            "The union urged the board, which meets monthly, to raise wages.",
+            "the board, which meets monthly, to raise wages",
+        ),
+    ],
+)
+def test_object_without_closing_relative_clause(text: str, content: str) -> None:
+    assert only(text).content.text == content

@@ -19,6 +19,10 @@ from claimledger.quotes import find_quotes
         ("“First part.\n“Second part.”", ["First part.\n“Second part."]),
         ("No quotations here, just an apostrophe's worth.", []),
         ("Emoji 🙂 before “ünïcode ✓” is fine.", ["ünïcode ✓"]),
+        # a closing mark typed where a paragraph's opening mark belongs
+        ("Intro.\n\n”Rain again.” ― Li Wei", ["Rain again."]),
+        # ... but one after a word still closes
+        ("Intro.\n\n“Rain again.”", ["Rain again."]),
     ],
 )
 def test_quotations(text: str, quoted: list[str]) -> None:

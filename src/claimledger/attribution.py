@@ -94,6 +94,11 @@ def find_attributions(
             if cand is not None and not _outlet_voice(text, cand, outlet):
                 found.append(cand)
     found.extend(_colon_quotes(text, doc, quotes, found))
+    signed = _dash_quotes(text, quotes)
+    if signed:
+        # a signed quotation is its signer's; a verb inside it belongs to its words
+        found = [c for c in found if not any(_inside(c, q) for q, _ in signed)]
+        found.extend(c for _, c in signed)
     found.extend(_continued_quotes(text, quotes, found))
     return _finish(text, entities, quotes, _dedupe(found)), diagnostics
 
@@ -382,10 +387,33 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
             continue
         if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS and len(toks) <= 3:
             continue  # "shared a statement": the medium, not what it said
+        toks = _without_aside(toks)
         span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if span[1] > span[0]:
             return span
     return None
+
+
+def _without_aside(toks: list[Token]) -> list[Token]:
+    """The object without a closing relative clause set off by a comma: "praised the plan,
+    which passed in May". The clause describes the object in the reporter's words; it is not
+    part of what was praised. A clause with more of the object after it stays."""
+    for n, t in enumerate(toks):
+        if n == 0 or t.text != "," or n + 1 >= len(toks):
+            continue
+        nxt = toks[n + 1]
+        clause = nxt if nxt.dep_ in _ASIDES else nxt.head
+        if (
+            clause.dep_ in _ASIDES
+            and clause.left_edge.i == nxt.i
+            and clause.head.i < t.i
+            and clause.right_edge.i == toks[-1].i
+        ):
+            return toks[:n]
+    return toks
+
+
+_ASIDES = frozenset({"relcl", "acl"})
 
 
 def _is_frame(prep: Token) -> bool:
@@ -665,6 +693,40 @@ def _colon_quotes(
         )
     out.extend(_speaker_lines(text, doc, quotes, [*used, *(c.content for c in out)]))
     return out
+
+
+#: "“...” ― Ana Ruiz": a quotation signed with a dash and a name, as under an epigraph or in
+#: a collection of readers' comments. The name is one to five capitalised words or initials.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*(?:[―—–]|--)[^\S\n]*"
+    r"((?:[A-Z]\.|[A-Z][\w'’-]*)(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w'’-]*|de|la|del|van|von)){0,4})"
+    r"(?=\.?(?:[^\S\n]*(?:\n|$|[“\"])|[^\S\n]{2}|\.[^\S\n]))"
+)
+
+
+def _dash_quotes(text: str, quotes: tuple[Quote, ...]) -> list[tuple[Quote, _Candidate]]:
+    """ "“We deserve better.” ― Ana Ruiz": the dash is the cue and the name the source.
+
+    The name must end the line or be followed by the next quotation, a period or a wide
+    space; a dash that opens a clause ("” — and then he left") is not a signature.
+    """
+    out: list[tuple[Quote, _Candidate]] = []
+    for q in quotes:
+        m = _SIGNATURE.match(text, q.after)
+        if m is None:
+            continue
+        s, e = m.span(1)
+        dash = next(i for i in range(q.after, s) if text[i] in "―—–-")
+        cue_end = dash + (2 if text.startswith("--", dash) else 1)
+        content = _quote_content(text, q)
+        out.append(
+            (q, _Candidate(content, (dash, cue_end), (s, e), (s, e), "―", frame=(q.open, e)))
+        )
+    return out
+
+
+def _inside(c: _Candidate, q: Quote) -> bool:
+    return c.cue is not None and q.open < c.cue[0] < q.close
 
 
 #: Labels that end in a colon but name no speaker.

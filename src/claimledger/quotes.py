@@ -111,7 +111,10 @@ def _marks(text: str) -> list[tuple[int, bool, int, int, int]]:
             elif mark in OPENING:
                 out.append((i, True, p0, p1, 1))
             elif mark in CLOSING:
-                out.append((i, False, p0, p1, 1))
+                # A closing mark that opens a paragraph before a word is a mistyped opening
+                # mark ("”Fear is all I feel.”"): nothing precedes it that it could close.
+                opens = _starts_paragraph(text, i, p0) and text[i + 1 : i + 2].isalnum()
+                out.append((i, opens, p0, p1, 1))
             else:
                 # A straight mark opens unless one is already open, or it sits right after a
                 # word and before a space or punctuation (a stray closing mark).
