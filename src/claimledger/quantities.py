@@ -164,6 +164,8 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         re.search(r"(?:^|[\s(])(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE)
         and (n.form == "digits" or re.search(r"(?:minus|negative)\s$", before, re.IGNORECASE))
         and not re.search(r"\d\s*[-−]$", before)  # "75 -300mm" is a range, not -300
+        # "a margin of error of plus or minus 3 points": a size, not a negative number
+        and not re.search(r"\bplus\s+or\s+minus\s$|\+/?$", before, re.IGNORECASE)
     ):
         neg = re.search(r"(?:-|−|minus[\s-]|negative\s)$", before, re.IGNORECASE)
         assert neg is not None
@@ -210,6 +212,8 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
             return None  # an ordinal ("21st"), a decade ("1990s") or a code ("5G")
     if CLOCK.match(after) or re.search(r"\d:$", before):
         return None
+    if n.form == "digits" and n.end - n.start == 2 and re.search(r"(?<!\w)['‘’]$", before):
+        return None  # "in '08", "the class of ’99": a year
     if (
         n.form == "digits"
         and n.low < 100
@@ -534,7 +538,7 @@ def _quantity(doc: Doc, text: str, group: list[_Atom]) -> Quantity | None:
     if post:
         end += post.end()
         word = post.group().lower()
-        if post.group("more") or "plus" in word or word == "+":
+        if post.group("more") or post.group("more2") or "plus" in word or word == "+":
             high, low_incl = None, True
         elif post.group("less"):
             low, high_incl = None, True

@@ -18,6 +18,7 @@ from .quantity_lexicon import (
     IDENT_PREFIX,
     METRE_CONTEXT,
     MONTH_BEFORE,
+    MONTH_RANGE_BEFORE,
     MONTHS,
     PREFIX,
     REFERENCE_NOUNS,
@@ -71,6 +72,7 @@ def not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) ->
         and n.low <= 31
         and (
             MONTH_BEFORE.search(before)
+            or MONTH_RANGE_BEFORE.search(before)
             or re.match(r"^\s+(?:of\s+)?(?:" + MONTHS.pattern + r")(?!\w)", after)
         )
     ):
@@ -98,6 +100,8 @@ def not_a_count(doc: Doc, text: str, n: NumberMatch, before: str, after: str) ->
         and any(c.isupper() for c in prev.text)
         and not MONTHS.fullmatch(prev.text)
         and prev.whitespace_
+        # "Adults 18 or older": a plural common noun names no single thing to number
+        and not (prev.tag_ == "NNS" and prev.is_sent_start)
     ):
         return True  # "Route 9", "Boeing 737", "Article 5", "BBC One"
     if n.form == "words" and n.low == 1 and not n.scaled:

@@ -35,7 +35,9 @@ PREFIX = re.compile(
     r"(?:(?<=\W)|^)(?P<h>" + "|".join(f"(?:{p})" for p, _ in HEDGES) + r")\s*$", re.IGNORECASE
 )
 POSTFIX = re.compile(
-    r"^(?:\s+or\s+(?P<more>more|above|greater|over)|\s*-?\s*plus\b|\+"
+    r"^(?:\s+or\s+(?P<more>more|above|greater|over|older)"
+    # "aged 65 and over", "children 5 and up"
+    r"|\s+and\s+(?P<more2>over|up|older|above)\b|\s*-?\s*plus\b|\+"
     r"|\s+or\s+(?P<less>fewer|less|under|below)|\s+or\s+so\b|-odd\b)",
     re.IGNORECASE,
 )
@@ -189,9 +191,14 @@ MONTHS = re.compile(
     r"|june|july|august|september|october|november|december"
 )
 MONTH_BEFORE = re.compile(r"(?<!\w)(?:" + MONTHS.pattern + r")\s+$")
+#: The second day of a range of days: "Dec. 6-9", "March 3 to 5" (not "March 3 and 4 people").
+MONTH_RANGE_BEFORE = re.compile(
+    r"(?<!\w)(?:" + MONTHS.pattern + r")\s+(?:[1-9]|[12]\d|3[01])\s*(?:[-–—]|to|through)\s*$"
+)
 ADDRESS = re.compile(
     r"^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive"
-    r"|Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Sq)\b"
+    r"|Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Plaza|Circle"
+    r"|Concourse|Crescent|Turnpike|Alley)\b"
 )
 IDENT_PREFIX = re.compile(r"(?:\bNo|\bNos|\bnos?|\bNumber|\bnumber|#)\.?\s*$")
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
