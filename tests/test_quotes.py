@@ -21,6 +21,8 @@ from claimledger.quotes import find_quotes
         ("Emoji 🙂 before “ünïcode ✓” is fine.", ["ünïcode ✓"]),
         # a closing mark typed where a paragraph's opening mark belongs
         ("Intro.\n\n”Rain again.” ― Li Wei", ["Rain again."]),
+        # a quotation opened with a curly mark and closed with a straight one
+        ('“We are done." Then “more”', ["We are done.", "more"]),
         # ... but one after a word still closes
         ("Intro.\n\n“Rain again.”", ["Rain again."]),
     ],

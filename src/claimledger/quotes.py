@@ -98,6 +98,7 @@ def _marks(text: str) -> list[tuple[int, bool, int, int, int]]:
     out: list[tuple[int, bool, int, int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         straight_open = False
+        curly_open = False  # a pending “ that a straight mark may close (mixed typing)
         p0, p1 = para.start(), para.end()
         for m in _MARK.finditer(text, p0, p1):
             i, mark = m.start(), m.group()
@@ -109,17 +110,24 @@ def _marks(text: str) -> list[tuple[int, bool, int, int, int]]:
                 straight_open = not straight_open
                 out.append((i, straight_open, p0, p1, 2))
             elif mark in OPENING:
+                curly_open = True
                 out.append((i, True, p0, p1, 1))
             elif mark in CLOSING:
                 # A closing mark that opens a paragraph before a word is a mistyped opening
                 # mark ("”Fear is all I feel.”"): nothing precedes it that it could close.
                 opens = _starts_paragraph(text, i, p0) and text[i + 1 : i + 2].isalnum()
+                curly_open = opens
                 out.append((i, opens, p0, p1, 1))
             else:
                 # A straight mark opens unless one is already open, or it sits right after a
                 # word and before a space or punctuation (a stray closing mark).
                 before = text[i - 1] if i > p0 else " "
                 after = text[i + 1] if i + 1 < p1 else " "
+                if curly_open and not straight_open and not after.isalnum():
+                    # “...." typed with two kinds of mark: the straight one closes
+                    curly_open = False
+                    out.append((i, False, p0, p1, 1))
+                    continue
                 if straight_open:
                     is_open = False
                 else:
