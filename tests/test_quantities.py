@@ -788,6 +788,8 @@ CONSTRUCTIONS = [
     ("Adults 18 or older can vote.", [("18 or older", 18, INF, False, None)]),
     ("The margin of error is plus or minus three percentage points.",
      [("three percentage points", 3, 3, False, "percentage point")]),
+    ("Unite Group, down 68 p at 1112 p.",
+     [("68 p", 68, 68, False, "penny"), ("1112 p", 1112, 1112, False, "penny")]),
     # negatives: a picture format, a lone feet mark, thousands with a K, scores and identifiers,
     # the second day of a range of days, an address, a year written '08
     ("The poll ran Dec. 6-9 with 900 adults.", [("900 adults", 900, 900, False, "adult")]),
@@ -795,6 +797,7 @@ CONSTRUCTIONS = [
     ("An exhibit at 900 Grand Concourse opened.", []),
     ("He said in ‘08 and in '16 that it was over.", []),
     ("Route 9 closed. Boeing 737 jets flew.", []),
+    ("They met at 5 p.m. and at 6 p. m. on Friday.", []),
     ("The 4K TV costs $500.", [("$500", 500, 500, False, "dollar")]),
     ("The film was shot in 8K.", []),
     ("He sold 4K homes.", [("4K homes", 4000, 4000, False, "home")]),

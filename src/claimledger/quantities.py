@@ -251,7 +251,7 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     elif (
         kind in ("count", "fraction") and n.form != "fraction" and (mo := MONEY_SUFFIX.match(after))
     ):
-        if mo.group("pence"):
+        if mo.group("pence") or mo.group("spaced_pence"):
             word = "penny"
         elif mo.group("code"):
             word = CODE_WORDS[mo.group("code")][0]

@@ -88,8 +88,11 @@ MONEY_SUFFIX = re.compile(
     r"(?P<w>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgits?|shekels?|roubles?|rubles?"
     r"|hryvnias?|pesos?|francs?|cents?|pence|pounds\s+sterling)\b|^\s?(?P<sym>€|£|₽|₴|元|₦"
     r"|₱|₪|₫|₺|₿|₡|₾|₭|฿)"
-    # Pence attached to the amount ("125.8p"), as in British market reports.
+    # Pence attached to the amount ("125.8p"), as in British market reports,
+    # or spaced ("down 68 p at 1112 p"), never "5 p.m."
     r"|^(?-i:(?P<pence>p))(?![\w'’])"
+    r"|^\x20(?-i:(?P<spaced_pence>p))(?=\s*(?:[,;:)]|\.(?!\s?m\b)|$)"
+    r"|\s+(?:at|to|from|on|in|a|per|each|and|or|after|higher|lower|up|down)\b)"
     # An ISO code after the amount ("500 USD", "6.25 BTC"): upper case only, "cad" is a word.
     rf"|^\s?(?-i:(?P<code>{_CODES}|BTC))\b",
     re.IGNORECASE,
@@ -202,7 +205,7 @@ ADDRESS = re.compile(
 )
 IDENT_PREFIX = re.compile(r"(?:\bNo|\bNos|\bnos?|\bNumber|\bnumber|#)\.?\s*$")
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
-CLOCK = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b))",
+CLOCK = re.compile(r"^(?::\d\d|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b))",
                     re.IGNORECASE)  # fmt: skip
 YEAR_BEFORE = frozenset(
     [
