@@ -144,7 +144,9 @@ class Quantity:
     """A number as the writer meant it: an interval with inclusiveness and a hedge flag.
 
     ``low``/``high`` of ``None`` mean unbounded on that side. ``kind`` is one of ``count``,
-    ``percent``, ``money``, ``age``; ``currency`` is an ISO 4217 code for money.
+    ``percent``, ``money``, ``age``; ``currency`` is an ISO 4217 code for money. ``holder`` is
+    the mention of the named entity whose count it is ("*Clinton* won 739 delegates") and
+    ``holder_entity`` that entity's canonical name, when the text says so.
     """
 
     span: Span
@@ -158,6 +160,8 @@ class Quantity:
     kind: str = "count"
     currency: str | None = None
     attribution: str | None = None
+    holder: Span | None = None
+    holder_entity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,6 +176,8 @@ class Quantity:
             "kind": self.kind,
             "currency": self.currency,
             "attribution": self.attribution,
+            "holder": self.holder.to_dict() if self.holder else None,
+            "holder_entity": self.holder_entity,
         }
 
 
@@ -234,6 +240,7 @@ class Extraction:
         for a in self.attributions:
             out.extend(a.spans())
         out.extend(q.span for q in self.quantities)
+        out.extend(q.holder for q in self.quantities if q.holder is not None)
         out.extend(t.span for t in self.times)
         for e in self.entities:
             out.extend(e.mentions)

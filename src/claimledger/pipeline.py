@@ -1,7 +1,8 @@
 """The extract pipeline: one document in, one ``Extraction`` out.
 
 Stage order is fixed here: parse (spaCy), entities, attributions, times, statement dates,
-quantities, then linking of times and quantities to the attribution whose content holds them.
+quantities and their holders, then linking of times and quantities to the attribution whose
+content holds them.
 Each stage is a pure function returning data; this module only composes them.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribution, entities, quantities, statement_dates, times
+from . import attribution, entities, quantities, quantity_holders, statement_dates, times
 from .errors import DocumentRejected
 from .model import Attribution, Diagnostic, Document, Extraction, Span
 from .nlp import DEFAULT_MODEL, load_nlp
@@ -49,7 +50,8 @@ def analyse(document: Document, doc: Doc) -> Extraction:
     )
     found_times = tuple(replace(t, attribution=_holder(attrs, t.span)) for t in found_times)
     found_quantities = tuple(
-        replace(q, attribution=_holder(attrs, q.span)) for q in found_quantities
+        replace(q, attribution=_holder(attrs, q.span))
+        for q in quantity_holders.find_holders(doc, found_quantities, index)
     )
     diagnostics: tuple[Diagnostic, ...] = (
         index.diagnostics + attr_diags + time_diags + quantity_diags

@@ -216,3 +216,58 @@ def test_bare_subjects_do_not_merge_without_anaphora() -> None:
     est = document_estimates(ex)
     assert est[1].antecedent is None, "no generic noun and a concrete unit"
     assert len(group_measures(est)) == 2
+
+
+def _held(doc_id: str, text: str, part: str, holder: str | None, low: float) -> Extraction:
+    """One document with one count of Ruritanian delegates, held by ``holder``."""
+    q = Quantity(
+        _span(text, part), low, low, unit="delegate", subject="Ruritanian delegates",
+        holder=_span(text, holder) if holder else None, holder_entity=holder,
+    )
+    return Extraction(
+        Document(doc_id, text, Meta(outlet=f"Outlet {doc_id}", published="2025-04-02")),
+        quantities=(q,),
+    )
+
+
+def test_counts_of_two_holders_are_two_measures() -> None:
+    """739 delegates of one candidate and 465 of another do not conflict: two measures."""
+    docs = [
+        _held("x", "Ann Roe won 739 Ruritanian delegates.", "739 Ruritanian delegates",
+              "Ann Roe", 739),
+        _held("y", "Ann Roe now has 745 Ruritanian delegates.", "745 Ruritanian delegates",
+              "Ann Roe", 745),
+        _held("z", "Bo Lind won 465 Ruritanian delegates.", "465 Ruritanian delegates",
+              "Bo Lind", 465),
+        _held("w", "There are 1,200 Ruritanian delegates.", "1,200 Ruritanian delegates",
+              None, 1200),
+    ]
+    measures = group_measures(e for d in docs for e in document_estimates(d))
+    by_holder = {m.holder: sorted(e.document_id for e in m.estimates) for m in measures}
+    assert by_holder == {"Ann Roe": ["x", "y"], "Bo Lind": ["z"], None: ["w"]}
+    roe = next(m for m in measures if m.holder == "Ann Roe")
+    assert roe.label == "Ann Roe: Ruritanian delegates"
+
+
+def test_one_holder_keeps_the_estimates_that_name_none() -> None:
+    """A holder is split off only when two holders disagree; one holder joins the rest."""
+    docs = [
+        _held("x", "Ann Roe won 739 Ruritanian delegates.", "739 Ruritanian delegates",
+              "Ann Roe", 739),
+        _held("w", "Ruritanian delegates: 745 so far.", "745", None, 745),
+    ]
+    measures = group_measures(e for d in docs for e in document_estimates(d))
+    assert len(measures) == 1 and measures[0].holder == "Ann Roe"
+    assert len(measures[0].estimates) == 2
+
+
+def test_anaphora_takes_the_antecedents_holder() -> None:
+    text = "Ann Roe won 739 Ruritanian delegates. The figure may reach 800."
+    first = Quantity(
+        _span(text, "739 Ruritanian delegates"), 739, 739, unit="delegate",
+        subject="Ruritanian delegates", holder=_span(text, "Ann Roe"), holder_entity="Ann Roe",
+    )
+    second = Quantity(_span(text, "800"), 800, 800)
+    ex = Extraction(Document("x", text, Meta(published="2025-04-02")), quantities=(first, second))
+    estimates = document_estimates(ex)
+    assert [e.holder for e in estimates] == ["Ann Roe", "Ann Roe"]

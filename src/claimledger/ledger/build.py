@@ -331,6 +331,7 @@ def _write(conn: Connection, analysis: Analysis, apk: dict[str, int]) -> None:
                 "unit": m.unit,
                 "subject": m.subject,
                 "period": m.period,
+                "holder": m.holder,
                 "created_at": now,
             }
         )

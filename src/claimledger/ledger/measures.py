@@ -1,4 +1,4 @@
-"""Measures: the estimates of one counted thing, for one subject and period, across documents.
+"""Measures: estimates of one counted thing, for one subject, holder and period, across documents.
 
 An estimate is a quantity with its context (source, outlet, date). Grouping goes in steps:
 
@@ -16,7 +16,12 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    contains the other ("North Korean casualties" and "North Korean casualties in Kursk").
    An estimate with an empty subject key (just "1,000 casualties") joins no other estimate
    except through anaphora (step 1): "casualties" alone says too little to merge on.
-4. **Periods.** The period is the value of the nearest calendar DATE expression of the same
+4. **Holders.** A count belongs to someone when the text says so ("*Clinton* won 739
+   delegates", see :mod:`claimledger.quantity_holders`): a subject group whose estimates
+   name two or more different holders (cross-document entities) is split by holder, the
+   estimates without one forming their own measure; an anaphoric estimate takes its
+   antecedent's holder. Delegates of two candidates are two measures, not a conflict.
+5. **Periods.** The period is the value of the nearest calendar DATE expression of the same
    attribution within :data:`PERIOD_WINDOW` characters, marked ``since`` when the expression
    starts a period ("since December": ``since 2024-12``). A measure whose estimates name two
    or more different periods is split by period, the estimates without a period forming their
@@ -27,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Extraction, Quantity
@@ -75,6 +80,8 @@ class Estimate:
     via: tuple[str, ...] = ()
     outlet: str | None = None
     date: str | None = None
+    holder_key: str | None = None
+    holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +95,15 @@ class Measure:
     period: str | None
     estimates: tuple[Estimate, ...]
     relations: MeasureRelations
+    holder: str | None = None
 
     @property
     def label(self) -> str:
-        """A readable name: "North Korean casualties (since 2024-12)"."""
+        """A readable name: "North Korean casualties (since 2024-12)", "Hillary Clinton:
+        delegates (2016-03-22)"."""
         text = self.subject or self.unit
+        if self.holder:
+            text = f"{self.holder}: {text}"
         return f"{text} ({self.period})" if self.period else text
 
 
@@ -147,6 +158,7 @@ def document_estimates(
         generic_unit = unit is None or unit_key(unit) in GENERIC_UNITS
         before = doc.text[max(0, q.span.start - 60) : q.span.start]
         antecedent = None
+        holder_key, holder = _holder(doc.id, q, index)
         if (
             (generic_unit or _GENERIC_BEFORE.search(before))
             and previous is not None
@@ -159,6 +171,8 @@ def document_estimates(
                 subject = previous.subject
             unit = previous.unit
             period = period or previous.period
+            if holder_key is None:
+                holder_key, holder = previous.holder_key, previous.holder
         source_key = None
         if a is not None and a.source_entity:
             found = index.get((doc.id, a.source_entity))
@@ -177,11 +191,24 @@ def document_estimates(
             via=a.via if a else (),
             outlet=doc.meta.outlet,
             date=(a.said_on if a and a.said_on else doc.meta.published),
+            holder_key=holder_key,
+            holder=holder,
         )
         out.append(est)
         if unit is not None and unit_key(unit) not in GENERIC_UNITS:
             previous = est
     return out
+
+
+def _holder(
+    document_id: str, q: Quantity, index: Mapping[tuple[str, str], int]
+) -> tuple[str | None, str | None]:
+    """The holder's cross-document key (``e<id>``, else its name) and its canonical name."""
+    if not q.holder_entity:
+        return None, None
+    found = index.get((document_id, q.holder_entity))
+    key = f"e{found}" if found is not None else f"name:{q.holder_entity.casefold()}"
+    return key, q.holder_entity
 
 
 def _period(extraction: Extraction, q: Quantity) -> str | None:
@@ -216,8 +243,9 @@ def group_measures(estimates: Iterable[Estimate]) -> list[Measure]:
     measures: list[Measure] = []
     for (kind, _currency, uk), block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
         for members in _subject_groups(block):
-            for part in _split_periods(members):
-                measures.append(_measure(len(measures), kind, uk, part))
+            for held in _split_by(members, lambda e: e.holder_key):
+                for part in _split_by(held, lambda e: e.period):
+                    measures.append(_measure(len(measures), kind, uk, part))
     return measures
 
 
@@ -256,12 +284,16 @@ def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:
     return [groups[r] for r in sorted(groups)]
 
 
-def _split_periods(members: list[Estimate]) -> list[list[Estimate]]:
-    periods = sorted({e.period for e in members if e.period})
-    if len(periods) <= 1:
+def _split_by(
+    members: list[Estimate], value: Callable[[Estimate], str | None]
+) -> list[list[Estimate]]:
+    """One part per distinct non-empty ``value`` when there are two or more, the estimates
+    without one forming a part of their own; with zero or one value, ``members`` unsplit."""
+    values = sorted({v for e in members if (v := value(e))})
+    if len(values) <= 1:
         return [members]
-    parts = [[e for e in members if e.period == p] for p in periods]
-    rest = [e for e in members if not e.period]
+    parts = [[e for e in members if value(e) == v] for v in values]
+    rest = [e for e in members if not value(e)]
     return parts + ([rest] if rest else [])
 
 
@@ -271,6 +303,9 @@ def _measure(mid: int, kind: str, unit: str, members: list[Estimate]) -> Measure
     # The longest subject as written names the measure best ("North Korean casualties in Kursk").
     subject = max(subjects, key=len) if subjects else unit
     periods = {e.period for e in ordered if e.period}
+    holders = {e.holder_key for e in ordered if e.holder_key}
+    # The longest written name of the one holder ("Hillary Clinton", not "Clinton").
+    names = sorted((e.holder for e in ordered if e.holder), key=lambda n: (-len(n), n))
     intervals = [Interval.of(e.quantity) for e in ordered]
     return Measure(
         id=mid,
@@ -280,6 +315,7 @@ def _measure(mid: int, kind: str, unit: str, members: list[Estimate]) -> Measure
         period=min(periods) if len(periods) == 1 else None,
         estimates=tuple(ordered),
         relations=measure_relations(intervals),
+        holder=names[0] if len(holders) == 1 and names else None,
     )
 
 

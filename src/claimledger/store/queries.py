@@ -553,6 +553,7 @@ def extraction(bind: Bind, key: str) -> Extraction | DocumentRejected | None:
                 low_inclusive=bool(r["low_inclusive"]), high_inclusive=bool(r["high_inclusive"]),
                 approximate=bool(r["approximate"]), unit=r["unit"], subject=r["subject"],
                 kind=r["kind"], currency=r["currency"], attribution=r["attribution_local"],
+                holder=span(r["holder_start"], r["holder_end"]), holder_entity=r["holder_entity"],
             )
             for r in conn.execute(
                 select(Q).where(Q.c.document_pk == pk).order_by(Q.c.seq)

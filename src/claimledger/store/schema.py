@@ -185,6 +185,9 @@ class Quantity(Base):
     kind: Mapped[str] = mapped_column(String(16))
     currency: Mapped[str | None] = mapped_column(String(8))
     attribution_local: Mapped[str | None] = mapped_column(String(32))
+    holder_start: Mapped[int | None] = mapped_column(Integer)
+    holder_end: Mapped[int | None] = mapped_column(Integer)
+    holder_entity: Mapped[str | None] = mapped_column(String)
 
 
 class Time(Base):
@@ -303,7 +306,7 @@ class ClusterMember(Base):
 
 
 class Measure(Base):
-    """A measure: the same counted thing, subject and period (filled by ``claimledger.ledger``)."""
+    """A measure: one counted thing, subject, holder, period (filled by ``claimledger.ledger``)."""
 
     __tablename__ = "measures"
 
@@ -313,6 +316,7 @@ class Measure(Base):
     unit: Mapped[str | None] = mapped_column(String)
     subject: Mapped[str | None] = mapped_column(Text)
     period: Mapped[str | None] = mapped_column(String(64))
+    holder: Mapped[str | None] = mapped_column(String)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -322,6 +322,9 @@ def _insert_results(conn: Connection, stored: Sequence[tuple[int, Extraction]]) 
                 "low_inclusive": q.low_inclusive, "high_inclusive": q.high_inclusive,
                 "approximate": q.approximate, "unit": q.unit, "subject": q.subject,
                 "kind": q.kind, "currency": q.currency, "attribution_local": q.attribution,
+                "holder_start": q.holder.start if q.holder else None,
+                "holder_end": q.holder.end if q.holder else None,
+                "holder_entity": q.holder_entity,
                 "attribution_pk": by_local.get((pk, q.attribution)) if q.attribution else None,
             })
         for seq, t in enumerate(ex.times):

@@ -1,0 +1,43 @@
+"""quantity_holders: whose count a quantity is, read from the parse (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Document, Meta
+from claimledger.pipeline import extract
+
+
+def _holders(text: str) -> dict[str, str | None]:
+    ex = extract(Document(id="t", text=text, meta=Meta(published="2016-03-01")))
+    for q in ex.quantities:
+        if q.holder is not None:
+            # Grounded: the holder span is the text at its offsets.
+            assert text[q.holder.start : q.holder.end] == q.holder.text
+    return {q.span.text: q.holder_entity for q in ex.quantities}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "holder"),
+    [
+        # the subject of the verb whose object is the count
+        ("Hillary Clinton won 739 delegates on Tuesday.", "739 delegates", "Hillary Clinton"),
+        ("Microsoft sold 10 million consoles last year.", "10 million consoles", "Microsoft"),
+        # through "with"
+        ("Ted Cruz finished with 312 delegates.", "312 delegates", "Ted Cruz"),
+        # a possessive on the counted noun
+        ("Angela Merkel's 400 seats give her a majority.", "400 seats", "Angela Merkel"),
+        # "for" + name after the counted noun
+        ("The tally was 172 votes for Bernie Sanders.", "172 votes", "Bernie Sanders"),
+        # a pronoun resolved to the named entity it refers to
+        ("Apple reported strong sales. It sold 10 million phones.", "10 million phones",
+         "Apple"),
+        # negatives: the subject is no named entity, or reports rather than holds
+        ("North Korean troops suffered over 1,000 casualties.", "over 1,000 casualties", None),
+        ("Officials said 20 people died in the fire.", "20 people", None),
+        ("The Pew Research Center estimated 11 million immigrants.",
+         "estimated 11 million immigrants", None),
+    ],
+)
+def test_holder(text: str, quantity: str, holder: str | None) -> None:
+    assert _holders(text)[quantity] == holder
