@@ -790,6 +790,13 @@ CONSTRUCTIONS = [
      [("three percentage points", 3, 3, False, "percentage point")]),
     ("Unite Group, down 68 p at 1112 p.",
      [("68 p", 68, 68, False, "penny"), ("1112 p", 1112, 1112, False, "penny")]),
+    ("He paid $US2.5 million.", [("$US2.5 million", 2.5e6, 2.5e6, False, "dollar")]),
+    ("It films at 60fps with a 12MP sensor.",
+     [("60fps", 60, 60, False, "frame per second"), ("12MP", 12, 12, False, "megapixel")]),
+    ("The park covers 300 km².", [("300 km²", 300, 300, False, "square kilometre")]),
+    ("She won by a three-percentage-point margin.",
+     [("three-percentage-point", 3, 3, False, "percentage point")]),
+    ("Only 12 MPs voted.", [("12 MPs", 12, 12, False, "mp")]),
     # negatives: a picture format, a lone feet mark, thousands with a K, scores and identifiers,
     # the second day of a range of days, an address, a year written '08
     ("The poll ran Dec. 6-9 with 900 adults.", [("900 adults", 900, 900, False, "adult")]),

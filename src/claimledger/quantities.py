@@ -152,10 +152,11 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     if cur and n.form in ("digits", "words"):
         start = n.start - len(cur.group())
         kind = "money"
-        if cur.group("sym"):
-            unit, currency = SYMBOLS[cur.group("sym")]
-            if cur.group("sym") == "$" and cur.group("code"):
-                currency = DOLLAR_CODES[cur.group("code")]
+        if cur.group("sym") or cur.group("sym2"):
+            unit, currency = SYMBOLS[cur.group("sym") or "$"]
+            code = cur.group("code") if cur.group("sym") == "$" else cur.group("code2")
+            if code:
+                currency = DOLLAR_CODES[code]
         elif cur.group("folded") and not _ascii_pounds(text, n):
             return None  # "PS4": a name
         else:

@@ -72,6 +72,8 @@ _CODES = "|".join(sorted((k for k in CODE_WORDS if k.isalpha() and len(k) == 3),
                          key=len, reverse=True))  # fmt: skip
 CURRENCY_PREFIX = re.compile(
     rf"(?:(?P<code>US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)\s?)?(?P<sym>\$|[{_SIGNS}])\s?$"
+    # "$US2.5 million", "$A30": Australian papers put the country after the sign
+    r"|(?P<sym2>\$)(?P<code2>US|A|AU|NZ|C|CA|HK|S|NT)\s?$"
     rf"|(?<![A-Za-z])(?P<word>{_CODES}|Rs\.?|RM)\s?$"
     # ASCII-folded text (unidecode) writes "£" as "PS" and "¥" as "Y="; "PS4" is a console,
     # so "PS" needs what a console name never has (see ``ascii_pounds``).
@@ -98,7 +100,9 @@ MONEY_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 PERCENT = re.compile(
-    r"^(?:\s?%|\s+(?:percent|per\s?cent|pct)\b(?P<pp>\s+points?\b)?|\s+percentage\s+points?\b"
+    r"^(?:\s?%|\s+(?:percent|per\s?cent|pct)\b(?P<pp>\s+points?\b)?"
+    # "a 10 percentage-point margin", "a three-percentage-point lead"
+    r"|[\s-]percentage[\s-]points?\b"
     r"|(?-i:pc)\b)",  # "5pc": British papers, attached only
     re.IGNORECASE,
 )
@@ -131,7 +135,11 @@ MEASURES: dict[str, str] = {
     "cc": "cubic centimetre", "cm3": "cubic centimetre", "m3": "cubic metre",
     "ft2": "square foot", "sq ft": "square foot", "tflops": "teraflop",
     "°": "degree", "μg": "microgram", "µg": "microgram", "kmph": "kilometre per hour",
-    "km/hr": "kilometre per hour",
+    "km/hr": "kilometre per hour", "fps": "frame per second", "mp": "megapixel",
+    "km²": "square kilometre", "m²": "square metre", "cm²": "square centimetre",
+    "ft²": "square foot", "mi²": "square mile", "m³": "cubic metre", "cm³": "cubic centimetre",
+    "km^2": "square kilometre", "m^2": "square metre", "km^3": "cubic kilometre",
+    "m^3": "cubic metre",
 }  # fmt: skip
 MEASURE_WORDS: dict[str, str] = {
     "miles? per hour": "mile per hour", "kilomet(?:er|re)s? per hour": "kilometre per hour",
@@ -173,6 +181,7 @@ MEASURE_WORDS: dict[str, str] = {
     "micrograms?|microgrammes?": "microgram", "milligrams?|milligrammes?": "milligram",
     "degrees?": "degree", "celsius": "celsius", "fahrenheit": "fahrenheit",
     "acres?": "acre", "hectares?": "hectare", "barrels? per day": "barrel per day",
+    "megapixels?": "megapixel", "frames? per second": "frame per second",
 }  # fmt: skip
 SHORT_UNITS = "|".join(re.escape(u) for u in sorted(MEASURES, key=len, reverse=True))
 MEASURE = re.compile(
@@ -262,6 +271,8 @@ def measure(after: str) -> re.Match[str] | None:
     if m.group("sp") and len(m.group("sp")) == 1:
         return None
     att = m.group("att") or m.group("sp")
+    if m.group("sp") and att.lower() == "mp":
+        return None  # "12 MP" spaced may be members of parliament; "12MP" is megapixels
     # "30C", "86F": British and American weather; only attached and upper case.
     if len(att) == 1 and att not in ("g", "l", "W", "V", "°", "C", "F"):
         return None
