@@ -127,21 +127,21 @@ def test_newsquant_dev_floor() -> None:
     """Floors just under the figures measured on the dev portion (the rest is only reported)."""
     dev = nq.evaluate_newsquant(NEWSQUANT, portions=("dev",))["dev"]
     assert dev["entries"] == 177
-    assert dev["value"]["f1"] >= 93.0
-    assert dev["value_hedge"]["f1"] >= 91.0
-    assert dev["value_unit"]["f1"] >= 87.5
+    assert dev["value"]["f1"] >= 96.0
+    assert dev["value_hedge"]["f1"] >= 94.0
+    assert dev["value_unit"]["f1"] >= 94.0
 
 
 @pytest.mark.skipif(not QUANTULUM.exists(), reason="shared quantulum3 cases not available")
 def test_quantulum3_floor() -> None:
     r = nq.evaluate_quantulum3(QUANTULUM)
     assert r["quantities.json"]["cases"] == 101
-    assert r["quantities.json"]["pass_rate"] >= 68.0
-    assert r["quantities.ambiguity.json"]["pass_rate"] >= 50.0
+    assert r["quantities.json"]["pass_rate"] >= 75.0
+    assert r["quantities.ambiguity.json"]["pass_rate"] >= 65.0
 
 
 @pytest.mark.skipif(not RECOGNIZERS.exists(), reason="shared Recognizers-Text specs not available")
 def test_recognizers_floor() -> None:
     r = nq.evaluate_recognizers(RECOGNIZERS)
-    assert r["NumberModel"]["pass_rate"] >= 40.0
-    assert r["NumberRangeModel"]["pass_rate"] >= 53.0
+    assert r["NumberModel"]["pass_rate"] >= 51.0
+    assert r["NumberRangeModel"]["pass_rate"] >= 58.0
