@@ -242,6 +242,31 @@ def test_frame_inside_the_reported_sentence() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser hangs the frame on the reported clause: the content still spans both parts
+        (
+            "The old mill, the mayor said, will reopen next spring.",
+            "The old mill, the mayor said, will reopen next spring",
+        ),
+        (
+            "The factory, Ms. Alder said then, was a landmark for decades.",
+            "The factory, Ms. Alder said then, was a landmark for decades",
+        ),
+        # one word before the frame is not a part of the statement
+        ("Still, she said, the vote will go ahead.", "the vote will go ahead"),
+        # quotations on both sides: the two quotations are the content
+        (
+            "“The mill is old,” the mayor said, “and it will close.”",
+            "The mill is old,” the mayor said, “and it will close.",
+        ),
+    ],
+)
+def test_frame_interrupting_a_statement(text: str, content: str) -> None:
+    assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
     ("text", "source", "content"),
     [
         (

@@ -134,7 +134,7 @@ def _from_verb(
     framed = (
         content[0] < src[0] < src[1] <= cue[0] < cue[1] < content[1]
         and text[content[0] : src[0]].rstrip().endswith(",")
-        and text[cue[1] : content[1]].lstrip().startswith(",")
+        and re.match(r"[^,.;:!?“”\"]{0,30},", text[cue[1] : content[1]]) is not None
     )
     if not framed and (_overlap(content, src) or _overlap(content, cue)):
         return None
@@ -519,6 +519,19 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
     before = [t for t in toks if t.i < verb.left_edge.i]
     after = [t for t in toks if t.i > verb.right_edge.i]
     run = before if len(before) >= len(after) else after
+    words = [t for t in before if not t.is_punct]
+    edges = (verb.doc[verb.left_edge.i], verb.doc[verb.right_edge.i])
+    if (
+        len(words) >= 2
+        and after
+        and all(t.text == "," for t in edges)
+        and not re.search(r"[“”\"«»]|''|``", text[before[-1].idx : after[0].idx + len(after[0])])
+    ):
+        # "The museum, she said, opened in May": the frame interrupts one sentence, whose
+        # content runs from its first part to its last (as in _with_left_part)
+        start = _trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0]
+        end = _trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1]
+        return (start, end) if end > start else None
     if len(run) < 3:
         return None
     span = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
