@@ -233,6 +233,22 @@ def test_quotation_resumed_after_the_speaker_is_one_statement() -> None:
     assert a.kind == "direct"
 
 
+def test_quotation_resumed_after_a_titled_speaker() -> None:
+    # "Mr." ends in a period but does not end a sentence between the two quotations
+    text = "“The harbor is safe,” Mr. Okoro declared. “The boats can sail tomorrow.”"
+    assert only(text).content.text == (
+        "The harbor is safe,” Mr. Okoro declared. “The boats can sail tomorrow."
+    )
+
+
+def test_quotation_before_a_paragraph_break_is_not_the_next_speakers() -> None:
+    text = "“The harbor is safe.”\n\nThe captain continued, “We sail at dawn.”"
+    assert only(text).content.text == "We sail at dawn."
+    # ... while in one paragraph the quotation before the verb is its content
+    a = only("“We sail at dawn,” the captain continued.")
+    assert a.content.text == "We sail at dawn"
+
+
 def test_frame_inside_the_reported_sentence() -> None:
     a = only("Even if the venture fails, Mr. Morgan said, he has already completed the work.")
     assert a.content.text == (

@@ -569,7 +569,9 @@ def _adjacent_quote(
     left = min(cue[0], source[0])
     right = max(cue[1], source[1])
     for q in quotes:
-        if q.close < left and not text[q.after : left].strip(" ,\n—–"):
+        # "“...,” she said" keeps to one paragraph: a quotation ending the paragraph before
+        # belongs to that paragraph's speaker
+        if q.close < left and not text[q.after : left].strip(" ,—–"):
             return _quote_content(text, q)
         if q.open >= right:
             between = text[right : q.open]
@@ -821,8 +823,12 @@ def _continued_quotes(
         gap = text[p.content[1] : q.open]
         if "\n\n" in gap or not _is_quote_content(text, p.content, quotes):
             continue
-        # only the speaker's own sentences may sit between the two quotations
-        if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", gap) and "said" not in gap:
+        # only the speaker's own sentences may sit between the two quotations; when the
+        # frame ("..., Mr. Lee said.") sits there, only what follows its cue is looked at,
+        # since a title's period ("Mr.") would pass for a sentence end
+        after_cue = p.cue is not None and p.content[1] <= p.cue[0] < q.open
+        tail = text[p.cue[1] : q.open] if after_cue and p.cue is not None else gap
+        if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", tail) and "said" not in gap:
             continue
         if "\n" not in gap and p.cue is not None and p.cue[0] >= p.content[1]:
             grown = replace(p, content=(p.content[0], content[1]), frame=(p.frame[0], q.after))
