@@ -30,8 +30,11 @@ def _holders(text: str) -> dict[str, str | None]:
         # "for" + name after the counted noun
         ("The tally was 172 votes for Bernie Sanders.", "172 votes", "Bernie Sanders"),
         # a pronoun resolved to the named entity it refers to
-        ("Apple reported strong sales. It sold 10 million phones.", "10 million phones",
-         "Apple"),
+        ("Ann Lee ran again. She won 52 percent of the vote.", "52 percent", "Ann Lee"),
+        # not "of" (a whole, not a holder), not an expletive "it"
+        ("Sixty-seven percent of Americans disapprove.", "Sixty-seven percent", None),
+        ("Clinton has 866 delegates. It takes 2,383 delegates to win.", "2,383 delegates",
+         None),
         # negatives: the subject is no named entity, or reports rather than holds
         ("North Korean troops suffered over 1,000 casualties.", "over 1,000 casualties", None),
         ("Officials said 20 people died in the fire.", "20 people", None),

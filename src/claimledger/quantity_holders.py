@@ -7,7 +7,8 @@ conflict. This stage reads the holder from the dependency parse, in three constr
 1. a possessive on the counted noun: "Clinton's 739 delegates", "Russia's losses of 1,000";
 2. the subject of the verb whose object (or predicate) is the count: "Clinton won 739
    delegates", "Sanders has 465", "Trump leads with 739 delegates", "the party got 30%";
-3. "for"/"of" + a name after the counted noun: "739 delegates for Clinton", "48% for Trump".
+3. "for" + a name after the counted noun: "739 delegates for Clinton", "48% for Trump".
+   Not "of": "67 percent of Americans", "four of those states" name a whole, not a holder.
 
 The holder must be a named entity (a person, organisation, place or group) or a pronoun or
 description that :meth:`EntityIndex.resolve` resolves to one; "troops", "officials" or "the
@@ -35,7 +36,7 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "npadvmod"})
 #: Prepositions through which a verb takes the count ("leads with 739", "ended with 30%").
 _VERB_PREPS = frozenset({"with", "at", "to"})
 #: Prepositions after the counted noun that name its holder ("delegates for Clinton").
-_NOUN_PREPS = frozenset({"for", "of"})
+_NOUN_PREPS = frozenset({"for"})
 #: Verbs whose subject does not hold what it reports or sees: "Polls show 48%".
 _NOT_HOLDING = frozenset(
     {"say", "report", "estimate", "show", "find", "put", "count", "predict", "project", "cite",
@@ -119,8 +120,9 @@ def _can_hold(tok: Token) -> bool:
         return True
     if not tok.ent_type_ and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
         return True
+    # Not a bare "it": as often an expletive ("It takes 2,383 delegates to win") as a name.
     return tok.pos_ == "PRON" and tok.lower_ in (
-        "he", "she", "it", "they", "his", "her", "its", "their"
+        "he", "she", "they", "his", "her", "its", "their"
     )
 
 
