@@ -445,3 +445,15 @@ def test_find_times_is_fast() -> None:
         find_times(text, JAN11)
     per_article = (time.perf_counter() - start) / 10
     assert per_article < 0.1  # generous for a shared machine; typically ~10 ms
+
+
+def test_every_gate_names_a_rule_handler() -> None:
+    """A gate keyed by a name no handler has would silently never apply (every rule would run
+    on every text); the handlers live in the ``time_grammar_*`` modules, the gates beside the
+    rules."""
+    from claimledger.time_grammar import GATES, RULES
+
+    handlers = {handler.__name__ for _, handler in RULES}
+    assert set(GATES) <= handlers
+    # only the digit rules run on every text (their patterns start with a digit, cheap to scan)
+    assert handlers - set(GATES) == {"iso_date", "year_number"}
