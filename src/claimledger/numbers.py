@@ -405,8 +405,8 @@ def _powers(text: str) -> Iterator[tuple[int, int, float | None]]:
             exponent = _ORDINAL_EXPONENTS.get(word) or int(re.sub(r"\D", "", word))
         else:
             word = m.group("e").lower().replace("−", "-")
-            exponent = UNITS.get(word, TENS.get(word)) if word.isalpha() else int(word)
-            assert exponent is not None  # the pattern only admits number words it knows
+            # the pattern only admits digits and the number words of UNITS and TENS
+            exponent = (UNITS.get(word) or TENS.get(word, 0)) if word.isalpha() else int(word)
         yield m.start(), m.end(), _power_value(None, str(base), exponent)
 
 
@@ -462,8 +462,10 @@ _PIECE = re.compile(r"[A-Za-z]+")
 # Words a number never ends with ("a" of "and a half"): a shorter run is tried instead.
 _NOT_LAST = frozenset(("and", "a", "an", "half", "quarter", "third", "quarters"))
 # "two and a half", "five and a quarter", "one and three quarters"
-_AND_A_PART = {("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25,
-               ("and", "a", "third"): 1 / 3, ("and", "three", "quarters"): 0.75}  # fmt: skip
+_AND_A_PART: dict[tuple[str, ...], float] = {
+    ("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25,
+    ("and", "a", "third"): 1 / 3, ("and", "three", "quarters"): 0.75,
+}  # fmt: skip
 
 
 def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float, float]]:
