@@ -382,3 +382,24 @@ def test_signed_quotation_owns_the_verbs_inside_it() -> None:
 )
 def test_object_without_closing_relative_clause(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # two reported clauses joined by "and that": one content
+        (
+            "The inspector said that the pipes were old and that the owner would decide soon.",
+            "the pipes were old and that the owner would decide soon",
+        ),
+        ("The inspector said the pipes were old.", "the pipes were old"),
+    ],
+)
+def test_coordinated_reported_clauses(text: str, content: str) -> None:
+    assert only(text).content.text == content
+
+
+def test_conjunction_before_a_second_report_is_not_content() -> None:
+    text = "The report said repairs were slow and residents complained that nobody came."
+    found = [(a.cue.text if a.cue else None, a.content.text) for a in attributions(text)]
+    assert found == [("said", "repairs were slow"), ("complained", "nobody came")]

@@ -387,7 +387,7 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
             continue
         if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS and len(toks) <= 3:
             continue  # "shared a statement": the medium, not what it said
-        toks = _without_aside(toks)
+        toks = _without_dangling(_without_aside(toks))
         span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if span[1] > span[0]:
             return span
@@ -492,6 +492,8 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
         and d.dep_ in ("advcl", "conj", "parataxis")
         and d.lemma_.lower() in cues.SPEECH_VERBS
         and any(c.dep_ in _SUBJECTS for c in d.children)
+        # "said that A and that B decided ...": a second reported clause, not a new report
+        and not (d.dep_ == "conj" and any(c.dep_ == "mark" for c in d.children))
         for t in d.subtree
     }
     run: list[Token] = []
@@ -503,7 +505,14 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
         run.append(t)
     if run and run[-1].dep_ in ("mark", "cc") and run[-1].head.i in stops:
         run.pop()
-    return run
+    return _without_dangling(run)
+
+
+def _without_dangling(toks: list[Token]) -> list[Token]:
+    """Drop a conjunction the run ends on ("A, and"): what it joined lies outside the run."""
+    while toks and toks[-1].dep_ == "cc":
+        toks = toks[:-1]  # a comma or dash left before it is trimmed with the span
+    return toks
 
 
 def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
