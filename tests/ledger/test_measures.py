@@ -271,3 +271,34 @@ def test_anaphora_takes_the_antecedents_holder() -> None:
     ex = Extraction(Document("x", text, Meta(published="2025-04-02")), quantities=(first, second))
     estimates = document_estimates(ex)
     assert [e.holder for e in estimates] == ["Ann Roe", "Ann Roe"]
+
+
+def _subject(doc_id: str, subject: str, low: float) -> Extraction:
+    text = f"There were {low:.0f} {subject}."
+    part = f"{low:.0f} {subject}"
+    q = Quantity(_span(text, part), low, low, unit="voter", subject=subject)
+    return Extraction(Document(doc_id, text, Meta(published="2025-04-02")), quantities=(q,))
+
+
+def test_a_general_subject_does_not_chain_two_specific_ones() -> None:
+    docs = [
+        _subject("g", "primary voters", 10),
+        _subject("r", "Ruritanian primary voters", 20),
+        _subject("s", "Sylvanian primary voters", 30),
+        _subject("r2", "Ruritanian primary voters in May", 25),
+    ]
+    measures = group_measures(e for d in docs for e in document_estimates(d))
+    groups = sorted(sorted(e.document_id for e in m.estimates) for m in measures)
+    # "primary voters" is in both specific subjects: ambiguous, it stays alone; the
+    # Ruritanian chain (r < r2) is one measure, the Sylvanian another.
+    assert groups == [["g"], ["r", "r2"], ["s"]]
+
+
+def test_a_general_subject_joins_one_chain_of_specific_ones() -> None:
+    docs = [
+        _subject("g", "primary voters", 10),
+        _subject("r", "Ruritanian primary voters", 20),
+        _subject("r2", "Ruritanian primary voters in May", 25),
+    ]
+    measures = group_measures(e for d in docs for e in document_estimates(d))
+    assert [sorted(e.document_id for e in m.estimates) for m in measures] == [["g", "r", "r2"]]

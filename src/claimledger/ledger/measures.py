@@ -13,7 +13,10 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    content words of the subject, minus the unit and stop words, each cut to its first five
    letters so "Korea" and "Korean" agree.
 3. **Subjects.** Inside a block, two estimates join when their subject keys are equal or one
-   contains the other ("North Korean casualties" and "North Korean casualties in Kursk").
+   contains the other ("North Korean casualties" and "North Korean casualties in Kursk"),
+   unless the general one is contained in two specific ones that do not contain each other
+   ("primary voters" in "GOP primary voters" and "Democratic primary voters"): it then joins
+   neither, so the two specific measures are not chained into one.
    An estimate with an empty subject key (just "1,000 casualties") joins no other estimate
    except through anaphora (step 1): "casualties" alone says too little to merge on.
 4. **Holders.** A count belongs to someone when the text says so ("*Clinton* won 739
@@ -265,12 +268,10 @@ def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:
         if k:
             j = first.setdefault(k, i)
             parent[find(i)] = find(j)
-    distinct = list(first.items())
-    for x, (ka, ia) in enumerate(distinct):
-        for kb, ib in distinct[x + 1 :]:
-            if ka <= kb or kb <= ka:
-                ra, rb = find(ia), find(ib)
-                parent[max(ra, rb)] = min(ra, rb)
+    for general, specifics in _containments(list(first)).items():
+        for specific in specifics:
+            ra, rb = find(first[general]), find(first[specific])
+            parent[max(ra, rb)] = min(ra, rb)
     # Anaphora (step 1) links an estimate to its antecedent, whatever their subjects.
     position = {e.key: i for i, e in enumerate(block)}
     for i, e in enumerate(block):
@@ -282,6 +283,22 @@ def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:
     for i, e in enumerate(block):
         groups[find(i)].append(e)
     return [groups[r] for r in sorted(groups)]
+
+
+def _containments(keys: Sequence[frozenset[str]]) -> dict[frozenset[str], list[frozenset[str]]]:
+    """For each subject key, the more specific keys it may join: those that contain it, when
+    they form one chain ("casualties in Kursk" < "North Korean casualties in Kursk").
+
+    A general key contained in two keys that do not contain each other ("primary voters" in
+    "GOP primary voters" and "Virginia Democratic primary voters") is ambiguous and joins
+    neither: joining it to both would chain two different measures into one.
+    """
+    out: dict[frozenset[str], list[frozenset[str]]] = {}
+    for k in keys:
+        above = [o for o in keys if k < o]
+        if above and all(a <= b or b <= a for i, a in enumerate(above) for b in above[i + 1 :]):
+            out[k] = above
+    return out
 
 
 def _split_by(
