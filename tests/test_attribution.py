@@ -139,8 +139,8 @@ def test_constructions(text: str, source: str, cue: str, content: str, kind: str
     [
         ("Reuters has contacted the ministry for comment.", "Reuters"),
         ("What people are saying", None),
-    ("The official spoke on condition of anonymity.", None),
-    ("The senator spoke on the phone for an hour.", None),
+        ("The official spoke on condition of anonymity.", None),
+        ("The senator spoke on the phone for an hour.", None),
         ("The bridge was closed on Monday after a storm.", None),
         ("“It is over,” according to a translation.", None),
         ("The report is expected next week.", None),
@@ -403,3 +403,24 @@ def test_conjunction_before_a_second_report_is_not_content() -> None:
     text = "The report said repairs were slow and residents complained that nobody came."
     found = [(a.cue.text if a.cue else None, a.content.text) for a in attributions(text)]
     assert found == [("said", "repairs were slow"), ("complained", "nobody came")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a participle without a comma says which source it is
+        (
+            "A survey released on Monday found that most farmers dislike the rule.",
+            "A survey released on Monday",
+        ),
+        (
+            "Residents living near the plant said the water smelled of oil.",
+            "Residents living near the plant",
+        ),
+        # one set off by a comma only describes it
+        ("The governor, speaking in Dayton, said the plant would reopen.", "The governor"),
+    ],
+)
+def test_source_keeps_a_restrictive_participle(text: str, source: str) -> None:
+    a = only(text)
+    assert a.source is not None and a.source.text == source

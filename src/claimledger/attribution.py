@@ -212,12 +212,15 @@ def _np(
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """The source as written and its name core, for ``head`` of a noun phrase.
 
-    The mention keeps titles and appositions ("Rendell, a Clinton surrogate") but not
-    relative clauses, but not participial ones ("Trump, speaking to ..."), leading adverbs
-    ("Even China") or a dateline ("BRUSSELS - European leaders"). The core drops
-    appositions too: it is what names the entity.
+    The mention keeps titles, appositions ("Rendell, a Clinton surrogate"), relative
+    clauses and participles that say which source it is ("a poll released Monday") but not
+    participles set off by a comma ("Trump, speaking to ..."), leading adverbs ("Even
+    China") or a dateline ("BRUSSELS - European leaders"). The core drops appositions too:
+    it is what names the entity.
     """
-    clauses = [c for c in head.children if c.i > head.i and c.dep_ == "acl"]
+    # a participle set off by a comma ("Lee, speaking in Ohio") describes the source; one
+    # without ("a poll released Monday") says which source it is
+    clauses = [c for c in head.children if c.i > head.i and c.dep_ == "acl" and _after_comma(c)]
     leading = [
         c
         for c in head.children
@@ -229,7 +232,14 @@ def _np(
         if (exclude is None or not _in_subtree(t, exclude))
         and not any(_in_subtree(t, c) for c in clauses + leading)
     ]
-    toks = _after_dateline(toks)
+    # what is left after a clause was taken out ("Lee, speaking in Ohio,") ends at the gap
+    run = [t for t in toks if t.i <= head.i]
+    for t in toks:
+        if t.i > head.i and t.i == run[-1].i + 1:
+            run.append(t)
+        elif t.i > head.i:
+            break
+    toks = _after_dateline(run if clauses else toks)
     full = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     appositions = [
         c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
