@@ -104,7 +104,12 @@ def test_words_value(words: str, expected: float | None) -> None:
         # a part after a scale is of that scale; a part after "hundred and" ends the number
         ("one million and a half", [("one million and a half", 1.5e6, 1.5e6)]),
         ("one hundred and three quarters", [("one hundred and three quarters", 100.75, 100.75)]),
+        # a share ending its clause after a comparison
+        ("it rose by a third.", [("a third", 1 / 3, 1 / 3)]),
+        ("more than half, they said", [("half", 0.5, 0.5)]),
         # negatives: nothing, or not the whole run
+        ("nearly a quarter century", []),  # a period of time, not a share
+        ("by a quarter past six", [("six", 6, 6)]),
         ("4km^2", [("4", 4, 4)]),  # the unit's exponent is no number
         ("10-5 win", [("10", 10, 10), ("5", 5, 5)]),  # no mantissa: a score, not 10^-5
         ("5-3", [("5", 5, 5), ("3", 3, 3)]),

@@ -165,6 +165,11 @@ _FRACTION_SCALE = re.compile(
     r"(?:\s+(?:of\s+)?an?)?\s+(?P<s>thousand|million|billion|trillion)\b(?!-)",
     re.IGNORECASE,
 )
+# Words after which a bare share is a quantity ("by a third", "more than half", "nearly a quarter")
+_AFTER_COMPARISON = "(?:" + "|".join(
+    rf"(?<=\b{w}\s)" for w in ("by", "than", "nearly", "almost", "about", "around", "roughly",
+                                 "over", "under", "just", "only", "some")
+) + ")"  # fmt: skip
 _FRACTION = re.compile(
     r"(?=[aotfsenhAOTFSENH1-9])(?:"
     rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s-]+(?P<d>{_DEN})\b"
@@ -174,7 +179,10 @@ _FRACTION = re.compile(
     rf"(?P<n2>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
     # "half of": not "the second half of the year", a period of time.
     r"|(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)(?<!former\s)"
-    r"\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b))",
+    r"\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)"
+    # a share that ends its clause after a comparison: "rose by a third.", "more than half,"
+    rf"|{_AFTER_COMPARISON}(?:(?P<n3>an?|one)\s+(?P<d3>{_DEN})|(?P<h3>half))"
+    r"(?=\s*(?:[,.;:!?)]|$)))",
     re.IGNORECASE,
 )
 # "a couple of" is left out on purpose: writers use it for "a few", not for exactly two.
@@ -365,12 +373,12 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
     for m in _PAIR.finditer(text):
         add(NumberMatch(m.start(), m.end(), 2.0, 2.0, "words"))
     for m in _FRACTION.finditer(text):
-        if m.group("h"):
+        if m.group("h") or m.group("h3"):
             value = 0.5
         else:
-            n = (m.group("n") or m.group("n2")).lower()
+            n = (m.group("n") or m.group("n2") or m.group("n3")).lower()
             num = 1 if n in ("a", "an") else UNITS.get(n) or int(n)
-            value = num / DENOMINATORS[(m.group("d") or m.group("d2")).lower()]
+            value = num / DENOMINATORS[(m.group("d") or m.group("d2") or m.group("d3")).lower()]
         add(NumberMatch(m.start(), m.end(), value, value, "fraction"))
     for m in _DIGITS.finditer(text):
         _digits(m, add, problems)
