@@ -791,6 +791,8 @@ CONSTRUCTIONS = [
     ("Unite Group, down 68 p at 1112 p.",
      [("68 p", 68, 68, False, "penny"), ("1112 p", 1112, 1112, False, "penny")]),
     ("He paid $US2.5 million.", [("$US2.5 million", 2.5e6, 2.5e6, False, "dollar")]),
+    ("Its GDP is $2.174T.", [("$2.174T", 2.174e12, 2.174e12, False, "dollar")]),
+    ("The truck took 5T of sand.", []),  # no currency: T is no trillion
     ("It films at 60fps with a 12MP sensor.",
      [("60fps", 60, 60, False, "frame per second"), ("12MP", 12, 12, False, "megapixel")]),
     ("The park covers 300 km².", [("300 km²", 300, 300, False, "square kilometre")]),

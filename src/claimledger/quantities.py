@@ -152,6 +152,13 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
     if cur and n.form in ("digits", "words"):
         start = n.start - len(cur.group())
         kind = "money"
+        if n.form == "digits" and not n.scaled and re.match(r"(?-i:T)(?![\w'’-])", after):
+            # "$2.174T": after a currency sign an attached capital T is trillions (a bare
+            # "5T" may be tonnes, so only money reads it so)
+            n = replace(n, end=n.end + 1, low=n.low * 1e12, high=n.high * 1e12, scaled=True,
+                        scale=1e12)  # fmt: skip
+            after = after[1:]
+            end = n.end
         if cur.group("sym") or cur.group("sym2"):
             unit, currency = SYMBOLS[cur.group("sym") or "$"]
             code = cur.group("code") if cur.group("sym") == "$" else cur.group("code2")
