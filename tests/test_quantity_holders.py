@@ -38,6 +38,8 @@ def _holders(text: str) -> dict[str, str | None]:
         # negatives: the subject is no named entity, or reports rather than holds
         ("North Korean troops suffered over 1,000 casualties.", "over 1,000 casualties", None),
         ("Officials said 20 people died in the fire.", "20 people", None),
+        ("Ann Lee would deport 11 million immigrants.", "11 million immigrants", None),
+        ("Ann Lee rose to 48 percent in May.", "48 percent", "Ann Lee"),
         ("The Pew Research Center estimated 11 million immigrants.",
          "estimated 11 million immigrants", None),
     ],

@@ -302,3 +302,16 @@ def test_a_general_subject_joins_one_chain_of_specific_ones() -> None:
     ]
     measures = group_measures(e for d in docs for e in document_estimates(d))
     assert [sorted(e.document_id for e in m.estimates) for m in measures] == [["g", "r", "r2"]]
+
+
+def test_a_bare_number_refers_back_only_a_short_way() -> None:
+    near = "Lee has 866 Ruritanian delegates. Roe has 211."
+    far = "Lee has 866 Ruritanian delegates." + " The count went on." * 12 + " Posted 1449075600."
+    for text, number, expected in ((near, "211", "delegate"), (far, "1449075600", None)):
+        first = Quantity(
+            _span(text, "866 Ruritanian delegates"), 866, 866, unit="delegate",
+            subject="Ruritanian delegates",
+        )
+        bare = Quantity(_span(text, number), float(number), float(number))
+        ex = Extraction(Document("x", text, Meta()), quantities=(first, bare))
+        assert document_estimates(ex)[1].unit == expected

@@ -7,8 +7,10 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    in its sentence ("the figure is as high as 4,000", whatever unit the quantities stage gave
    it). It refers to the nearest preceding quantity of the same kind with a concrete unit (and,
    if it has a concrete unit itself, the same unit) at most :data:`ANAPHORA_WINDOW` characters
-   before it, takes that quantity's unit, its subject when its own says nothing more than the
-   unit, and its period when it has none, and joins that quantity's measure.
+   before it (:data:`BARE_WINDOW` for a bare number with no unit and no generic noun before
+   it, the elliptical "Clinton has 866 delegates. Sanders has 211"), takes that quantity's
+   unit, its subject when its own says nothing more than the unit, and its period when it has
+   none, and joins that quantity's measure.
 2. **Key.** ``(kind, currency, unit lemma)`` blocks the estimates; the subject key is the set of
    content words of the subject, minus the unit and stop words, each cut to its first five
    letters so "Korea" and "Korean" agree.
@@ -47,6 +49,9 @@ GENERIC_UNITS = frozenset(
     {"figure", "number", "toll", "total", "estimate", "count", "tally", "amount", "it", "that"}
 )
 ANAPHORA_WINDOW = 600
+#: A bare number refers back only this far: a number far from any count (a timestamp, a
+#: score) is no estimate of that count's measure.
+BARE_WINDOW = 160
 PERIOD_WINDOW = 200
 _STOP_WORDS = """
     a an the of in on at to for from by with and or as than since over under about around some
@@ -162,12 +167,14 @@ def document_estimates(
         before = doc.text[max(0, q.span.start - 60) : q.span.start]
         antecedent = None
         holder_key, holder = _holder(doc.id, q, index)
+        generic_before = _GENERIC_BEFORE.search(before) is not None
         if (
-            (generic_unit or _GENERIC_BEFORE.search(before))
+            (generic_unit or generic_before)
             and previous is not None
             and previous.quantity.kind == q.kind
             and (generic_unit or unit_key(unit) == unit_key(previous.unit))
-            and q.span.start - previous.quantity.span.end <= ANAPHORA_WINDOW
+            and q.span.start - previous.quantity.span.end
+            <= (BARE_WINDOW if unit is None and not generic_before else ANAPHORA_WINDOW)
         ):
             antecedent = previous.key
             if generic_unit or not subject_key(subject, unit):
