@@ -793,6 +793,10 @@ CONSTRUCTIONS = [
     ("He paid $US2.5 million.", [("$US2.5 million", 2.5e6, 2.5e6, False, "dollar")]),
     ("Its GDP is $2.174T.", [("$2.174T", 2.174e12, 2.174e12, False, "dollar")]),
     ("The truck took 5T of sand.", []),  # no currency: T is no trillion
+    ("The deficit hit $1234567890.", [("$1234567890", 1234567890, 1234567890, False, "dollar")]),
+    ("The case, No. 14-915, was heard.", []),  # a docket number
+    ("Follow @user_1 now.", []),
+    ("It was posted at timestamp 1470067200.", []),  # ten bare digits: an identifier
     ("It films at 60fps with a 12MP sensor.",
      [("60fps", 60, 60, False, "frame per second"), ("12MP", 12, 12, False, "megapixel")]),
     ("The park covers 300 km².", [("300 km²", 300, 300, False, "square kilometre")]),

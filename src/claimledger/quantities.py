@@ -181,12 +181,17 @@ def _atom(doc: Doc, text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -
         n = replace(n, low=-n.high, high=-n.low)
     elif (
         n.form == "digits"
-        and before[-1:].isalpha()
+        and (before[-1:].isalpha() or before[-1:] == "_")  # "@user_1" too
         or before[-2:-1].isalpha()
         and (before[-1:] == "-" and n.form == "digits")
         and not re.search(r"\d-to-$|\d(?:k|m|bn|K|M)-$", before)  # "5-to-7", "5k-20k": ranges
     ):
         return None  # "G7", "COVID-19", "F-16": an identifier
+    if (
+        n.form == "digits" and not cur and not n.scaled
+        and re.fullmatch(r"[0-9]{10,}", text[n.start : n.end])
+    ):  # fmt: skip
+        return None  # ten or more digits with no separator: an identifier or a timestamp
     if n.form == "digits" and n.scale == 1e3 and text[n.end - 1 : n.end] in "kK" and not cur:
         shot_in = re.search(r"\bin\s$", before) and re.match(r"\s*(?:[.,;:!?)]|$)", after)
         if (

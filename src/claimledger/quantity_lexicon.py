@@ -212,7 +212,8 @@ ADDRESS = re.compile(
     r"|Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Plaza|Circle"
     r"|Concourse|Crescent|Turnpike|Alley)\b"
 )
-IDENT_PREFIX = re.compile(r"(?:\bNo|\bNos|\bnos?|\bNumber|\bnumber|#)\.?\s*$")
+# "No. 84", and the later parts of a docket number ("No. 14-915")
+IDENT_PREFIX = re.compile(r"(?:\bNo|\bNos|\bnos?|\bNumber|\bnumber|#)\.?\s*(?:[0-9]+[-/])*$")
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
 CLOCK = re.compile(r"^(?::\d\d|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b))",
                     re.IGNORECASE)  # fmt: skip
