@@ -104,6 +104,8 @@ def test_words_value(words: str, expected: float | None) -> None:
         # a part after a scale is of that scale; a part after "hundred and" ends the number
         ("one million and a half", [("one million and a half", 1.5e6, 1.5e6)]),
         ("one hundred and three quarters", [("one hundred and three quarters", 100.75, 100.75)]),
+        ("a four-and-a-half-acre site", [("four-and-a-half", 4.5, 4.5)]),
+        ("two and-a-half", [("two", 2, 2)]),  # the joints must agree
         # a share ending its clause after a comparison
         ("it rose by a third.", [("a third", 1 / 3, 1 / 3)]),
         ("more than half, they said", [("half", 0.5, 0.5)]),

@@ -146,7 +146,7 @@ _DIGITS = re.compile(
 )
 _WORDS = re.compile(
     rf"""(?=[zotfsenhmbdtaZOTFSENHMBDTA])\b(?P<a>an?\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+(?!three\s+quarters)|[\s-]+)(?:{_WORD}))*)
-    (?P<half>\s+and\s+(?:a\s+half|a\s+quarter|a\s+third|three\s+quarters))?(?:\s+(?P<scale>{_SCALE}))?\b""",
+    (?P<half>(?P<hs>\s+|-)and(?P=hs)(?:a(?P=hs)half|a(?P=hs)quarter|a(?P=hs)third|three(?P=hs)quarters))?(?:\s+(?P<scale>{_SCALE}))?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _VAGUE = re.compile(
