@@ -424,3 +424,24 @@ def test_conjunction_before_a_second_report_is_not_content() -> None:
 def test_source_keeps_a_restrictive_participle(text: str, source: str) -> None:
     a = only(text)
     assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the quotation before the frame opens the statement the one after it goes on with
+        (
+            "“If the river rises again,” the engineer said, “the levee will not hold.”",
+            "If the river rises again,” the engineer said, “the levee will not hold.",
+        ),
+        # a colon after the frame opens a statement of its own
+        (
+            "“Nobody warned us.” The engineer said: “The levee will not hold.”",
+            "The levee will not hold.",
+        ),
+    ],
+)
+def test_quotation_split_by_its_frame(text: str, content: str) -> None:
+    found = [a.content.text for a in attributions(text) if a.source is not None]
+    assert content in found
+    assert not any(c != content and content in c for c in found)

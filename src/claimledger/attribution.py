@@ -99,6 +99,7 @@ def find_attributions(
         # a signed quotation is its signer's; a verb inside it belongs to its words
         found = [c for c in found if not any(_inside(c, q) for q, _ in signed)]
         found.extend(c for _, c in signed)
+    found = _opened_before_the_frame(text, quotes, found)
     found.extend(_continued_quotes(text, quotes, found))
     return _finish(text, entities, quotes, _dedupe(found)), diagnostics
 
@@ -810,6 +811,38 @@ def _speaker_lines(
         out.append(
             _Candidate(content, (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, ce))
         )
+    return out
+
+
+def _opened_before_the_frame(
+    text: str, quotes: tuple[Quote, ...], found: list[_Candidate]
+) -> list[_Candidate]:
+    """ "“A,” she said, “B.”": a quotation that ends just before its speaker's frame opens
+    the statement that the quotation after the frame goes on with.
+
+    The content of a candidate whose quotation follows its cue grows back to the start of a
+    quotation that ends, in the same paragraph, where the frame begins ("," or a dash
+    between), when no other candidate holds that quotation.
+    """
+    out = list(found)
+    for n, c in enumerate(out):
+        if c.cue is None or c.source is None or c.cue[1] > c.content[0]:
+            continue
+        if not any(q.start == c.content[0] for q in quotes):
+            continue
+        frame_start = min(c.cue[0], c.source[0])
+        frame_end = max(c.cue[1], c.source[1])
+        if not re.fullmatch(r"[^.!?:;]*,\s*(?:[“\"«]|''|``)\s*", text[frame_end : c.content[0]]):
+            continue  # "“A,” she said. “B.”" is _continued_quotes' to join; "said: “B”" opens
+        before = [q for q in quotes if q.after <= frame_start]
+        if not before:
+            continue
+        q = before[-1]
+        if text[q.after : frame_start].strip(" ,—–") or "\n" in text[q.after : frame_start]:
+            continue
+        if any(_overlap((q.start, q.end), o.content) for o in out if o is not c):
+            continue
+        out[n] = replace(c, content=(q.start, c.content[1]), frame=(q.open, c.frame[1]))
     return out
 
 
