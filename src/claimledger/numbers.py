@@ -165,11 +165,6 @@ _FRACTION_SCALE = re.compile(
     r"(?:\s+(?:of\s+)?an?)?\s+(?P<s>thousand|million|billion|trillion)\b(?!-)",
     re.IGNORECASE,
 )
-# Words after which a bare share is a quantity ("by a third", "more than half", "nearly a quarter")
-_AFTER_COMPARISON = "(?:" + "|".join(
-    rf"(?<=\b{w}\s)" for w in ("by", "than", "nearly", "almost", "about", "around", "roughly",
-                                 "over", "under", "just", "only", "some")
-) + ")"  # fmt: skip
 _FRACTION = re.compile(
     r"(?=[aotfsenhAOTFSENH1-9])(?:"
     rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[\s-]+(?P<d>{_DEN})\b"
@@ -179,10 +174,18 @@ _FRACTION = re.compile(
     rf"(?P<n2>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<d2>{_DEN})\b"
     # "half of": not "the second half of the year", a period of time.
     r"|(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)(?<!former\s)"
-    r"\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b)"
-    # a share that ends its clause after a comparison: "rose by a third.", "more than half,"
-    rf"|{_AFTER_COMPARISON}(?:(?P<n3>an?|one)\s+(?P<d3>{_DEN})|(?P<h3>half))"
-    r"(?=\s*(?:[,.;:!?)]|$)))",
+    r"\b(?P<h>half)(?=\s+(?:of|the|a|an|his|her|its|their|our|all)\b))",
+    re.IGNORECASE,
+)
+# A share that ends its clause ("a third.", "half,"): a quantity after a comparison only
+# ("rose by a third.", "more than half,"), see ``_AFTER_COMPARISON``.
+_SHARE = re.compile(
+    rf"(?=[aohAOH])\b(?:(?P<n>an?|one)\s+(?P<d>{_DEN})|(?P<h>half))(?=\s*(?:[,.;:!?)]|$))",
+    re.IGNORECASE,
+)
+# Words after which a bare share is a quantity ("by a third", "more than half", "nearly a quarter")
+_AFTER_COMPARISON = re.compile(
+    r"\b(?:by|than|nearly|almost|about|around|roughly|over|under|just|only|some)\s$",
     re.IGNORECASE,
 )
 # "a couple of" is left out on purpose: writers use it for "a few", not for exactly two.
@@ -324,7 +327,7 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
             ))  # fmt: skip
             taken.append((m.start(), m.end()))
     # Cheap guards: most texts have no powers, slashes or vulgar fractions at all.
-    if _MAY_HAVE_POWER.search(text):
+    if _may_have_sign(text) or " power" in text:
         for start, end, value in _powers(text):
             if value is None:
                 problems.append(
@@ -373,13 +376,18 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
     for m in _PAIR.finditer(text):
         add(NumberMatch(m.start(), m.end(), 2.0, 2.0, "words"))
     for m in _FRACTION.finditer(text):
-        if m.group("h") or m.group("h3"):
+        if m.group("h"):
             value = 0.5
         else:
-            n = (m.group("n") or m.group("n2") or m.group("n3")).lower()
+            n = (m.group("n") or m.group("n2")).lower()
             num = 1 if n in ("a", "an") else UNITS.get(n) or int(n)
-            value = num / DENOMINATORS[(m.group("d") or m.group("d2") or m.group("d3")).lower()]
+            value = num / DENOMINATORS[(m.group("d") or m.group("d2")).lower()]
         add(NumberMatch(m.start(), m.end(), value, value, "fraction"))
+    for m in _SHARE.finditer(text):
+        if _AFTER_COMPARISON.search(text, max(0, m.start() - 9), m.start()):
+            # "a", "an" or "one": the numerator is 1
+            value = 0.5 if m.group("h") else 1 / DENOMINATORS[m.group("d").lower()]
+            add(NumberMatch(m.start(), m.end(), value, value, "fraction"))
     for m in _DIGITS.finditer(text):
         _digits(m, add, problems)
     for m in _WORDS.finditer(text):
@@ -389,7 +397,9 @@ def scan_numbers(text: str) -> tuple[list[NumberMatch], list[NumberProblem]]:
     return found, problems
 
 
-_MAY_HAVE_POWER = re.compile(r"[\^×⁰¹²³⁴⁵⁶⁷⁸⁹]|\*\*|[xX*]\s?10|\sto\s+the\s", re.IGNORECASE)
+def _may_have_sign(text: str) -> bool:
+    """Whether ``text`` may hold a power written with signs (substring tests: most have none)."""
+    return any(c in text for c in "^×*⁰¹²³⁴⁵⁶⁷⁸⁹") or "x10" in text or "x 10" in text
 
 
 def _powers(text: str) -> Iterator[tuple[int, int, float | None]]:
@@ -398,7 +408,7 @@ def _powers(text: str) -> Iterator[tuple[int, int, float | None]]:
     ``None`` for a power whose value is not a finite number between 1e-30 and 1e30 ("10^400"):
     no value is guessed for it.
     """
-    for m in _POWER.finditer(text):
+    for m in _POWER.finditer(text) if _may_have_sign(text) else ():
         flat = m.group("e2")
         if flat is not None and (m.group("b") != "10" or m.group("m") is None and flat[0] in "-−"):
             continue  # a bare "10-5" is a score or a range, not ten to the minus fifth
@@ -406,7 +416,7 @@ def _powers(text: str) -> Iterator[tuple[int, int, float | None]]:
         sign = -1 if raw.count("-") % 2 else 1
         exponent = sign * int(raw.lstrip("+-"))
         yield m.start(), m.end(), _power_value(m.group("m"), m.group("b"), exponent)
-    for m in _POWER_WORDS.finditer(text) if "to the" in text.lower() else ():
+    for m in _POWER_WORDS.finditer(text) if " power" in text else ():
         base = 10.0 if m.group("b").lower() == "ten" else float(m.group("b"))
         if m.group("o"):
             word = m.group("o").lower()
