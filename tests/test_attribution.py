@@ -445,3 +445,50 @@ def test_quotation_split_by_its_frame(text: str, content: str) -> None:
     found = [a.content.text for a in attributions(text) if a.source is not None]
     assert content in found
     assert not any(c != content and content in c for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "The port authority issued a statement saying the terminal would reopen.",
+            "The port authority",
+            "issued a statement saying",
+            "the terminal would reopen",
+        ),
+        (
+            "The mayor sent a letter urging residents to save water.",
+            "The mayor",
+            "sent a letter urging",
+            "residents to save water",
+        ),
+        (
+            "At a news conference announcing the lawsuit, the attorney general said little.",
+            "the attorney general",
+            "announcing",
+            "the lawsuit",
+        ),
+    ],
+)
+def test_document_reports_for_its_author(text: str, source: str, cue: str, content: str) -> None:
+    found = [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in attributions(text)
+    ]
+    assert (source, cue, content) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle of a document that nobody is said to have put out
+        "Reporters read a statement lying on the desk.",
+        # the one who describes a tweet did not write it
+        "The senator described a tweet attacking the judge as cruel.",
+    ],
+)
+def test_document_without_an_author_reports_nothing(text: str) -> None:
+    assert not any(
+        a.cue is not None and a.cue.text.endswith(("lying", "attacking"))
+        for a in attributions(text)
+    )

@@ -113,9 +113,17 @@ def _from_verb(
     if verb.dep_ in ("amod", "compound", "acomp"):
         return None
     source = _subject(text, verb)
+    issued: Token | None = None
     if source is None:
-        return None
+        authored = _document_author(verb)
+        if authored is None:
+            return None
+        author, issued = authored
+        source = _np(text, author)
     cue = _cue_span(verb)
+    if issued is not None:
+        # "issued a statement calling ...": the act of issuing is part of the cue
+        cue = (_cue_span(issued)[0], cue[1])
     relay = _inverted_relay(text, verb)
     if relay is not None:
         comp, relay_source = relay
@@ -149,6 +157,32 @@ def _from_verb(
         frame=(sent.start_char, sent.end_char),
         relay=relay_source,
     )
+
+
+def _document_author(verb: Token) -> tuple[Token, Token | None] | None:
+    """The author of a document whose participle reports: "issued a statement calling for
+    calm", "her letter urging ...", "At a news conference announcing ..., she said".
+
+    Returns the author's head token and the verb that issued the document, if that verb
+    is part of the frame ("issued", "released"). None when ``verb`` is no participle of a
+    document noun, or no author is written.
+    """
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in cues.DOCUMENT_NOUNS:
+        return None
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if owner:
+        return owner[0], None
+    gov = noun.head
+    if noun.dep_ == "dobj" and gov.lemma_.lower() in cues.ISSUING_VERBS:
+        subj = [c for c in gov.children if c.dep_ == "nsubj"]
+        return (subj[0], gov) if subj else None
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
+        subj = [c for c in gov.head.children if c.dep_ == "nsubj"]
+        return (subj[0], None) if subj else None
+    return None
 
 
 def _inverted_relay(text: str, verb: Token) -> tuple[Token, tuple[int, int]] | None:

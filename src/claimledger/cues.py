@@ -89,6 +89,22 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Documents and events whose participle reports for their author ("a statement calling
+#: for calm", "a news conference announcing the suit").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    statement letter tweet post posting message ad advertisement commercial release email
+    e-mail memo op-ed column editorial speech conference briefing filing lawsuit motion
+    resolution petition note essay paper video
+    """.split()
+)
+
+#: Verbs by which an author puts out a document ("issued a statement saying").
+ISSUING_VERBS: frozenset[str] = frozenset(
+    "issue release send post publish sign write deliver give tweet share air run file pen "
+    "circulate hold unveil distribute".split()
+)
+
 #: Sources that are not sources: "according to a translation" marks a translation.
 NOT_SOURCES: frozenset[str] = frozenset(
     {"translation", "transcript", "definition", "dictionary", "tradition", "legend"}
