@@ -22,7 +22,10 @@ TEXT_A = (
     "Officials said Monday that Ruritanian troops had suffered over 500 casualties since "
     "March, though the governor has said the figure is as high as 2,000."
 )
-TEXT_B = "A monitor put Ruritanian casualties at about 100 since March. It counted 40 tanks."
+TEXT_B = (
+    "A monitor put casualties of Ruritanian troops at about 100 since March. "
+    "It counted 40 tanks."
+)
 
 
 def _span(text: str, part: str) -> Span:
@@ -119,7 +122,7 @@ def test_different_periods_split_a_measure() -> None:
 
 
 def test_subject_containment_joins_but_empty_subject_stays_home() -> None:
-    t = "Over 300 casualties were reported. Some 350 Ruritanian casualties in the north."
+    t = "Over 300 casualties were reported."
     c = Extraction(
         Document("c", t),
         quantities=(
@@ -133,11 +136,12 @@ def test_subject_containment_joins_but_empty_subject_stays_home() -> None:
             ),
         ),
     )
+    t2 = "Officials said troops suffered 350 Ruritanian casualties in the north since March."
     d = Extraction(
-        Document("d", t),
+        Document("d", t2),
         quantities=(
             Quantity(
-                _span(t, "350 Ruritanian casualties"),
+                _span(t2, "350 Ruritanian casualties"),
                 350,
                 350,
                 unit="casualty",
@@ -254,7 +258,7 @@ def test_one_holder_keeps_the_estimates_that_name_none() -> None:
     docs = [
         _held("x", "Ann Roe won 739 Ruritanian delegates.", "739 Ruritanian delegates",
               "Ann Roe", 739),
-        _held("w", "Ruritanian delegates: 745 so far.", "745", None, 745),
+        _held("w", "Ruritanian delegates won by Ann Roe: 745.", "745", None, 745),
     ]
     measures = group_measures(e for d in docs for e in document_estimates(d))
     assert len(measures) == 1 and measures[0].holder == "Ann Roe"
@@ -274,7 +278,7 @@ def test_anaphora_takes_the_antecedents_holder() -> None:
 
 
 def _subject(doc_id: str, subject: str, low: float) -> Extraction:
-    text = f"There were {low:.0f} {subject}."
+    text = f"Officials counted {low:.0f} {subject} at the convention."
     part = f"{low:.0f} {subject}"
     q = Quantity(_span(text, part), low, low, unit="voter", subject=subject)
     return Extraction(Document(doc_id, text, Meta(published="2025-04-02")), quantities=(q,))
@@ -315,3 +319,36 @@ def test_a_bare_number_refers_back_only_a_short_way() -> None:
         bare = Quantity(_span(text, number), float(number), float(number))
         ex = Extraction(Document("x", text, Meta()), quantities=(first, bare))
         assert document_estimates(ex)[1].unit == expected
+
+
+def test_small_exact_counts_are_descriptions_kept_within_their_document() -> None:
+    docs = [
+        _subject("a", "Ruritanian outsider candidates", 2),
+        _subject("b", "Ruritanian outsider candidates", 3),
+        _subject("c", "Ruritanian outsider candidates", 40),
+        _subject("d", "Ruritanian outsider candidates", 45),
+    ]
+    measures = group_measures(e for d in docs for e in document_estimates(d))
+    groups = sorted(sorted(e.document_id for e in m.estimates) for m in measures)
+    assert groups == [["a"], ["b"], ["c", "d"]]
+
+
+def test_estimates_of_two_documents_need_sentences_that_say_the_same_of_them() -> None:
+    """The same counted thing said of different things is two measures."""
+    texts = {
+        "x": "Ann Roe is close to the 270 Ruritanian electoral votes required for victory.",
+        "y": "The northern states account for 152 Ruritanian electoral votes in all.",
+        "z": "Bo Lind is close to the 270 Ruritanian electoral votes required to win.",
+    }
+    docs = []
+    for key, text in texts.items():
+        number = "270" if "270" in text else "152"
+        part = f"{number} Ruritanian electoral votes"
+        q = Quantity(
+            _span(text, part), float(number), float(number), unit="vote",
+            subject="Ruritanian electoral votes",
+        )
+        docs.append(Extraction(Document(key, text, Meta()), quantities=(q,)))
+    measures = group_measures(e for d in docs for e in document_estimates(d))
+    groups = sorted(sorted(e.document_id for e in m.estimates) for m in measures)
+    assert groups == [["x", "z"], ["y"]]

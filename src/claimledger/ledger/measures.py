@@ -11,9 +11,11 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    it, the elliptical "Clinton has 866 delegates. Sanders has 211"), takes that quantity's
    unit, its subject when its own says nothing more than the unit, and its period when it has
    none, and joins that quantity's measure.
-2. **Key.** ``(kind, currency, unit lemma)`` blocks the estimates; the subject key is the set of
-   content words of the subject, minus the unit and stop words, each cut to its first five
-   letters so "Korea" and "Korean" agree.
+2. **Key.** ``(kind, currency, unit lemma)`` blocks the estimates (an exact count below
+   :data:`DESCRIPTION_BELOW`, "two outsider candidates", is a description, not an estimate
+   anyone disputes: it is blocked with its own document's estimates only); the subject key
+   is the set of content words of the subject, minus the unit and stop words, each cut to its
+   first five letters so "Korea" and "Korean" agree.
 3. **Subjects.** Inside a block, two estimates join when their subject keys are equal or one
    contains the other ("North Korean casualties" and "North Korean casualties in Kursk"),
    unless the general one is contained in two specific ones that do not contain each other
@@ -31,6 +33,12 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    starts a period ("since December": ``since 2024-12``). A measure whose estimates name two
    or more different periods is split by period, the estimates without a period forming their
    own measure.
+6. **Contexts.** The same counted thing is not yet the same measure: "270 electoral votes
+   required for victory" and "152 electoral votes" of the Republican states are two. Estimates
+   of two documents stay in one measure only when their sentences share at least
+   :data:`CONTEXT_SHARED` content words besides the counted thing ("jobs *depend* on *exports*
+   to *Mexico*" and "jobs *rely* on trade with *Mexico*" share one; a syndicated copy shares
+   all); the estimates of one document stay together.
 """
 
 from __future__ import annotations
@@ -49,6 +57,18 @@ GENERIC_UNITS = frozenset(
     {"figure", "number", "toll", "total", "estimate", "count", "tally", "amount", "it", "that"}
 )
 ANAPHORA_WINDOW = 600
+#: Estimates of two documents join only if their sentences share this many content words.
+CONTEXT_SHARED = 2
+#: Words too common in news sentences to say what a count is about.
+_CONTEXT_STOP = frozenset(
+    """
+    said says say told according also just now then there here what when where would could
+    should will can has have had was were are been being not but all any one two three year
+    years last first new week weeks month months day days time times people percent
+    """.split()
+)
+#: Exact counts below this are descriptions ("two candidates"), grouped only within a document.
+DESCRIPTION_BELOW = 10
 #: A bare number refers back only this far: a number far from any count (a timestamp, a
 #: score) is no estimate of that count's measure.
 BARE_WINDOW = 160
@@ -90,6 +110,7 @@ class Estimate:
     date: str | None = None
     holder_key: str | None = None
     holder: str | None = None
+    context: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +224,7 @@ def document_estimates(
             date=(a.said_on if a and a.said_on else doc.meta.published),
             holder_key=holder_key,
             holder=holder,
+            context=context_key(doc.text, q.span.start, q.span.end, unit, subject),
         )
         out.append(est)
         if unit is not None and unit_key(unit) not in GENERIC_UNITS:
@@ -244,19 +266,88 @@ def group_measures(estimates: Iterable[Estimate]) -> list[Measure]:
 
     Estimates without a unit cannot be placed and are left out (they belong to no measure).
     """
-    blocks: dict[tuple[str, str | None, str], list[Estimate]] = defaultdict(list)
+    blocks: dict[tuple[str, str | None, str, str], list[Estimate]] = defaultdict(list)
     for e in estimates:
         uk = unit_key(e.unit)
         if uk is None or uk in GENERIC_UNITS:
             continue
-        blocks[(e.quantity.kind, e.quantity.currency, uk)].append(e)
+        # A description joins only the estimates of its own document (step 2).
+        scope = f"doc:{e.document_id}" if is_description(e.quantity) else ""
+        blocks[(e.quantity.kind, e.quantity.currency, uk, scope)].append(e)
     measures: list[Measure] = []
-    for (kind, _currency, uk), block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
+    for (kind, _currency, uk, _scope), block in sorted(
+        blocks.items(), key=lambda kv: str(kv[0])
+    ):
         for members in _subject_groups(block):
             for held in _split_by(members, lambda e: e.holder_key):
-                for part in _split_by(held, lambda e: e.period):
-                    measures.append(_measure(len(measures), kind, uk, part))
+                for dated in _split_by(held, lambda e: e.period):
+                    for part in _context_groups(dated):
+                        measures.append(_measure(len(measures), kind, uk, part))
     return measures
+
+
+def context_key(
+    text: str, start: int, end: int, unit: str | None, subject: str | None
+) -> frozenset[str]:
+    """The content words of the sentence around ``text[start:end]`` that are not the counted
+    thing: what is said of the count ("depend on exports to Mexico", "surveyed")."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) if stops else len(text)
+    sentence = text[left:start] + " " + text[end:right]
+    own = subject_key(subject, None) | {(unit_key(w) or "")[:5] for w in _WORD.findall(unit or "")}
+    words = {
+        (unit_key(w) or "")[:5]
+        for w in _WORD.findall(sentence)
+        if w.lower() not in _STOP and w.lower() not in _CONTEXT_STOP and len(w) > 2
+    }
+    return frozenset(words - own)
+
+
+def _context_groups(members: list[Estimate]) -> list[list[Estimate]]:
+    """Split a measure's estimates by what their sentences say (step 6)."""
+    if len({e.document_id for e in members}) < 2:
+        return [members]
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        parent[max(ri, rj)] = min(ri, rj)
+
+    first_of: dict[str, int] = {}
+    for i, e in enumerate(members):
+        join(i, first_of.setdefault(e.document_id, i))
+    for i, a in enumerate(members):
+        for j in range(i + 1, len(members)):
+            b = members[j]
+            if a.document_id != b.document_id and len(a.context & b.context) >= CONTEXT_SHARED:
+                join(i, j)
+    groups: dict[int, list[Estimate]] = defaultdict(list)
+    for i, e in enumerate(members):
+        groups[find(i)].append(e)
+    return [groups[r] for r in sorted(groups)]
+
+
+def is_description(q: Quantity) -> bool:
+    """Whether a count describes rather than estimates: an age, or an exact small number ("two
+    outsider candidates", "three children", "one of the highest rates"), not hedged, below
+    :data:`DESCRIPTION_BELOW`. Such counts are how a writer names things, not figures anyone
+    disputes, and across documents they would fill measures with unrelated pairs."""
+    if q.kind == "age":
+        return True  # a person's age ("a 22-year-old black man") describes that person
+    return (
+        q.kind == "count"
+        and not q.approximate
+        and q.low is not None
+        and q.low == q.high
+        and q.low < DESCRIPTION_BELOW
+    )
 
 
 def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:

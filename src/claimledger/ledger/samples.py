@@ -7,6 +7,7 @@ Run as a module; every sample is drawn with a fixed seed so the same pairs come 
     python -m claimledger.ledger.samples syndication DIR... --metadata metadata.tsv
     python -m claimledger.ledger.samples throughput DIR... --sentences 512 --threads 1
     python -m claimledger.ledger.samples claim-pairs ANN_DIR... --seed 5
+    python -m claimledger.ledger.samples measure-pairs --db URL --pairs 50 --seed 3
 
 ``entities`` takes ``--docs`` texts (sorted by path, then a seeded shuffle), gets their entities
 (by default from ``claimledger.pipeline``, as ``build`` does; with ``--records ner``, each
@@ -24,6 +25,12 @@ each article), keeps contents of six words or more, takes 4,000 of them (seeded 
 11), embeds them, and prints up to 10 cross-document pairs per cosine band (0.55, 0.65, 0.72,
 0.78, 0.85, 0.90, 1.0), seeded, for labelling; :data:`CLAIM_PAIR_LABELS` holds the labels given
 by reading each pair (Y: the two contents state the same proposition).
+
+``measure-pairs`` reads a store built by ``claimledger analyze`` and takes ``--pairs`` seeded
+measures among those with estimates in two documents or more; from each it prints one seeded
+pair of estimates from different documents, with the measure's label, the pair's relation and
+each estimate's sentence, for a person to label (the same measure or not: the same counted
+thing, subject, holder and period). :data:`MEASURE_PAIR_LABELS` holds the labels given.
 
 ``syndication`` prints every detected near-duplicate pair with the metadata's publisher,
 credit and wire columns and the opening of both texts.
@@ -52,8 +59,10 @@ import sys
 from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from ..model import Extraction
+from .conflicts import Interval, relation
 from .names import NameRecord, find_acronyms, merge_names
 from .syndication import THRESHOLD, find_syndicated, shingles, signature
 
@@ -384,6 +393,51 @@ def claim_pairs(dirs: Sequence[str], *, seed: int, n: int = 4000, per_band: int 
     return out
 
 
+def measure_pairs(db_url: str, *, pairs: int, seed: int) -> list[str]:
+    """One seeded cross-document pair of estimates from each of ``pairs`` seeded measures."""
+    from sqlalchemy import text as sql
+
+    from ..store import db
+
+    engine = db.create(db_url, migrate=False)
+    with engine.connect() as conn:
+        rows = conn.execute(sql(
+            "SELECT mm.measure_id, ms.label, d.key, d.text, q.start, q.\"end\", q.low, q.high, "
+            "q.low_inclusive, q.high_inclusive, q.approximate "
+            "FROM measure_members mm JOIN measures ms ON ms.id = mm.measure_id "
+            "JOIN quantities q ON q.pk = mm.quantity_id JOIN documents d ON d.pk = q.document_pk "
+            "ORDER BY mm.measure_id, d.key, q.start"
+        )).all()
+    engine.dispose()
+    by_measure: dict[int, list[Any]] = {}
+    for r in rows:
+        by_measure.setdefault(r[0], []).append(r)
+    eligible = sorted(m for m, rs in by_measure.items() if len({r[2] for r in rs}) >= 2)
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(eligible, min(pairs, len(eligible))))
+    out = [f"# {len(eligible)} measures with estimates in two documents or more; "
+           f"{len(chosen)} sampled (seed {seed})"]
+    for k, mid in enumerate(chosen):
+        rs = by_measure[mid]
+        a = rng.choice(rs)
+        b = rng.choice([r for r in rs if r[2] != a[2]])
+        ia, ib = (
+            Interval.from_bounds(r[6], r[7], bool(r[8]), bool(r[9]), bool(r[10])) for r in (a, b)
+        )
+        out.append(f"#{k} measure {mid} [{rs[0][1]}] {relation(ia, ib)}")
+        for r in (a, b):
+            out.append(f"   {r[2][:40]} | {r[3][r[4]:r[5]]} | {_sentence(r[3], r[4], r[5])}")
+    return out
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``, on one line (cut at 300 characters)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    return " ".join(text[left:right].split())[:300]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m claimledger.ledger.samples")
@@ -416,8 +470,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     c = sub.add_parser("claim-pairs")
     c.add_argument("dirs", nargs="+")
     c.add_argument("--seed", type=int, default=5)
+    mp = sub.add_parser("measure-pairs")
+    mp.add_argument("--db", required=True)
+    mp.add_argument("--pairs", type=int, default=50)
+    mp.add_argument("--seed", type=int, default=3)
     args = parser.parse_args(argv)
-    if args.what == "claim-pairs":
+    if args.what == "measure-pairs":
+        lines = measure_pairs(args.db, pairs=args.pairs, seed=args.seed)
+    elif args.what == "claim-pairs":
         lines = claim_pairs(args.dirs, seed=args.seed)
     elif args.what == "throughput":
         lines = throughput(
