@@ -45,6 +45,7 @@ import numpy as np
 from .conflicts import quantity_relation
 from .measures import unit_key
 from .records import ClaimRecord
+from .unionfind import DisjointSets
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -118,7 +119,7 @@ class Embedder:
         from transformers.utils import logging as transformers_logging
 
         # Loading prints a "Loading weights" bar on stderr; a CLI's output is ours to shape.
-        transformers_logging.disable_progress_bar()
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         if threads is not None:
             torch.set_num_threads(threads)
         self.batch_size = batch_size
@@ -229,14 +230,7 @@ def cluster_claims(records: Sequence[ClaimRecord], vectors: NDArray[np.float32])
         raise ValueError(f"{len(records)} claims but {len(vectors)} embedding rows")
     if len({r.key for r in records}) != len(records):
         raise ValueError("claim keys must be unique")
-    parent = list(range(len(records)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(records))
     vectors = np.asarray(vectors, dtype=np.float32)
     bands = _hash_bands(vectors) if len(records) else np.zeros((0, BANDS), dtype=np.int64)
     seen: set[tuple[int, int]] = set()
@@ -256,12 +250,8 @@ def cluster_claims(records: Sequence[ClaimRecord], vectors: NDArray[np.float32])
             cos = float(sims[x, y])
             if same_proposition(records[i], records[j], cos):
                 links.append((records[i].key, records[j].key, round(cos, 4)))
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[str]] = defaultdict(list)
-    for i, r in enumerate(records):
-        groups[find(i)].append(r.key)
+                sets.union(i, j)
+    groups = {g[0]: [records[i].key for i in g] for g in sets.groups()}
     return Clustering(
         clusters=tuple(tuple(groups[g]) for g in sorted(groups)),
         links=tuple(sorted(links)),

@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from ..model import Extraction, Quantity
 from .conflicts import Interval, MeasureRelations, measure_relations
 from .names import EntityMerge
+from .unionfind import DisjointSets
 
 #: Units that refer back to an earlier quantity rather than name a counted thing.
 GENERIC_UNITS = frozenset(
@@ -308,30 +309,16 @@ def _context_groups(members: list[Estimate]) -> list[list[Estimate]]:
     """Split a measure's estimates by what their sentences say (step 6)."""
     if len({e.document_id for e in members}) < 2:
         return [members]
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        parent[max(ri, rj)] = min(ri, rj)
-
+    sets = DisjointSets(len(members))
     first_of: dict[str, int] = {}
     for i, e in enumerate(members):
-        join(i, first_of.setdefault(e.document_id, i))
+        sets.union(i, first_of.setdefault(e.document_id, i))
     for i, a in enumerate(members):
         for j in range(i + 1, len(members)):
             b = members[j]
             if a.document_id != b.document_id and len(a.context & b.context) >= CONTEXT_SHARED:
-                join(i, j)
-    groups: dict[int, list[Estimate]] = defaultdict(list)
-    for i, e in enumerate(members):
-        groups[find(i)].append(e)
-    return [groups[r] for r in sorted(groups)]
+                sets.union(i, j)
+    return [[members[i] for i in g] for g in sets.groups()]
 
 
 def is_description(q: Quantity) -> bool:
@@ -352,35 +339,22 @@ def is_description(q: Quantity) -> bool:
 
 def _subject_groups(block: Sequence[Estimate]) -> list[list[Estimate]]:
     keys = [subject_key(e.subject, e.unit) for e in block]
-    parent = list(range(len(block)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(block))
     # Distinct non-empty keys only: the comparison is over kinds of subject, not estimates.
     first: dict[frozenset[str], int] = {}
     for i, k in enumerate(keys):
         if k:
-            j = first.setdefault(k, i)
-            parent[find(i)] = find(j)
+            sets.union(i, first.setdefault(k, i))
     for general, specifics in _containments(list(first)).items():
         for specific in specifics:
-            ra, rb = find(first[general]), find(first[specific])
-            parent[max(ra, rb)] = min(ra, rb)
+            sets.union(first[general], first[specific])
     # Anaphora (step 1) links an estimate to its antecedent, whatever their subjects.
     position = {e.key: i for i, e in enumerate(block)}
     for i, e in enumerate(block):
         ante = position.get(e.antecedent) if e.antecedent else None
         if ante is not None:
-            ri, rj = find(i), find(ante)
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[Estimate]] = defaultdict(list)
-    for i, e in enumerate(block):
-        groups[find(i)].append(e)
-    return [groups[r] for r in sorted(groups)]
+            sets.union(i, ante)
+    return [[block[i] for i in g] for g in sets.groups()]
 
 
 def _containments(keys: Sequence[frozenset[str]]) -> dict[frozenset[str], list[frozenset[str]]]:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Diagnostic, Extraction
+from .unionfind import DisjointSets
 
 #: Titles and honorifics dropped from the front of a name (lower case, no final period).
 _TITLES_WORDS = """
@@ -234,22 +235,6 @@ def _trim_expansion(expansion: str, acronym: str) -> str | None:
     return " ".join(tail) if len(tail) <= 6 else None
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def type_class(type_: str) -> str:
     """The class within which entity types may merge (PERSON, ORG, PLACE, or the type)."""
     return _TYPE_CLASS.get(type_, type_)
@@ -276,7 +261,7 @@ def merge_names(
     """
     recs = tuple(records)
     parsed = [parse_name(r.name, r.type) for r in recs]
-    uf = _UnionFind(len(recs))
+    uf = DisjointSets(len(recs))
     diags: list[Diagnostic] = []
 
     # Rule 1: identical folded names (and middles, suffix) within a type class.
@@ -332,7 +317,7 @@ def merge_names(
 def _merge_acronyms(
     recs: Sequence[NameRecord],
     parsed: Sequence[ParsedName],
-    uf: _UnionFind,
+    uf: DisjointSets,
     declared: Iterable[tuple[str, str]],
     diags: list[Diagnostic],
 ) -> None:
@@ -389,7 +374,7 @@ def _merge_acronyms(
 
 
 def _assemble(
-    recs: Sequence[NameRecord], parsed: Sequence[ParsedName], uf: _UnionFind
+    recs: Sequence[NameRecord], parsed: Sequence[ParsedName], uf: DisjointSets
 ) -> EntityMerge:
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(recs)):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..evaluation.common import dice
 from .records import ClaimRecord
+from .unionfind import DisjointSets
 
 #: Token Dice at or above which two texts of one source and day are one statement.
 QUOTE_DICE = 0.9
@@ -79,19 +80,8 @@ def find_origins(
     keys = [m.key for m in members]
     if len(set(keys)) != len(keys):
         raise ValueError("claim keys must be unique within a cluster")
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
+    sets = DisjointSets(len(members))
+    union, find = sets.union, sets.find
     first: dict[tuple[str, object], int] = {}
     statements: dict[tuple[str, str], list[int]] = defaultdict(list)
     copies = copies or {}
@@ -115,12 +105,8 @@ def find_origins(
             for j in block[x + 1 :]:
                 if find(i) != find(j) and dice(members[i].text, members[j].text) >= quote_dice:
                     union(i, j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(members)):
-        groups[find(i)].append(i)
     origins = []
-    for n, root in enumerate(sorted(groups)):
-        idx = groups[root]
+    for n, idx in enumerate(sets.groups()):
         labels = sorted({s for i in idx if (s := members[i].source)})
         origins.append(
             Origin(
