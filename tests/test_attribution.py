@@ -492,3 +492,21 @@ def test_document_without_an_author_reports_nothing(text: str) -> None:
         a.cue is not None and a.cue.text.endswith(("lying", "attacking"))
         for a in attributions(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # when or where the object was praised is not what was praised
+        ("The coach praised the young goalkeeper during the broadcast.", "the young goalkeeper"),
+        ("The senator attacked the budget in an email to donors.", "the budget"),
+        # a phrase inside the object stays
+        (
+            "The senator attacked the deal the agency signed in 2019.",
+            "the deal the agency signed in 2019",
+        ),
+        ("The coach praised the goalkeeper from Lagos.", "the goalkeeper from Lagos"),
+    ],
+)
+def test_object_without_the_occasion(text: str, content: str) -> None:
+    assert only(text).content.text == content

@@ -432,11 +432,58 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
             continue
         if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS and len(toks) <= 3:
             continue  # "shared a statement": the medium, not what it said
-        toks = _without_dangling(_without_aside(toks))
+        toks = _without_dangling(_without_occasion(_without_aside(toks), {verb.i, c.i}))
         span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if span[1] > span[0]:
             return span
     return None
+
+
+#: Nouns of the occasion or medium of a statement: "... in an email", "during the debate".
+_OCCASION_NOUNS = _MEDIA_NOUNS | frozenset(
+    """
+    tweets remarks website site diatribe email ruling forum debate debates rally conference
+    hearing appearance show program broadcast op-ed column letter post posts twitter
+    facebook instagram television radio time campaign event briefing address
+    """.split()
+)
+
+
+def _without_occasion(toks: list[Token], heads: set[int]) -> list[Token]:
+    """The object without a closing phrase of when or where it was said: "attacked the
+    plan in an email", "praised her during the debate", "criticized him on Monday".
+
+    Only a phrase on the verb or the object's head (token indices ``heads``) counts; one
+    deeper inside ("talks it abandoned in 2009") is part of what was said."""
+    for n, t in enumerate(toks):
+        if n == 0 or t.dep_ != "prep" or t.head.i not in heads:
+            continue
+        # only phrases on the verb or the object's head may follow ("in an email to donors")
+        if any(r.i > t.right_edge.i and not _on_heads(r, heads) for r in toks[n:]):
+            continue
+        objs = [g for g in t.children if g.dep_ == "pobj"]
+        if not objs:
+            continue
+        occasion = t.lower_ in ("during", "since") or (
+            t.lower_ in ("in", "on", "at", "via", "over")
+            and (
+                objs[0].lower_ in _OCCASION_NOUNS
+                or objs[0].lemma_.lower() in _OCCASION_NOUNS
+                or objs[0].ent_type_ in ("DATE", "TIME")
+            )
+        )
+        if occasion:
+            return toks[:n]
+    return toks
+
+
+def _on_heads(tok: Token, heads: set[int]) -> bool:
+    """Whether ``tok`` lies in a prepositional phrase hanging on one of ``heads``."""
+    while tok.dep_ != "prep" or tok.head.i not in heads:
+        if tok.head.i == tok.i or tok.i in heads:
+            return False
+        tok = tok.head
+    return True
 
 
 def _without_aside(toks: list[Token]) -> list[Token]:
