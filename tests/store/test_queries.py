@@ -9,7 +9,7 @@ from sqlalchemy import Engine, text
 from synthetic import PEOPLE, analyse, article
 
 from claimledger.model import Document, Meta
-from claimledger.store import db, queries, write
+from claimledger.store import db, queries, speakers, write
 
 N = 12
 
@@ -161,6 +161,22 @@ def test_sources_list_merged_entities_once(engine: Engine) -> None:
     assert sum(s.claims for s in after.values()) == sum(s.claims for s in before.values())
     # An unmerged speaker keeps its own name and no entity id.
     assert all(s.entity_id is None for n, s in after.items() if n != first)
+
+
+def test_sources_summary_equals_live_counts_and_a_write_empties_it(engine: Engine) -> None:
+    live = queries.sources(engine, limit=1000)
+    with engine.begin() as conn:
+        assert speakers.refresh(conn) == len(live)
+    with engine.connect() as conn:
+        assert speakers.summarized(conn, limit=1000, offset=0) is not None
+    assert queries.sources(engine, limit=1000) == live
+    assert queries.sources(engine, limit=3, offset=2) == live[2:5]
+    write.store(engine, [analyse(article(N + 1))])
+    with engine.connect() as conn:
+        assert speakers.summarized(conn, limit=10, offset=0) is None
+    assert sum(s.claims for s in queries.sources(engine, limit=1000)) > sum(
+        s.claims for s in live
+    )
 
 
 def test_measure_timeline(engine: Engine) -> None:

@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 
 from ..model import Diagnostic, Extraction
-from ..store import queries
+from ..store import queries, speakers
 from ..store.schema import metadata
 from .claims import Clustering, Embedder, Encoder, cluster_claims, from_blob, to_blob
 from .conflicts import Interval, measure_relations
@@ -205,6 +205,8 @@ def build(
             if table is not None and missing:
                 _store_vectors(conn, table, {k: vectors[k] for k in missing}, apk)
             _write(conn, analysis, apk)
+            # Last: the speakers are counted by the entities just merged.
+            speakers.refresh(conn)
     return BuildReport(
         documents=len(extractions),
         entities=len(analysis.merge.entities),

@@ -15,24 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Select,
-    String,
-    and_,
-    cast,
-    func,
-    literal,
-    or_,
-    select,
-    text,
-)
+from sqlalchemy import Connection, Engine, Select, and_, func, select, text
 
 from ..errors import DocumentRejected
 from ..model import (
@@ -46,6 +34,7 @@ from ..model import (
     Span,
     TimeExpression,
 )
+from . import speakers
 from .schema import metadata
 
 _T = metadata.tables
@@ -394,85 +383,26 @@ def sources(
     A speaker is a cross-document entity when ``claimledger analyze`` has merged its names
     ("Zelensky", "Zelenskyy", "Volodymyr Zelensky" are one speaker, listed under the entity's
     name with the names it was written as); a source not yet merged is listed by its name.
+    The whole list comes from the summary ``analyze`` stores (:mod:`.speakers`); a list for
+    one outlet, or one asked for after documents changed, is counted live.
 
     Raises:
         ValueError: a page out of range.
     """
     _check_page(limit, offset)
     with _connect(bind) as conn:
-        conds: list[Any] = [A.c.source_entity.is_not(None)]
-        if outlet is not None:
-            conds.append(A.c.outlet == outlet)
-        joined = A.outerjoin(DE, DE.c.pk == A.c.source_doc_entity_pk)
-        group = _speaker_key()
-        n = func.count().label("n")
-        top = conn.execute(
-            select(
-                group, func.max(A.c.source_entity), n,
-                func.count(A.c.document_pk.distinct()), func.min(A.c.claim_date),
-                func.max(A.c.claim_date),
-            )
-            .select_from(joined)
-            .where(*conds)
-            .group_by(group)
-            .order_by(n.desc(), group)
-            .limit(limit)
-            .offset(offset)
-        ).all()
-        keys = [r[0] for r in top]
-        ids = [int(k[2:]) for k in keys if k.startswith("e:")]
-        names_of = {
-            f"e:{i}": name
-            for i, name in conn.execute(select(E.c.id, E.c.name).where(E.c.id.in_(ids)))
-        } if ids else {}
-        channels = _distinct_by_speaker(conn, A.c.channel, keys, conds)
-        roles = _distinct_by_speaker(conn, A.c.source_role, keys, conds)
-        written = _distinct_by_speaker(conn, A.c.source_entity, keys, conds)
+        rows = speakers.summarized(conn, limit=limit, offset=offset) if outlet is None else None
+        if rows is None:
+            conds = [A.c.outlet == outlet] if outlet is not None else []
+            rows = speakers.count(conn, conds, limit=limit, offset=offset)
         return [
             SourceSummary(
-                name=names_of.get(key, name), claims=count, documents=docs,
-                channels=tuple(channels.get(key, ())), roles=tuple(roles.get(key, ())),
-                first=first, last=last,
-                entity_id=int(key[2:]) if key.startswith("e:") else None,
-                names=tuple(written.get(key, (name,))),
+                name=r["name"], claims=r["claims"], documents=r["documents"],
+                channels=tuple(r["channels"]), roles=tuple(r["roles"]), first=r["first"],
+                last=r["last"], entity_id=r["entity_id"], names=tuple(r["names"]),
             )
-            for key, name, count, docs, first, last in top
+            for r in rows
         ]
-
-
-def _speaker_key() -> Any:
-    """``e:<entity id>`` for a source merged across documents, else ``n:<its name>``."""
-    return func.coalesce(
-        literal("e:") + cast(DE.c.entity_id, String), literal("n:") + A.c.source_norm
-    ).label("speaker")
-
-
-def _distinct_by_speaker(
-    conn: Connection, column: Any, keys: Sequence[str], conds: Sequence[Any]
-) -> dict[str, list[str]]:
-    """The values of ``column`` for each speaker key, most frequent first."""
-    if not keys:
-        return {}
-    ids = [int(k[2:]) for k in keys if k.startswith("e:")]
-    norms = [k[2:] for k in keys if k.startswith("n:")]
-    group = _speaker_key()
-    n = func.count().label("n")
-    # Each speaker's claims by its index: the entity's doc_entities, or the source's name.
-    who = or_(
-        DE.c.entity_id.in_(ids),
-        and_(A.c.source_norm.in_(norms), or_(DE.c.entity_id.is_(None), DE.c.pk.is_(None))),
-    )
-    rows = conn.execute(
-        select(group, column, n)
-        .select_from(A.outerjoin(DE, DE.c.pk == A.c.source_doc_entity_pk))
-        .where(who, column.is_not(None), *conds)
-        .group_by(group, column)
-        .order_by(group, n.desc(), column)
-    )
-    out: dict[str, list[str]] = {}
-    for key, value, _ in rows:
-        out.setdefault(key, []).append(value)
-    return out
 
 
 def measure_timeline(bind: Bind, measure_id: int, *, limit: int = 1000) -> list[Estimate]:

@@ -320,6 +320,25 @@ class Measure(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class Speaker(Base):
+    """A named speaker's claim counts, channels, roles and names, as ``analyze`` last counted
+    them (``claimledger.store.speakers``); empty while documents changed since."""
+
+    __tablename__ = "speakers"
+
+    speaker: Mapped[str] = mapped_column(String, primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, unique=True)
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String)
+    claims: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    first: Mapped[str | None] = mapped_column(String(32))
+    last: Mapped[str | None] = mapped_column(String(32))
+    channels: Mapped[str] = mapped_column(Text, default="[]")  # JSON arrays
+    roles: Mapped[str] = mapped_column(Text, default="[]")
+    names: Mapped[str] = mapped_column(Text, default="[]")
+
+
 class MeasureMember(Base):
     """A quantity estimating a measure, with the key of its independent origin."""
 

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from .. import __version__
 from ..errors import DocumentRejected
 from ..model import Document, Extraction
+from . import speakers
 from .schema import metadata
 
 _T = metadata.tables
@@ -181,6 +182,8 @@ def write_batch(
         for table in _CHILDREN:
             conn.execute(delete(table).where(table.c.document_pk.in_(chunk)))
     _insert_results(conn, stored)
+    if written:
+        speakers.invalidate(conn)  # the stored counts no longer hold: count live until analyze
     return tuple(written)
 
 
