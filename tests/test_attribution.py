@@ -510,3 +510,22 @@ def test_document_without_an_author_reports_nothing(text: str) -> None:
 )
 def test_object_without_the_occasion(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the reporter's link to the previous sentence is not part of what was said
+        ("And the dam will hold, according to the engineers.", "the dam will hold"),
+        ("However, the dam will hold, the engineers said.", "the dam will hold"),
+        ("OSLO ― The dam will hold, the engineers said.", "The dam will hold"),
+        # a concession stays, and so do quoted words
+        (
+            "However costly the repair, the dam will hold, the engineers said.",
+            "However costly the repair, the dam will hold",
+        ),
+        ("“And the dam will hold,” the engineers said.", "And the dam will hold"),
+    ],
+)
+def test_content_without_the_reporters_connective(text: str, content: str) -> None:
+    assert only(text).content.text == content

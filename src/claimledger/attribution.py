@@ -92,7 +92,7 @@ def find_attributions(
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)
             if cand is not None and not _outlet_voice(text, cand, outlet):
-                found.append(cand)
+                found.append(_without_connective(doc, cand, quotes))
     found.extend(_colon_quotes(text, doc, quotes, found))
     signed = _dash_quotes(text, quotes)
     if signed:
@@ -102,6 +102,30 @@ def find_attributions(
     found = _opened_before_the_frame(text, quotes, found)
     found.extend(_continued_quotes(text, quotes, found))
     return _finish(text, entities, quotes, _dedupe(found)), diagnostics
+
+
+#: A sentence's opening link to what came before ("And", "However,") or a dateline
+#: ("WASHINGTON ― "): the reporter's, not the source's, unless quoted.
+_CONNECTIVE = re.compile(
+    r"(?:(?:And|However|In addition|Also|Moreover|Furthermore),?\s+"
+    r"|[A-Z]{3,}(?:,?\s[A-Z][A-Za-z.]+)*\s*[―—–-]+\s+)(?=\S)"
+)
+
+
+def _without_connective(doc: Doc, c: _Candidate, quotes: tuple[Quote, ...]) -> _Candidate:
+    """``c`` with its content's opening connective or dateline dropped (see _CONNECTIVE).
+
+    Quoted words keep theirs, and "However laudable the goal, ..." (a concession) is kept.
+    """
+    text = doc.text
+    s, e = c.content
+    m = _CONNECTIVE.match(text, s, e)
+    if m is None or any(q.open < s < q.close for q in quotes):
+        return c
+    after = doc.char_span(m.end(), e, alignment_mode="expand")
+    if text.startswith("However", s) and after is not None and after[0].pos_ in ("ADJ", "ADV"):
+        return c
+    return replace(c, content=(m.end(), e))
 
 
 # --- pass 1: reporting verbs -------------------------------------------------------------
