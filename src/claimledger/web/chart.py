@@ -135,9 +135,10 @@ def measure_svg(estimates: Sequence[MeasureEstimate], *, title: str = "") -> Mar
                 f'y="{ty + 4:.1f}" text-anchor="end" font-size="11">{_fmt(t)}</text>'
             )
     if known:
-        for t in _nice_ticks(d0, d1, 5):
-            day = dt.date.fromordinal(int(t))
-            tx = x_of(int(t))
+        # Ticks at half days round to the same day: label each day once.
+        for t in sorted({int(t) for t in _nice_ticks(d0, d1, 5)}):
+            day = dt.date.fromordinal(t)
+            tx = x_of(t)
             if LEFT <= tx <= LEFT + dated_w:
                 parts.append(
                     f'<text class="tick" x="{tx:.1f}" y="{TOP + plot_h + 18}" '
