@@ -529,3 +529,18 @@ def test_object_without_the_occasion(text: str, content: str) -> None:
 )
 def test_content_without_the_reporters_connective(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor called on the utility to restore power by Friday.",
+            "the utility to restore power by Friday",
+        ),
+        # without an infinitive the prepositional object is all
+        ("The mayor called for a new bridge.", "a new bridge"),
+    ],
+)
+def test_prepositional_object_with_its_infinitive(text: str, content: str) -> None:
+    assert only(text).content.text == content

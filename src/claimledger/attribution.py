@@ -443,6 +443,13 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
             toks = toks[1:]
             if not toks or _is_time_phrase(toks) or _is_frame(c):
                 continue
+            # "called on the board to resign": who is called on, and to do what
+            toks += [
+                t
+                for x in verb.children
+                if x.dep_ == "xcomp" and x.left_edge.i == c.right_edge.i + 1
+                for t in x.subtree
+            ]
         elif c.dep_ == "dobj":
             # "called climate change a hoax", "touted his endorsements from 88 generals"
             for sib in verb.children:
