@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
@@ -17,6 +18,9 @@ from ..errors import DocumentRejected
 from ..inputs import iter_documents
 from ..model import Extraction
 from .app import app
+
+#: Width of a table written to a pipe or file (a terminal's own width is used).
+TABLE_WIDTH = 120
 
 
 class Format(StrEnum):
@@ -71,6 +75,9 @@ def _workers_for(paths: list[str]) -> int:
 def _emit(results: Iterable[Extraction | DocumentRejected], fmt: Format) -> int:
     failed = 0
     console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        # Piped or redirected, rich assumes 80 columns: too narrow for a claims table.
+        console = Console(width=TABLE_WIDTH)
     first = True
     if fmt is Format.json:
         sys.stdout.write("[")
@@ -100,15 +107,11 @@ def render_table(result: Extraction, console: Console) -> None:
     meta = doc.meta
     title = f"{doc.id}  ({meta.outlet or 'unknown outlet'}, {meta.published or 'undated'})"
     table = Table(title=title, show_lines=True, expand=True)
-    for name, ratio in (
-        ("id", 1),
-        ("source", 3),
-        ("cue", 2),
-        ("content", 8),
-        ("kind", 2),
-        ("via / channel / said on / hedge", 3),
-    ):
+    # Short fixed words ("a12") never wrap; the others share what is left.
+    table.add_column("id", no_wrap=True)
+    for name, ratio in (("source", 3), ("cue", 2), ("content", 8)):
         table.add_column(name, ratio=ratio, overflow="fold")
+    table.add_column("kind / via / channel / said on / hedge", ratio=3, overflow="fold")
     for a in result.attributions:
         source = a.source_entity or (a.source.text if a.source else "—")
         if a.source_role:
@@ -116,6 +119,7 @@ def render_table(result: Extraction, console: Console) -> None:
         if a.source and a.source_entity and a.source.text != a.source_entity:
             source += f"\n[dim]as “{a.source.text}”[/dim]"
         extra = [
+            a.kind,
             f"via {' → '.join(a.via)}" if a.via else "",
             a.channel or "",
             f"said on {a.said_on}" if a.said_on else "",
@@ -127,8 +131,7 @@ def render_table(result: Extraction, console: Console) -> None:
             source,
             a.cue.text if a.cue else "—",
             a.content.text,
-            a.kind,
-            "\n".join(x for x in extra if x) or "—",
+            "\n".join(x for x in extra if x),
         )
     console.print(table)
     if result.quantities:
