@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 
 from claimledger.cli import analyze  # noqa: F401  (registers the commands on app)
 from claimledger.cli.app import app
+from claimledger.ledger import samples
 from claimledger.ledger.build import (
     MODEL_NAME,
     build,
@@ -44,7 +45,7 @@ from claimledger.model import (
     Span,
     TimeExpression,
 )
-from claimledger.store import db, write
+from claimledger.store import db, queries, write
 from claimledger.store.schema import metadata
 
 
@@ -152,6 +153,22 @@ def test_build_and_query(db_url: str) -> None:
     with engine.connect() as conn:  # type: ignore[attr-defined]
         rows = dict(conn.execute(select(de.c.name, de.c.entity_id)).all())
     assert rows["Ann Roe"] == rows["Governor Ann Roe"] != rows["Bo Li"]
+
+    # analyze leaves the speakers summary: the merged entity is one speaker, with both names.
+    speakers = {x.name: x for x in queries.sources(engine)}  # type: ignore[arg-type]
+    merged = [x for x in speakers.values() if set(x.names) == {"Ann Roe", "Governor Ann Roe"}]
+    assert len(merged) == 1 and merged[0].entity_id is not None
+    assert "Bo Li" in speakers
+
+
+def test_measure_pairs_sample(sqlite_url: str) -> None:
+    engine = _store(sqlite_url)
+    build(engine, embedder=BagOfWords())  # type: ignore[arg-type]
+    lines = samples.measure_pairs(sqlite_url, pairs=5, seed=1)
+    assert lines[0].startswith("# 1 measures with estimates in two documents")
+    assert lines[1].startswith("#0 measure ") and lines[1].endswith("compatible")
+    # two estimates of different documents, each with its sentence
+    assert len(lines) == 4 and lines[2].split(" | ")[0].strip() != lines[3].split(" | ")[0].strip()
 
 
 def test_build_is_repeatable(sqlite_url: str) -> None:
