@@ -544,3 +544,26 @@ def test_content_without_the_reporters_connective(text: str, content: str) -> No
 )
 def test_prepositional_object_with_its_infinitive(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Harbor Mayor Vows To Rebuild The Pier.\n\nThe storm hit on Monday.",
+            [("Harbor Mayor", "Vows", "To Rebuild The Pier")],
+        ),
+        (
+            "Facing Criticism, Governor Defends Budget Cuts.\n\nThe budget passed.",
+            [("Governor", "Defends", "Budget Cuts")],
+        ),
+        # a place name in -s is no verb, and a sentence-case line is the parser's
+        ("United States Wins Gold In Relay.\n\nThe race was close.", []),
+    ],
+)
+def test_title_case_headline(text: str, found: list[tuple[str, str, str]]) -> None:
+    got = [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in attributions(text)
+    ]
+    assert got == found

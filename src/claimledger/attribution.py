@@ -93,6 +93,7 @@ def find_attributions(
                 cand = _from_noun(text, tok, sent)
             if cand is not None and not _outlet_voice(text, cand, outlet):
                 found.append(_without_connective(doc, cand, quotes))
+    found.extend(_headline_verbs(text, doc, found))
     found.extend(_colon_quotes(text, doc, quotes, found))
     signed = _dash_quotes(text, quotes)
     if signed:
@@ -840,6 +841,60 @@ def _colon_quotes(
         )
     out.extend(_speaker_lines(text, doc, quotes, [*used, *(c.content for c in out)]))
     return out
+
+
+def _headline_verbs(text: str, doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
+    """ "Mayor Vows To Rebuild Bridge": a Title Case headline whose reporting verb the
+    parser took for a name.
+
+    In a line of three or more words nearly all capitalised, with no report found in it,
+    a capitalised word in -s whose stem is a reporting or stance verb ("Vows", "Slams",
+    "Urges") splits the line: the words before it (after a leading phrase set off by a
+    comma) are the source, the words after it the content.
+    """
+    out: list[_Candidate] = []
+    for line in re.finditer(r"[^\n]+", text):
+        s0, e0 = line.span()
+        words = re.findall(r"[A-Za-z][\w'’-]*", line.group())
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+            continue
+        if ":" in line.group():
+            continue  # "Mayor: ..." is the colon pass's
+        if any(c.cue is not None and s0 <= c.cue[0] < e0 for c in found):
+            continue
+        span = doc.char_span(s0, e0, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span[1:]:
+            stem = _headline_stem(tok.text)
+            if stem is None or tok.i + 1 >= span.end or tok.ent_type_ in _NAME_TYPES:
+                continue  # "United States" names a place
+            if tok.nbor(-1).text == "United":
+                continue  # ... even where the parser did not say so
+            start = max(s0, text.rfind(",", s0, tok.idx) + 1)
+            source = _trimmed(text, start, tok.idx)
+            content = _trimmed(text, tok.idx + len(tok), e0)
+            if source[1] <= source[0] or content[1] - content[0] < 3:
+                break
+            cue = (tok.idx, tok.idx + len(tok))
+            out.append(_Candidate(content, cue, source, source, stem, frame=(s0, e0)))
+            break
+    return out
+
+
+_NAME_TYPES = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+def _headline_stem(word: str) -> str | None:
+    """The reporting verb a capitalised headline word in -s is the present of ("Vows" ->
+    "vow", "Pushes" -> "push"), or None."""
+    if not word[:1].isupper() or not word.endswith("s") or len(word) < 4:
+        return None
+    low = word.lower()
+    for stem in (low[:-1], low[:-2]):
+        if stem in cues.SPEECH_VERBS or stem in cues.STANCE_VERBS:
+            return stem
+    return None
 
 
 #: "“...” ― Ana Ruiz": a quotation signed with a dash and a name, as under an epigraph or in
