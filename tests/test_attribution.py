@@ -567,3 +567,28 @@ def test_title_case_headline(text: str, found: list[tuple[str, str, str]]) -> No
         for a in attributions(text)
     ]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the speaker's own plan is part of what she said
+        ("The mayor said she plans to run again.", "said", "she plans to run again"),
+        (
+            "Ms. Obi said Ms. Obi believes the vote was fair.",
+            "said",
+            "Ms. Obi believes the vote was fair",
+        ),
+        # a stance reported by someone else is what they said
+        ("His aides said the senator wants a recount.", "said", "the senator wants a recount"),
+    ],
+)
+def test_report_that_is_part_of_the_statement(text: str, cue: str, content: str) -> None:
+    a = only(text)
+    assert a.cue is not None and (a.cue.text, a.content.text) == (cue, content)
+
+
+def test_thought_of_another_speaker_stays_nested() -> None:
+    found = attributions("The union said the workers believe the plant will close.")
+    assert [a.cue.text for a in found if a.cue] == ["said", "believe"]
+    assert found[1].nested_in == found[0].id

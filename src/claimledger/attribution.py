@@ -102,7 +102,47 @@ def find_attributions(
         found.extend(c for _, c in signed)
     found = _opened_before_the_frame(text, quotes, found)
     found.extend(_continued_quotes(text, quotes, found))
-    return _finish(text, entities, quotes, _dedupe(found)), diagnostics
+    return _finish(text, entities, quotes, _without_nested_stance(text, _dedupe(found))), diagnostics
+
+
+def _without_nested_stance(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """Drop a report inside another report's content that is part of what was said.
+
+    That is a report by the same speaker ("She said she plans to run": one statement, whose
+    content holds the plan) and a stance reported by someone else ("Aides said he wants a
+    recount": what the aides said is that he wants one). A statement or thought of
+    another speaker ("the agency said the soldier thought ...") stays, for ``nested_in``.
+    The inner speaker is the same when its source is a personal pronoun or repeats the
+    outer source's words.
+    """
+
+    def same_speaker(inner: _Candidate, outer: _Candidate) -> bool:
+        if inner.source is None or outer.source is None:
+            return False
+        a = text[inner.source[0] : inner.source[1]].lower()
+        b = text[outer.source[0] : outer.source[1]].lower()
+        return a in _PERSONAL or a == b or (len(a) > 3 and a in b)
+
+    def part_of(inner: _Candidate, outer: _Candidate) -> bool:
+        stance = inner.lemma in cues.STANCE_VERBS and inner.lemma not in cues.SPEECH_VERBS
+        return stance or same_speaker(inner, outer)
+
+    return [
+        c
+        for c in found
+        if c.cue is None
+        or c.lemma == ":"
+        or not any(
+            o is not c
+            and o.content[0] <= c.cue[0]
+            and c.cue[1] <= o.content[1]
+            and part_of(c, o)
+            for o in found
+        )
+    ]
+
+
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "it"})
 
 
 #: A sentence's opening link to what came before ("And", "However,") or a dateline
