@@ -102,7 +102,8 @@ def find_attributions(
         found.extend(c for _, c in signed)
     found = _opened_before_the_frame(text, quotes, found)
     found.extend(_continued_quotes(text, quotes, found))
-    return _finish(text, entities, quotes, _without_nested_stance(text, _dedupe(found))), diagnostics
+    found = _without_nested_stance(text, _dedupe(found))
+    return _finish(text, entities, quotes, found), diagnostics
 
 
 def _without_nested_stance(text: str, found: list[_Candidate]) -> list[_Candidate]:
