@@ -592,3 +592,27 @@ def test_thought_of_another_speaker_stays_nested() -> None:
     found = attributions("The union said the workers believe the plant will close.")
     assert [a.cue.text for a in found if a.cue] == ["said", "believe"]
     assert found[1].nested_in == found[0].id
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The council asked the utility to cut its rates.",
+            [("The council", "asked", "the utility to cut its rates")],
+        ),
+        (
+            "The coach encouraged his players to stay calm.",
+            [("The coach", "encouraged", "his players to stay calm")],
+        ),
+        # without "someone to do something" these verbs report nothing
+        ("Low rates encouraged growth.", []),
+        ("The council asked a question.", []),
+    ],
+)
+def test_requests(text: str, found: list[tuple[str, str, str]]) -> None:
+    got = [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in attributions(text)
+    ]
+    assert got == found

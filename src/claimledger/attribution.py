@@ -85,7 +85,9 @@ def find_attributions(
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = _according_to(text, tok, sent)
             elif tok.pos_ == "VERB" and (
-                tok.lemma_.lower() in cues.SPEECH_VERBS or tok.lemma_.lower() in cues.STANCE_VERBS
+                tok.lemma_.lower() in cues.SPEECH_VERBS
+                or tok.lemma_.lower() in cues.STANCE_VERBS
+                or tok.lemma_.lower() in cues.REQUEST_VERBS
             ):
                 if not _in_quote(tok, quotes):
                     cand = _from_verb(text, tok, sent, quotes)
@@ -463,9 +465,29 @@ def _verb_content(
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
     lemma = verb.lemma_.lower()
+    if quote is None and lemma in cues.REQUEST_VERBS:
+        quote = _request_content(text, verb)
     if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
         return quote
+    if lemma in cues.REQUEST_VERBS and lemma not in cues.STANCE_VERBS:
+        return None  # "encouraged growth": only "encouraged X to do Y" is a request
     return _object_content(text, verb)
+
+
+def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
+    """What was asked: "asked the board to resign" (who is to act, and what)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    obj = objs[0]
+    for x in verb.children:
+        if x.dep_ not in ("xcomp", "ccomp") or x.left_edge.i != obj.right_edge.i + 1:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            continue
+        span = _trimmed(text, obj.left_edge.idx, x.right_edge.idx + len(x.right_edge))
+        return span if span[1] > span[0] else None
+    return None
 
 
 def _object_content(text: str, verb: Token) -> tuple[int, int] | None:

@@ -57,6 +57,16 @@ ADDRESSEE_VERBS: frozenset[str] = frozenset(
     "tell ask inform assure advise brief remind notify answer".split()
 )
 
+#: Verbs of asking someone to act: their content names who is to act and what ("asked the
+#: board to resign"). Those not in STANCE_VERBS report only in that frame ("encouraged
+#: growth" is no report).
+REQUEST_VERBS: frozenset[str] = frozenset(
+    """
+    ask urge encourage implore beg beseech order instruct direct invite press persuade
+    convince challenge pressure lobby exhort entreat petition
+    """.split()
+)
+
 #: Verbs of thinking and finding: their content is a clause ("found that ..."), never an
 #: object ("found a way", "know the answer").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
