@@ -49,6 +49,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     seek offer refuse discuss express challenge prefer decline echo highlight tout
     identify compare plan ignore favor favour intend decry address approve hail embrace
     congratulate cheer expect hope
+    reference refer invoke label liken bemoan downplay admire despise promote
     """.split()
 )
 
