@@ -163,6 +163,29 @@ def test_sources_list_merged_entities_once(engine: Engine) -> None:
     assert all(s.entity_id is None for n, s in after.items() if n != first)
 
 
+def test_sources_list_unmerged_entities_by_name(engine: Engine) -> None:
+    """An entity of one document (a bare surname left unmerged) is listed by its name: the
+    same name in several documents is one speaker, not one per document."""
+    name = PEOPLE[2]
+    before = {s.name: s for s in queries.sources(engine, limit=1000)}[name]
+    with engine.begin() as conn:
+        pks = [r[0] for r in conn.execute(
+            text("SELECT pk FROM doc_entities WHERE name = :n ORDER BY pk"), {"n": name}
+        )]
+        assert len(pks) >= 2
+        for eid, pk in enumerate(pks, start=100):
+            conn.execute(text(
+                "INSERT INTO entities (id, name, name_norm, type, roles, created_at) "
+                "VALUES (:i, :n, :k, 'PERSON', '[]', '2025-01-01')"
+            ), {"i": eid, "n": name, "k": name.casefold()})
+            conn.execute(
+                text("UPDATE doc_entities SET entity_id = :i WHERE pk = :p"), {"i": eid, "p": pk}
+            )
+    rows = [s for s in queries.sources(engine, limit=1000) if s.name == name]
+    assert len(rows) == 1 and rows[0].entity_id is None
+    assert rows[0].claims == before.claims
+
+
 def test_sources_summary_equals_live_counts_and_a_write_empties_it(engine: Engine) -> None:
     live = queries.sources(engine, limit=1000)
     with engine.begin() as conn:

@@ -2,7 +2,9 @@
 in one small table so ``claimledger sources`` answers in milliseconds on a large store.
 
 A speaker is a cross-document entity once ``claimledger analyze`` has merged its names
-(``e:<entity id>``), else its normalized name (``n:<name>``). Counting every named claim by
+across documents (``e:<entity id>``), else its normalized name (``n:<name>``): a bare "Obama"
+that ``analyze`` deliberately leaves unmerged in each document is one speaker "Obama", as
+written, not one per document. Counting every named claim by
 speaker means reading every claim with its entity (seconds on a million claims), so
 :func:`refresh` does it once, at the end of ``analyze``, and stores the result with each
 speaker's rank. Writing documents (``write_batch``) empties the table, so a summary is never
@@ -37,15 +39,32 @@ E = _T["entities"]
 SP = _T["speakers"]
 
 
+def _merged() -> Any:
+    """The entities whose names come from two documents or more."""
+    de = DE.alias("merged_de")
+    return (
+        select(de.c.entity_id.label("entity_id"))
+        .where(de.c.entity_id.is_not(None))
+        .group_by(de.c.entity_id)
+        .having(func.count(de.c.document_pk.distinct()) > 1)
+        .subquery("merged")
+    )
+
+
+_MERGED = _merged()
+
+
 def speaker_key() -> Any:
     """``e:<entity id>`` for a source merged across documents, else ``n:<its name>``."""
     return func.coalesce(
-        literal("e:") + cast(DE.c.entity_id, String), literal("n:") + A.c.source_norm
+        literal("e:") + cast(_MERGED.c.entity_id, String), literal("n:") + A.c.source_norm
     ).label("speaker")
 
 
 def _joined() -> Any:
-    return A.outerjoin(DE, DE.c.pk == A.c.source_doc_entity_pk)
+    return A.outerjoin(DE, DE.c.pk == A.c.source_doc_entity_pk).outerjoin(
+        _MERGED, _MERGED.c.entity_id == DE.c.entity_id
+    )
 
 
 def count(
@@ -104,8 +123,8 @@ def _distinct(
         norms = [k[2:] for k in keys if k.startswith("n:")]
         # Each speaker's claims by its index: the entity's doc_entities, or the source's name.
         where.append(or_(
-            DE.c.entity_id.in_(ids),
-            and_(A.c.source_norm.in_(norms), DE.c.entity_id.is_(None)),
+            _MERGED.c.entity_id.in_(ids),
+            and_(A.c.source_norm.in_(norms), _MERGED.c.entity_id.is_(None)),
         ))
     group = speaker_key()
     n = func.count().label("n")
