@@ -2,15 +2,16 @@
 
 An estimate is a quantity with its context (source, outlet, date). Grouping goes in steps:
 
-1. **Resolve anaphora inside a document.** A quantity is anaphoric when its unit is missing or
-   generic (``figure``, ``number``, ``toll``, ...), or when a generic noun stands just before it
-   in its sentence ("the figure is as high as 4,000", whatever unit the quantities stage gave
+1. **Resolve anaphora inside a document.** A quantity is anaphoric when its unit is generic
+   (``figure``, ``number``, ``toll``, ...), or when a generic noun stands just before it in
+   its sentence ("the figure is as high as 4,000", whatever unit the quantities stage gave
    it). It refers to the nearest preceding quantity of the same kind with a concrete unit (and,
    if it has a concrete unit itself, the same unit) at most :data:`ANAPHORA_WINDOW` characters
-   before it (:data:`BARE_WINDOW` for a bare number with no unit and no generic noun before
-   it, the elliptical "Clinton has 866 delegates. Sanders has 211"), takes that quantity's
-   unit, its subject when its own says nothing more than the unit, and its period when it has
-   none, and joins that quantity's measure.
+   before it, takes that quantity's unit, its subject when its own says nothing more than the
+   unit, and its period when it has none, and joins that quantity's measure. A bare number
+   with no unit and no generic noun refers to nothing: the elliptical "Clinton has 866
+   delegates, Sanders 211" or "68 nominees under Obama, 78 under Bush" counts the same thing
+   for someone else, another measure, so it belongs to none.
 2. **Key.** ``(kind, currency, unit lemma)`` blocks the estimates (an exact count below
    :data:`DESCRIPTION_BELOW`, "two outsider candidates", is a description, not an estimate
    anyone disputes: it is blocked with its own document's estimates only); the subject key
@@ -70,9 +71,6 @@ _CONTEXT_STOP = frozenset(
 )
 #: Exact counts below this are descriptions ("two candidates"), grouped only within a document.
 DESCRIPTION_BELOW = 10
-#: A bare number refers back only this far: a number far from any count (a timestamp, a
-#: score) is no estimate of that count's measure.
-BARE_WINDOW = 160
 PERIOD_WINDOW = 200
 _STOP_WORDS = """
     a an the of in on at to for from by with and or as than since over under about around some
@@ -185,7 +183,7 @@ def document_estimates(
         a = attrs.get(q.attribution) if q.attribution else None
         period = _period(extraction, q)
         unit, subject = q.unit, q.subject
-        generic_unit = unit is None or unit_key(unit) in GENERIC_UNITS
+        generic_unit = unit is not None and unit_key(unit) in GENERIC_UNITS
         before = doc.text[max(0, q.span.start - 60) : q.span.start]
         antecedent = None
         holder_key, holder = _holder(doc.id, q, index)
@@ -194,12 +192,11 @@ def document_estimates(
             (generic_unit or generic_before)
             and previous is not None
             and previous.quantity.kind == q.kind
-            and (generic_unit or unit_key(unit) == unit_key(previous.unit))
-            and q.span.start - previous.quantity.span.end
-            <= (BARE_WINDOW if unit is None and not generic_before else ANAPHORA_WINDOW)
+            and (unit is None or generic_unit or unit_key(unit) == unit_key(previous.unit))
+            and q.span.start - previous.quantity.span.end <= ANAPHORA_WINDOW
         ):
             antecedent = previous.key
-            if generic_unit or not subject_key(subject, unit):
+            if unit is None or generic_unit or not subject_key(subject, unit):
                 subject = previous.subject
             unit = previous.unit
             period = period or previous.period
