@@ -616,3 +616,30 @@ def test_requests(text: str, found: list[tuple[str, str, str]]) -> None:
         for a in attributions(text)
     ]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the verb that lends the report its subject belongs to the cue
+        ("The chairman appeared to suggest that the merger was off.", "appeared to suggest"),
+        ("The minister has yet to explain why the tender failed.", "has yet to explain"),
+        # a head that reports on its own keeps its own cue
+        ("The minister refused to explain why the tender failed.", "refused"),
+    ],
+)
+def test_cue_with_its_governing_verb(text: str, cue: str) -> None:
+    assert [a.cue.text for a in attributions(text) if a.cue] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator likened the tax to a fine.", "likened", "the tax to a fine"),
+        ("The mayor bemoaned the state of the roads.", "bemoaned", "the state of the roads"),
+        ("The report referenced a study from 2019.", "referenced", "a study from 2019"),
+    ],
+)
+def test_stance_verbs_of_speech_and_judgement(text: str, cue: str, content: str) -> None:
+    a = only(text)
+    assert a.cue is not None and (a.cue.text, a.content.text) == (cue, content)

@@ -130,6 +130,14 @@ def _without_nested_stance(text: str, found: list[_Candidate]) -> list[_Candidat
         stance = inner.lemma in cues.STANCE_VERBS and inner.lemma not in cues.SPEECH_VERBS
         return stance or same_speaker(inner, outer)
 
+    cues_ = [c.cue for c in found if c.cue is not None]
+    found = [
+        c
+        for c in found
+        if c.cue is None
+        # "refused" inside "refused to disclose": one report, told by the larger cue
+        or not any(k != c.cue and k[0] <= c.cue[0] and c.cue[1] <= k[1] for k in cues_)
+    ]
     return [
         c
         for c in found
@@ -192,6 +200,10 @@ def _from_verb(
     if issued is not None:
         # "issued a statement calling ...": the act of issuing is part of the cue
         cue = (_cue_span(issued)[0], cue[1])
+    elif _controlled(verb, source[0]):
+        # "appeared to suggest", "refused to disclose": the verb that governs the report
+        # and lends it its subject is part of the cue
+        cue = (_cue_span(verb.head)[0], cue[1])
     relay = _inverted_relay(text, verb)
     if relay is not None:
         comp, relay_source = relay
@@ -224,6 +236,32 @@ def _from_verb(
         verb.lemma_.lower(),
         frame=(sent.start_char, sent.end_char),
         relay=relay_source,
+    )
+
+
+_CATENATIVES = frozenset(
+    """
+    appear seem have stop begin start try attempt fail go need tend happen get come
+    hesitate dare manage struggle be
+    """.split()
+)
+
+
+def _controlled(verb: Token, source: tuple[int, int]) -> bool:
+    """Whether ``verb`` is an infinitive ("to suggest") whose source is the subject of the
+    verb it complements ("She appeared to suggest ...", "He has yet to explain"), when that
+    verb reports nothing of its own."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.i < verb.i
+        and head.pos_ in ("VERB", "AUX")
+        # only a verb of seeming, phase or attempt; a reporting head ("refused to") is a
+        # report of its own, and one of motion ("moved to accuse") is an act
+        and head.lemma_.lower() in _CATENATIVES
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "nsubj" and source[0] <= c.idx < source[1] for c in head.children)
+        and not any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
     )
 
 
