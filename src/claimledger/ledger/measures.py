@@ -35,11 +35,12 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    or more different periods is split by period, the estimates without a period forming their
    own measure.
 6. **Contexts.** The same counted thing is not yet the same measure: "270 electoral votes
-   required for victory" and "152 electoral votes" of the Republican states are two. Estimates
-   of two documents stay in one measure only when their sentences share at least
+   required for victory" and "152 electoral votes" of the Republican states are two, and so
+   are "2,836 tax haven subsidiaries" of one company and "410" of another in one article.
+   Two estimates stay in one measure only when their sentences share at least
    :data:`CONTEXT_SHARED` content words besides the counted thing ("jobs *depend* on *exports*
    to *Mexico*" and "jobs *rely* on trade with *Mexico*" share one; a syndicated copy shares
-   all); the estimates of one document stay together.
+   all), or when one refers to the other (step 1).
 """
 
 from __future__ import annotations
@@ -304,16 +305,16 @@ def context_key(
 
 def _context_groups(members: list[Estimate]) -> list[list[Estimate]]:
     """Split a measure's estimates by what their sentences say (step 6)."""
-    if len({e.document_id for e in members}) < 2:
+    if len(members) < 2:
         return [members]
     sets = DisjointSets(len(members))
-    first_of: dict[str, int] = {}
-    for i, e in enumerate(members):
-        sets.union(i, first_of.setdefault(e.document_id, i))
+    position = {e.key: i for i, e in enumerate(members)}
     for i, a in enumerate(members):
+        ante = position.get(a.antecedent) if a.antecedent else None
+        if ante is not None:
+            sets.union(i, ante)  # "the figure is as high as 4,000" is that count's measure
         for j in range(i + 1, len(members)):
-            b = members[j]
-            if a.document_id != b.document_id and len(a.context & b.context) >= CONTEXT_SHARED:
+            if len(a.context & members[j].context) >= CONTEXT_SHARED:
                 sets.union(i, j)
     return [[members[i] for i in g] for g in sets.groups()]
 
