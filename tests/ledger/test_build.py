@@ -165,7 +165,7 @@ def test_measure_pairs_sample(sqlite_url: str) -> None:
     engine = _store(sqlite_url)
     build(engine, embedder=BagOfWords())  # type: ignore[arg-type]
     lines = samples.measure_pairs(sqlite_url, pairs=5, seed=1)
-    assert lines[0].startswith("# 1 measures with estimates in two documents")
+    assert lines[0].startswith("# 1 measures with two estimates or more (1 of them in two")
     assert lines[1].startswith("#0 measure ") and lines[1].endswith("compatible")
     # two estimates of different documents, each with its sentence
     assert len(lines) == 4 and lines[2].split(" | ")[0].strip() != lines[3].split(" | ")[0].strip()

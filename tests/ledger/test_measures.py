@@ -352,3 +352,14 @@ def test_estimates_of_two_documents_need_sentences_that_say_the_same_of_them() -
     measures = group_measures(e for d in docs for e in document_estimates(d))
     groups = sorted(sorted(e.document_id for e in m.estimates) for m in measures)
     assert groups == [["x", "z"], ["y"]]
+
+
+def test_two_counts_of_one_sentence_are_two_measures() -> None:
+    text = "There would be 17 Ruritanian tax brackets, compared with 12 Ruritanian tax brackets."
+    qs = tuple(
+        Quantity(_span(text, f"{n} Ruritanian tax brackets"), n, n, unit="bracket",
+                 subject="Ruritanian tax brackets")
+        for n in (17, 12)
+    )
+    ex = Extraction(Document("x", text, Meta()), quantities=qs)
+    assert len(group_measures(document_estimates(ex))) == 2

@@ -40,7 +40,9 @@ An estimate is a quantity with its context (source, outlet, date). Grouping goes
    Two estimates stay in one measure only when their sentences share at least
    :data:`CONTEXT_SHARED` content words besides the counted thing ("jobs *depend* on *exports*
    to *Mexico*" and "jobs *rely* on trade with *Mexico*" share one; a syndicated copy shares
-   all), or when one refers to the other (step 1).
+   all), or when one refers to the other (step 1). Two counts of one sentence join only by
+   reference: "seven rate brackets, compared with two", "1,280 pledged delegates and 469 super
+   delegates" list or compare different things.
 """
 
 from __future__ import annotations
@@ -111,6 +113,7 @@ class Estimate:
     holder_key: str | None = None
     holder: str | None = None
     context: frozenset[str] = frozenset()
+    sentence: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +227,7 @@ def document_estimates(
             holder_key=holder_key,
             holder=holder,
             context=context_key(doc.text, q.span.start, q.span.end, unit, subject),
+            sentence=sentence_start(doc.text, q.span.start),
         )
         out.append(est)
         if unit is not None and unit_key(unit) not in GENERIC_UNITS:
@@ -290,7 +294,7 @@ def context_key(
 ) -> frozenset[str]:
     """The content words of the sentence around ``text[start:end]`` that are not the counted
     thing: what is said of the count ("depend on exports to Mexico", "surveyed")."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = sentence_start(text, start)
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     right = min(stops) if stops else len(text)
     sentence = text[left:start] + " " + text[end:right]
@@ -301,6 +305,11 @@ def context_key(
         if w.lower() not in _STOP and w.lower() not in _CONTEXT_STOP and len(w) > 2
     }
     return frozenset(words - own)
+
+
+def sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``text[start]`` begins (after ". " or a line break)."""
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
 
 
 def _context_groups(members: list[Estimate]) -> list[list[Estimate]]:
@@ -314,7 +323,10 @@ def _context_groups(members: list[Estimate]) -> list[list[Estimate]]:
         if ante is not None:
             sets.union(i, ante)  # "the figure is as high as 4,000" is that count's measure
         for j in range(i + 1, len(members)):
-            if len(a.context & members[j].context) >= CONTEXT_SHARED:
+            b = members[j]
+            if a.document_id == b.document_id and a.sentence == b.sentence:
+                continue  # two counts of one sentence compare or list things: "7 brackets, not 2"
+            if len(a.context & b.context) >= CONTEXT_SHARED:
                 sets.union(i, j)
     return [[members[i] for i in g] for g in sets.groups()]
 

@@ -27,10 +27,11 @@ each article), keeps contents of six words or more, takes 4,000 of them (seeded 
 by reading each pair (Y: the two contents state the same proposition).
 
 ``measure-pairs`` reads a store built by ``claimledger analyze`` and takes ``--pairs`` seeded
-measures among those with estimates in two documents or more; from each it prints one seeded
-pair of estimates from different documents, with the measure's label, the pair's relation and
-each estimate's sentence, for a person to label (the same measure or not: the same counted
-thing, subject, holder and period). :data:`MEASURE_PAIR_LABELS` holds the labels given.
+measures among those with two estimates or more; from each it prints one seeded pair of
+estimates (from different documents when the measure has two), with the measure's label,
+the pair's relation and each estimate's sentence, for a person to label (the same measure or
+not: the same counted thing, subject, holder and period); the labels given are in
+docs/ledger.md.
 
 ``syndication`` prints every detected near-duplicate pair with the metadata's publisher,
 credit and wire columns and the opening of both texts.
@@ -412,15 +413,18 @@ def measure_pairs(db_url: str, *, pairs: int, seed: int) -> list[str]:
     by_measure: dict[int, list[Any]] = {}
     for r in rows:
         by_measure.setdefault(r[0], []).append(r)
-    eligible = sorted(m for m, rs in by_measure.items() if len({r[2] for r in rs}) >= 2)
+    eligible = sorted(m for m, rs in by_measure.items() if len(rs) >= 2)
+    across = sum(1 for m in eligible if len({r[2] for r in by_measure[m]}) >= 2)
     rng = random.Random(seed)
     chosen = sorted(rng.sample(eligible, min(pairs, len(eligible))))
-    out = [f"# {len(eligible)} measures with estimates in two documents or more; "
-           f"{len(chosen)} sampled (seed {seed})"]
+    out = [f"# {len(eligible)} measures with two estimates or more ({across} of them in two "
+           f"documents or more); {len(chosen)} sampled (seed {seed})"]
     for k, mid in enumerate(chosen):
         rs = by_measure[mid]
         a = rng.choice(rs)
-        b = rng.choice([r for r in rs if r[2] != a[2]])
+        # From another document when the measure has one, else another estimate of this one.
+        others = [r for r in rs if r[2] != a[2]] or [r for r in rs if r is not a]
+        b = rng.choice(others)
         ia, ib = (
             Interval.from_bounds(r[6], r[7], bool(r[8]), bool(r[9]), bool(r[10])) for r in (a, b)
         )
