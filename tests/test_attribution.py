@@ -643,3 +643,36 @@ def test_cue_with_its_governing_verb(text: str, cue: str) -> None:
 def test_stance_verbs_of_speech_and_judgement(text: str, cue: str, content: str) -> None:
     a = only(text)
     assert a.cue is not None and (a.cue.text, a.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Farmers have expressed concern about the new tariff.",
+            "have expressed concern about",
+            "the new tariff",
+        ),
+        (
+            "The mayor voiced doubts that the stadium would be finished.",
+            "voiced doubts",
+            "the stadium would be finished",
+        ),
+        ("The council declared war on potholes.", "declared war on", "potholes"),
+    ],
+)
+def test_light_verb_with_a_stance_noun(text: str, cue: str, content: str) -> None:
+    a = only(text)
+    assert a.cue is not None and (a.cue.text, a.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # without a noun of stance a light verb reports nothing
+        "The shop raised its prices.",
+        "The museum will show the film on Friday.",
+    ],
+)
+def test_light_verb_without_a_stance_noun(text: str) -> None:
+    assert attributions(text) == ()

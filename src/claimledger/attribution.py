@@ -88,6 +88,7 @@ def find_attributions(
                 tok.lemma_.lower() in cues.SPEECH_VERBS
                 or tok.lemma_.lower() in cues.STANCE_VERBS
                 or tok.lemma_.lower() in cues.REQUEST_VERBS
+                or tok.lemma_.lower() in cues.LIGHT_VERBS
             ):
                 if not _in_quote(tok, quotes):
                     cand = _from_verb(text, tok, sent, quotes)
@@ -228,6 +229,7 @@ def _from_verb(
     if not framed and (_overlap(content, src) or _overlap(content, cue)):
         return None
     cue = _with_preposition(text, verb, cue, content)
+    cue = _with_stance_noun(text, verb, cue, content)
     return _Candidate(
         content,
         cue,
@@ -503,6 +505,10 @@ def _verb_content(
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
     lemma = verb.lemma_.lower()
+    if quote is None and lemma in cues.LIGHT_VERBS:
+        stance = _stance_noun_content(text, verb)
+        if stance is not None or lemma not in cues.SPEECH_VERBS | cues.STANCE_VERBS:
+            return stance
     if quote is None and lemma in cues.REQUEST_VERBS:
         quote = _request_content(text, verb)
     if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
@@ -639,6 +645,55 @@ def _without_aside(toks: list[Token]) -> list[Token]:
 
 
 _ASIDES = frozenset({"relcl", "acl"})
+
+
+def _stance_object(verb: Token) -> Token | None:
+    """The stance noun a light verb takes: "expressed *concern*", "voiced *doubts*"."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in cues.STANCE_NOUNS:
+            return c
+    return None
+
+
+def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
+    """What a stance noun is about: "expressed concern about *the plan*", "voiced doubts
+    that *it would work*". None when the light verb has no such object."""
+    noun = _stance_object(verb)
+    if noun is None:
+        return None
+    if clauses := _that_clauses(noun):
+        toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
+    else:
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS]
+        if not preps:
+            return None
+        toks = list(preps[0].subtree)[1:]
+    if not toks:
+        return None
+    span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return span if span[1] > span[0] else None
+
+
+_STANCE_PREPS = frozenset(
+    "about over for of on into with against toward towards at behind regarding".split()
+)
+
+
+def _with_stance_noun(
+    text: str, verb: Token, cue: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """ "expressed deep concern about": the stance noun and its preposition join the cue,
+    up to the content (a complementizer "that" stays out)."""
+    if verb.lemma_.lower() not in cues.LIGHT_VERBS or content[0] <= cue[1]:
+        return cue
+    noun = _stance_object(verb)
+    if noun is None or noun.left_edge.idx < cue[1] or noun.idx >= content[0]:
+        return cue
+    between = text[cue[1] : content[0]]
+    if re.search(r"[,;:.!?“”\"]", between):
+        return cue
+    end = cue[1] + len(re.sub(r"\s*\bthat\s*$", "", between).rstrip())
+    return cue[0], end
 
 
 def _is_frame(prep: Token) -> bool:

@@ -68,6 +68,23 @@ REQUEST_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Light verbs that report through a noun of stance ("expressed concern about", "voiced
+#: doubts that", "declared war on"): the noun is the cue's, what it is about the content.
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "express voice raise offer declare embrace show throw sound register lodge air".split()
+)
+
+#: Nouns of feeling and stance that a light verb reports with.
+STANCE_NOUNS: frozenset[str] = frozenset(
+    """
+    concern concerns outrage misgiving misgivings doubt doubts support opposition frustration
+    skepticism scepticism insight insights idea war hope hopes fear fears regret anger worry
+    worries alarm dismay sympathy condolence condolences praise criticism confidence
+    reservation reservations optimism pessimism objection objections displeasure
+    disappointment gratitude admiration interest
+    """.split()
+)
+
 #: Verbs of thinking and finding: their content is a clause ("found that ..."), never an
 #: object ("found a way", "know the answer").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
