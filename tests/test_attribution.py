@@ -16,6 +16,14 @@ def attributions(text: str, *, outlet: str | None = None) -> tuple[Attribution, 
     return result.attributions
 
 
+def triples(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(source, cue, content) as written, for each attribution of ``text``."""
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in attributions(text)
+    ]
+
+
 def only(text: str, **kw: str) -> Attribution:
     found = attributions(text, **kw)
     assert len(found) == 1, [a.content.text for a in found]
@@ -471,10 +479,7 @@ def test_quotation_split_by_its_frame(text: str, content: str) -> None:
     ],
 )
 def test_document_reports_for_its_author(text: str, source: str, cue: str, content: str) -> None:
-    found = [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
-        for a in attributions(text)
-    ]
+    found = triples(text)
     assert (source, cue, content) in found
 
 
@@ -562,10 +567,7 @@ def test_prepositional_object_with_its_infinitive(text: str, content: str) -> No
     ],
 )
 def test_title_case_headline(text: str, found: list[tuple[str, str, str]]) -> None:
-    got = [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
-        for a in attributions(text)
-    ]
+    got = triples(text)
     assert got == found
 
 
@@ -611,10 +613,7 @@ def test_thought_of_another_speaker_stays_nested() -> None:
     ],
 )
 def test_requests(text: str, found: list[tuple[str, str, str]]) -> None:
-    got = [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
-        for a in attributions(text)
-    ]
+    got = triples(text)
     assert got == found
 
 
