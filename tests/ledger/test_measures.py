@@ -363,3 +363,14 @@ def test_two_counts_of_one_sentence_are_two_measures() -> None:
     )
     ex = Extraction(Document("x", text, Meta()), quantities=qs)
     assert len(group_measures(document_estimates(ex))) == 2
+
+
+def test_a_total_is_not_a_reference_back() -> None:
+    text = "She has 1,280 Ruritanian delegates and 469 more for a total of 1,749."
+    first = Quantity(
+        _span(text, "1,280 Ruritanian delegates"), 1280, 1280, unit="delegate",
+        subject="Ruritanian delegates",
+    )
+    total = Quantity(_span(text, "1,749"), 1749, 1749)
+    ex = Extraction(Document("x", text, Meta()), quantities=(first, total))
+    assert document_estimates(ex)[1].antecedent is None

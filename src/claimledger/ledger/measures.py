@@ -85,8 +85,9 @@ _STOP = frozenset(_STOP_WORDS.split())
 _WORD = re.compile(r"[A-Za-z]+")
 _IRREGULAR = {"men": "man", "women": "woman", "people": "person", "children": "child"}
 _PERIOD_START = re.compile(r"^(?:since|from|starting)\b", re.IGNORECASE)
+# Not "total": "for a total of 1,749" sums the counts before it, another measure.
 _GENERIC_BEFORE = re.compile(
-    r"\b(?:figure|number|toll|total|tally|estimate|count)s?\b[^.!?;]{0,30}$", re.IGNORECASE
+    r"\b(?:figure|number|toll|tally|estimate|count)s?\b[^.!?;]{0,30}$", re.IGNORECASE
 )
 
 
