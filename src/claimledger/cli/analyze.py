@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .app import DbOption, app
+from .app import DbOption, app, table_console
 
 FormatOption = Annotated[
     str | None,
@@ -60,11 +60,10 @@ def _print(groups: Sequence[tuple[str, dict[str, Any], list[dict[str, Any]]]], f
                 flat = {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()}
                 writer.writerow({**head, **flat})
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console()
+    console = table_console()
     for title, _, rows in groups:
         # escape: "[casualty]" in a title or "[3, 3]" in a cell is data, not rich markup.
         table = Table(title=escape(title), title_justify="left")

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Width of a table written to a pipe or file (a terminal's own width is used).
+TABLE_WIDTH = 120
 
 app = typer.Typer(
     name="claimledger",
@@ -23,3 +30,14 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def table_console() -> Console:
+    """The console tables print on: a terminal's width, or :data:`TABLE_WIDTH` columns when
+    the output is piped or redirected (rich would assume 80, too narrow for claims)."""
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=TABLE_WIDTH)
+    return console

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
@@ -17,10 +16,7 @@ from .. import pipeline
 from ..errors import DocumentRejected
 from ..inputs import iter_documents
 from ..model import Extraction
-from .app import app
-
-#: Width of a table written to a pipe or file (a terminal's own width is used).
-TABLE_WIDTH = 120
+from .app import app, table_console
 
 
 class Format(StrEnum):
@@ -74,10 +70,7 @@ def _workers_for(paths: list[str]) -> int:
 
 def _emit(results: Iterable[Extraction | DocumentRejected], fmt: Format) -> int:
     failed = 0
-    console = Console()
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        # Piped or redirected, rich assumes 80 columns: too narrow for a claims table.
-        console = Console(width=TABLE_WIDTH)
+    console = table_console()
     first = True
     if fmt is Format.json:
         sys.stdout.write("[")

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .app import app
+from .app import app, table_console
 from .benchmark import benchmark_app
 
 DbOption = Annotated[
@@ -52,7 +52,6 @@ def _print_rows(
                 {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()}
             )
     else:
-        from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
 
@@ -62,7 +61,7 @@ def _print_rows(
         for row in rows:
             # escape: a "[...]" in a claim or a role is data, not rich markup.
             table.add_row(*(escape(_cell(row.get(col))) for col in columns))
-        Console().print(table)
+        table_console().print(table)
 
 
 def _open_existing(db: str | None) -> Any:
