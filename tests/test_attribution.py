@@ -675,3 +675,21 @@ def test_light_verb_with_a_stance_noun(text: str, cue: str, content: str) -> Non
 )
 def test_light_verb_without_a_stance_noun(text: str) -> None:
     assert attributions(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser reads "show" as a verb; the commas still give the report
+        (
+            "The host mocked his guests, according to show producers.",
+            [("show producers", "according to", "The host mocked his guests")],
+        ),
+    ],
+)
+def test_according_to_read_off_the_commas(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found
+
+
+def test_according_to_without_a_statement_reports_nothing() -> None:
+    assert triples("According to plan.") == []

@@ -83,7 +83,7 @@ def find_attributions(
         for tok in sent:
             cand: _Candidate | None = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                cand = _according_to(text, tok, sent)
+                cand = _according_to(text, tok, sent) or _according_to_by_commas(text, tok, sent)
             elif tok.pos_ == "VERB" and (
                 tok.lemma_.lower() in cues.SPEECH_VERBS
                 or tok.lemma_.lower() in cues.STANCE_VERBS
@@ -913,6 +913,44 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
         cue,
         src,
         core,
+        "according",
+        according_to=True,
+        frame=(sent.start_char, sent.end_char),
+    )
+
+
+def _according_to_by_commas(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
+    """ "According to X, C." and "C, according to X." read off the punctuation, for when the
+    parser lost the phrase ("according to show insiders" parsed as a verb "show").
+
+    The source runs from "to" to the next comma or the sentence end; the content is the
+    sentence before "according" or, when nothing precedes it, the sentence after the source.
+    """
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    end = to.i + 1
+    while end < sent.end and not (doc[end].is_punct and doc[end].text not in ("-", "'", "&")):
+        end += 1
+    if end == to.i + 1 or end - to.i > 12:
+        return None
+    src = _trimmed(text, doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
+    if any(t.lemma_.lower() in cues.NOT_SOURCES for t in doc[to.i + 1 : end]):
+        return None
+    before = [t for t in sent if t.i < tok.i and not t.is_punct]
+    if len(before) >= 3:
+        content = _trimmed(text, sent[0].idx, tok.idx)
+    elif not before and end < sent.end and doc[end].text == ",":
+        last = sent[-1]
+        content = _trimmed(text, doc[end].idx + 1, last.idx + len(last))
+    else:
+        return None
+    if content[1] - content[0] < 3:
+        return None
+    return _Candidate(
+        content,
+        (tok.idx, to.idx + len(to)),
+        src,
+        src,
         "according",
         according_to=True,
         frame=(sent.start_char, sent.end_char),
