@@ -693,3 +693,11 @@ def test_according_to_read_off_the_commas(text: str, found: list[tuple[str, str,
 
 def test_according_to_without_a_statement_reports_nothing() -> None:
     assert triples("According to plan.") == []
+
+
+def test_inverted_speaker_after_a_quotation_of_two_sentences() -> None:
+    # the parser takes the quoted "Total chaos" for the subject of "said"
+    text = "“The ferry is late again. Total chaos,” said Rosa Lind, a commuter."
+    assert triples(text) == [
+        ("Rosa Lind, a commuter", "said", "The ferry is late again. Total chaos")
+    ]

@@ -318,6 +318,9 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
         subj = sorted(
             (c for c in head.children if c.dep_ in _SUBJECTS), key=lambda c: c.lower_ in _RELATIVE
         )
+        if len(subj) > 1 and _after_quotation(head):
+            # "“... Full panic mode,” said Ms. Lee": the words before the verb are quoted
+            subj = [c for c in subj if c.i > head.i] or subj
         if subj:
             s = subj[0]
             if s.dep_ == "nsubjpass":
@@ -348,6 +351,14 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             continue
         return None
     return None
+
+
+def _after_quotation(verb: Token) -> bool:
+    """Whether ``verb`` directly follows a closing quotation mark ("“...,” said")."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text in (",", "—", "–"):
+        i -= 1
+    return i >= 0 and verb.doc[i].text in ("”", '"', "''", "»")
 
 
 def _np(
