@@ -3,13 +3,18 @@
 Three passes find candidates, each a pure function of the parsed ``Doc``:
 
 1. reporting verbs ("X said that ...", "..., X said", "“...,” X wrote", "X said: “...”",
-   "A, X said, B") and stance verbs with an object ("X called for a ban");
+   "A, X said, B"), stance verbs with an object ("X called for a ban"), requests ("asked
+   the board to resign"), light verbs with a noun of stance ("expressed concern about") and
+   documents that report for their author ("issued a statement saying");
 2. "according to X" and reporting nouns ("X's claim that ...");
-3. text with no verb of its own: colon quotations ("X: “...”"), speaker lines of transcripts
-   and headlines ("WALLACE: ..."), and quotations that continue a speaker's earlier one.
+3. text with no verb of its own (``attribution_lines``): colon quotations, speaker lines,
+   quotations signed with a dash, Title Case headlines, and quotations that open or continue
+   a speaker's statement around its frame.
 
-Then one step finishes them: sources are resolved to entities, relays become ``via`` chains,
-reports inside reports get ``nested_in``, and channel, hedge and kind are read off the text.
+Then one step finishes them: a report inside another's content that is part of what was said
+is dropped ("She said she plans to run"), sources are resolved to entities, relays become
+``via`` chains, other reports inside reports get ``nested_in``, and channel, hedge and kind
+are read off the text. Candidates and the span helpers are ``attribution_spans``.
 Offsets are characters of the canonical text, never token indices; the text is read from the
 ``Doc`` once and passed down, since spaCy rebuilds ``Doc.text`` on every access.
 """
@@ -17,19 +22,36 @@ Offsets are characters of the canonical text, never token indices; the text is r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import cues
+from .attribution_lines import (
+    colon_quotes,
+    continued_quotes,
+    dash_quotes,
+    headline_verbs,
+    opened_before_the_frame,
+    signed_inside,
+)
+from .attribution_spans import (
+    QUOTE_MARKS,
+    TRAIL,
+    Candidate,
+    balanced,
+    in_quote,
+    overlap,
+    quote_content,
+    trimmed,
+)
 from .entities import EntityIndex
 from .model import Attribution, Diagnostic, Kind, Span
 from .quotes import Quote, find_quotes
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CUE_LEFT = ("aux", "auxpass", "neg")
-_TRAIL = " \t\n,;:—–-"
 _MEDIA_NOUNS = frozenset(
     "statement post video image photo message letter tweet comment remark speech interview "
     "report".split()
@@ -41,7 +63,6 @@ _FRAME_NOUNS = frozenset(
     """.split()
 )
 _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
-_QUOTE_MARKS = '“”"«»„'
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MEDIA = re.compile(
     r"\b(?:News|Agency|Press|Times|Post|Journal|Reuters|AP|AFP|Bloomberg|CNN|BBC|Tribune|"
@@ -49,21 +70,6 @@ _MEDIA = re.compile(
     r"newspaper|outlet|broadcaster|magazine|wire service)\b"
 )
 _VOICE_OF_OUTLET = frozenset({"we", "us"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """An attribution before resolution; spans are (start, end) character pairs."""
-
-    content: tuple[int, int]
-    cue: tuple[int, int] | None
-    source: tuple[int, int] | None
-    core: tuple[int, int] | None  # the source's name part, for entity resolution
-    lemma: str
-    according_to: bool = False
-    frame: tuple[int, int] = (0, 0)  # the sentence(s) the attribution lives in
-    continued: bool = False  # a quotation continuing an earlier one of the same speaker
-    relay: tuple[int, int] | None = None  # "..., Y reported": Y's name core
 
 
 def find_attributions(
@@ -78,10 +84,10 @@ def find_attributions(
     """
     text = doc.text
     quotes, diagnostics = find_quotes(text)
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     for sent in doc.sents:
         for tok in sent:
-            cand: _Candidate | None = None
+            cand: Candidate | None = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = _according_to(text, tok, sent) or _according_to_by_commas(text, tok, sent)
             elif tok.pos_ == "VERB" and (
@@ -90,26 +96,26 @@ def find_attributions(
                 or tok.lemma_.lower() in cues.REQUEST_VERBS
                 or tok.lemma_.lower() in cues.LIGHT_VERBS
             ):
-                if not _in_quote(tok, quotes):
+                if not in_quote(tok, quotes):
                     cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)
             if cand is not None and not _outlet_voice(text, cand, outlet):
                 found.append(_without_connective(doc, cand, quotes))
-    found.extend(_headline_verbs(text, doc, found))
-    found.extend(_colon_quotes(text, doc, quotes, found))
-    signed = _dash_quotes(text, quotes)
+    found.extend(headline_verbs(text, doc, found))
+    found.extend(colon_quotes(text, doc, quotes, found))
+    signed = dash_quotes(text, quotes)
     if signed:
         # a signed quotation is its signer's; a verb inside it belongs to its words
-        found = [c for c in found if not any(_inside(c, q) for q, _ in signed)]
+        found = [c for c in found if not any(signed_inside(c, q) for q, _ in signed)]
         found.extend(c for _, c in signed)
-    found = _opened_before_the_frame(text, quotes, found)
-    found.extend(_continued_quotes(text, quotes, found))
+    found = opened_before_the_frame(text, quotes, found)
+    found.extend(continued_quotes(text, quotes, found))
     found = _without_nested_stance(text, _dedupe(found))
     return _finish(text, entities, quotes, found), diagnostics
 
 
-def _without_nested_stance(text: str, found: list[_Candidate]) -> list[_Candidate]:
+def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]:
     """Drop a report inside another report's content that is part of what was said.
 
     That is a report by the same speaker ("She said she plans to run": one statement, whose
@@ -120,14 +126,14 @@ def _without_nested_stance(text: str, found: list[_Candidate]) -> list[_Candidat
     outer source's words.
     """
 
-    def same_speaker(inner: _Candidate, outer: _Candidate) -> bool:
+    def same_speaker(inner: Candidate, outer: Candidate) -> bool:
         if inner.source is None or outer.source is None:
             return False
         a = text[inner.source[0] : inner.source[1]].lower()
         b = text[outer.source[0] : outer.source[1]].lower()
         return a in _PERSONAL or a == b or (len(a) > 3 and a in b)
 
-    def part_of(inner: _Candidate, outer: _Candidate) -> bool:
+    def part_of(inner: Candidate, outer: Candidate) -> bool:
         stance = inner.lemma in cues.STANCE_VERBS and inner.lemma not in cues.SPEECH_VERBS
         return stance or same_speaker(inner, outer)
 
@@ -165,7 +171,7 @@ _CONNECTIVE = re.compile(
 )
 
 
-def _without_connective(doc: Doc, c: _Candidate, quotes: tuple[Quote, ...]) -> _Candidate:
+def _without_connective(doc: Doc, c: Candidate, quotes: tuple[Quote, ...]) -> Candidate:
     """``c`` with its content's opening connective or dateline dropped (see _CONNECTIVE).
 
     Quoted words keep theirs, and "However laudable the goal, ..." (a concession) is kept.
@@ -186,7 +192,7 @@ def _without_connective(doc: Doc, c: _Candidate, quotes: tuple[Quote, ...]) -> _
 
 def _from_verb(
     text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]
-) -> _Candidate | None:
+) -> Candidate | None:
     if verb.dep_ in ("amod", "compound", "acomp"):
         return None
     source = _subject(text, verb)
@@ -210,7 +216,7 @@ def _from_verb(
         comp, relay_source = relay
         toks = _clause_tokens(comp, verb, source[0])
         content = (
-            _balanced(text, _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
+            balanced(text, trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
             if toks
             else None
         )
@@ -226,11 +232,11 @@ def _from_verb(
         and text[content[0] : src[0]].rstrip().endswith(",")
         and re.match(r"[^,.;:!?“”\"]{0,30},", text[cue[1] : content[1]]) is not None
     )
-    if not framed and (_overlap(content, src) or _overlap(content, cue)):
+    if not framed and (overlap(content, src) or overlap(content, cue)):
         return None
     cue = _with_preposition(text, verb, cue, content)
     cue = _with_stance_noun(text, verb, cue, content)
-    return _Candidate(
+    return Candidate(
         content,
         cue,
         src,
@@ -394,14 +400,14 @@ def _np(
         elif t.i > head.i:
             break
     toks = _after_dateline(run if clauses else toks)
-    full = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    full = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     appositions = [
         c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
     ]
     core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in appositions)]
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
     core = (
-        _trimmed(text, core_toks[0].idx, core_toks[-1].idx + len(core_toks[-1]))
+        trimmed(text, core_toks[0].idx, core_toks[-1].idx + len(core_toks[-1]))
         if core_toks
         else full
     )
@@ -497,13 +503,13 @@ def _verb_content(
         toks = _clause_tokens(comp, verb, source[0])
         while toks and (
             (toks[0].dep_ == "mark" and toks[0].lower_ == "that")
-            or (toks[0].is_punct and toks[0].text not in _QUOTE_MARKS)
+            or (toks[0].is_punct and toks[0].text not in QUOTE_MARKS)
             or (toks[0].dep_ == "cc" and toks[0].i == comp.left_edge.i)
         ):
             toks = toks[1:]
         if toks:
-            span = _balanced(
-                text, _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes
+            span = balanced(
+                text, trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes
             )
             if span[1] > span[0]:
                 quote = _quote_around(text, span, quotes, cue)
@@ -540,7 +546,7 @@ def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             continue
-        span = _trimmed(text, obj.left_edge.idx, x.right_edge.idx + len(x.right_edge))
+        span = trimmed(text, obj.left_edge.idx, x.right_edge.idx + len(x.right_edge))
         return span if span[1] > span[0] else None
     return None
 
@@ -583,7 +589,7 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
         if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS and len(toks) <= 3:
             continue  # "shared a statement": the medium, not what it said
         toks = _without_dangling(_without_occasion(_without_aside(toks), {verb.i, c.i}))
-        span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if span[1] > span[0]:
             return span
     return None
@@ -681,7 +687,7 @@ def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
         toks = list(preps[0].subtree)[1:]
     if not toks:
         return None
-    span = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     return span if span[1] > span[0] else None
 
 
@@ -722,7 +728,7 @@ def _with_left_part(
 ) -> tuple[int, int]:
     """ "Even if it fails, Mr. Lee said, the plan was right": a frame set off by commas
     inside the reported sentence; the content runs from its first part to its last."""
-    if comp.i < verb.i or span[0] < source[1] or text[span[0] - 1 : span[0]] in _QUOTE_MARKS + "'":
+    if comp.i < verb.i or span[0] < source[1] or text[span[0] - 1 : span[0]] in QUOTE_MARKS + "'":
         return span  # "As the phone rang, she said, “...”": the quotation is the content
     left = [
         t
@@ -735,7 +741,7 @@ def _with_left_part(
     if len(left) < 1:
         return span
     left.sort(key=lambda t: t.i)
-    start, end = _trimmed(text, left[0].idx, left[-1].idx + len(left[-1]))
+    start, end = trimmed(text, left[0].idx, left[-1].idx + len(left[-1]))
     if end <= start or text[end : source[0]].strip() != ",":
         return span
     if "," not in text[verb.idx : span[0]]:
@@ -829,12 +835,12 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
     ):
         # "The museum, she said, opened in May": the frame interrupts one sentence, whose
         # content runs from its first part to its last (as in _with_left_part)
-        start = _trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0]
-        end = _trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1]
+        start = trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0]
+        end = trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1]
         return (start, end) if end > start else None
     if len(run) < 3:
         return None
-    span = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
+    span = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
     return span if span[1] > span[0] else None
 
 
@@ -844,22 +850,14 @@ def _quote_around(
     """The whole quotation when ``span`` lies inside one (and the cue outside it)."""
     for q in quotes:
         if q.open <= span[0] and span[1] <= q.after and not (q.open <= cue[0] <= q.close):
-            return _quote_content(text, q)
+            return quote_content(text, q)
         if span[0] <= q.open and q.close < span[1]:
             # span covers the quotation plus a little frame: direct if the frame is only
             # punctuation, else a mixed report (caller keeps the span)
             outside = text[span[0] : q.open] + text[q.after : span[1]]
-            if not outside.strip(_TRAIL + "."):
-                return _quote_content(text, q)
+            if not outside.strip(TRAIL + "."):
+                return quote_content(text, q)
     return None
-
-
-def _quote_content(text: str, q: Quote) -> tuple[int, int]:
-    """The quoted words, without a comma that only joins them to "he said"."""
-    end = q.end
-    while end > q.start and text[end - 1] in ", \n":
-        end -= 1
-    return (q.start, end)
 
 
 def _adjacent_quote(
@@ -872,11 +870,11 @@ def _adjacent_quote(
         # "“...,” she said" keeps to one paragraph: a quotation ending the paragraph before
         # belongs to that paragraph's speaker
         if q.close < left and not text[q.after : left].strip(" ,—–"):
-            return _quote_content(text, q)
+            return quote_content(text, q)
         if q.open >= right:
             between = text[right : q.open]
             if len(between) < 40 and re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", between):
-                return _quote_content(text, q)
+                return quote_content(text, q)
             break
     return None
 
@@ -884,7 +882,7 @@ def _adjacent_quote(
 # --- pass 2: "according to X" and reporting nouns ----------------------------------------
 
 
-def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
+def _according_to(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
     doc = tok.doc
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [
@@ -909,17 +907,17 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
     run = before if len(before) >= len(after) else after
     if len(run) < 2:
         return None
-    content = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
+    content = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
     if len(before) >= 3 and len(after) >= 3 and _set_off(text, tok, doc[max(pp)]):
         # "A, according to X, and B": the source sits inside the statement
         content = (
-            _trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0],
-            _trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1],
+            trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0],
+            trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1],
         )
     cue = (tok.idx, to.idx + len(to))
-    if content[1] <= content[0] or _overlap(content, src):
+    if content[1] <= content[0] or overlap(content, src):
         return None
-    return _Candidate(
+    return Candidate(
         content,
         cue,
         src,
@@ -930,7 +928,7 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
     )
 
 
-def _according_to_by_commas(text: str, tok: Token, sent: SpacySpan) -> _Candidate | None:
+def _according_to_by_commas(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
     """ "According to X, C." and "C, according to X." read off the punctuation, for when the
     parser lost the phrase ("according to show insiders" parsed as a verb "show").
 
@@ -944,20 +942,20 @@ def _according_to_by_commas(text: str, tok: Token, sent: SpacySpan) -> _Candidat
         end += 1
     if end == to.i + 1 or end - to.i > 12:
         return None
-    src = _trimmed(text, doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
+    src = trimmed(text, doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
     if any(t.lemma_.lower() in cues.NOT_SOURCES for t in doc[to.i + 1 : end]):
         return None
     before = [t for t in sent if t.i < tok.i and not t.is_punct]
     if len(before) >= 3:
-        content = _trimmed(text, sent[0].idx, tok.idx)
+        content = trimmed(text, sent[0].idx, tok.idx)
     elif not before and end < sent.end and doc[end].text == ",":
         last = sent[-1]
-        content = _trimmed(text, doc[end].idx + 1, last.idx + len(last))
+        content = trimmed(text, doc[end].idx + 1, last.idx + len(last))
     else:
         return None
     if content[1] - content[0] < 3:
         return None
-    return _Candidate(
+    return Candidate(
         content,
         (tok.idx, to.idx + len(to)),
         src,
@@ -975,7 +973,7 @@ def _set_off(text: str, first: Token, last: Token) -> bool:
     return before.endswith(",") and after.startswith(",")
 
 
-def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
+def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
     clauses = _that_clauses(noun)
     if not clauses:
         return None
@@ -999,8 +997,8 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
     ]
     if not toks:
         return None
-    content = _trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    return _Candidate(
+    content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return Candidate(
         content,
         (noun.idx, noun.idx + len(noun)),
         src,
@@ -1010,279 +1008,17 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> _Candidate | None:
     )
 
 
-# --- pass 3: quotations without a verb of their own --------------------------------------
-
-
-def _colon_quotes(
-    text: str, doc: Doc, quotes: tuple[Quote, ...], found: list[_Candidate]
-) -> list[_Candidate]:
-    """ "Ukraine's security service: “...”": a noun phrase, a colon, a quotation."""
-    used = [c.content for c in found]
-    out: list[_Candidate] = []
-    for q in quotes:
-        if any(_overlap((q.start, q.end), u) for u in used):
-            continue
-        line_start = text.rfind("\n", 0, q.open) + 1
-        head = text[line_start : q.open]
-        m = re.fullmatch(r"(\s*)(.+?)\s*:\s*", head)
-        if not m or len(head) > 120:
-            continue
-        s, e = line_start + m.start(2), line_start + m.end(2)
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
-            continue
-        if not any(t.pos_ in ("PROPN", "NOUN") for t in span):
-            continue
-        colon = text.index(":", e)
-        out.append(
-            _Candidate(
-                _quote_content(text, q),
-                (colon, colon + 1),
-                (s, e),
-                (s, e),
-                ":",
-                frame=(line_start, q.after),
-            )
-        )
-    out.extend(_speaker_lines(text, doc, quotes, [*used, *(c.content for c in out)]))
-    return out
-
-
-def _headline_verbs(text: str, doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
-    """ "Mayor Vows To Rebuild Bridge": a Title Case headline whose reporting verb the
-    parser took for a name.
-
-    In a line of three or more words nearly all capitalised, with no report found in it,
-    a capitalised word in -s whose stem is a reporting or stance verb ("Vows", "Slams",
-    "Urges") splits the line: the words before it (after a leading phrase set off by a
-    comma) are the source, the words after it the content.
-    """
-    out: list[_Candidate] = []
-    for line in re.finditer(r"[^\n]+", text):
-        s0, e0 = line.span()
-        words = re.findall(r"[A-Za-z][\w'’-]*", line.group())
-        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
-            continue
-        if ":" in line.group():
-            continue  # "Mayor: ..." is the colon pass's
-        if any(c.cue is not None and s0 <= c.cue[0] < e0 for c in found):
-            continue
-        span = doc.char_span(s0, e0, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span[1:]:
-            stem = _headline_stem(tok.text)
-            if stem is None or tok.i + 1 >= span.end or tok.ent_type_ in _NAME_TYPES:
-                continue  # "United States" names a place
-            if tok.nbor(-1).text == "United":
-                continue  # ... even where the parser did not say so
-            start = max(s0, text.rfind(",", s0, tok.idx) + 1)
-            source = _trimmed(text, start, tok.idx)
-            content = _trimmed(text, tok.idx + len(tok), e0)
-            if source[1] <= source[0] or content[1] - content[0] < 3:
-                break
-            cue = (tok.idx, tok.idx + len(tok))
-            out.append(_Candidate(content, cue, source, source, stem, frame=(s0, e0)))
-            break
-    return out
-
-
-_NAME_TYPES = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT"})
-
-
-def _headline_stem(word: str) -> str | None:
-    """The reporting verb a capitalised headline word in -s is the present of ("Vows" ->
-    "vow", "Pushes" -> "push"), or None."""
-    if not word[:1].isupper() or not word.endswith("s") or len(word) < 4:
-        return None
-    low = word.lower()
-    for stem in (low[:-1], low[:-2]):
-        if stem in cues.SPEECH_VERBS or stem in cues.STANCE_VERBS:
-            return stem
-    return None
-
-
-#: "“...” ― Ana Ruiz": a quotation signed with a dash and a name, as under an epigraph or in
-#: a collection of readers' comments. The name is one to five capitalised words or initials.
-_SIGNATURE = re.compile(
-    r"[^\S\n]*(?:[―—–]|--)[^\S\n]*"
-    r"((?:[A-Z]\.|[A-Z][\w'’-]*)(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w'’-]*|de|la|del|van|von)){0,4})"
-    r"(?=\.?(?:[^\S\n]*(?:\n|$|[“\"])|[^\S\n]{2}|\.[^\S\n]))"
-)
-
-
-def _dash_quotes(text: str, quotes: tuple[Quote, ...]) -> list[tuple[Quote, _Candidate]]:
-    """ "“We deserve better.” ― Ana Ruiz": the dash is the cue and the name the source.
-
-    The name must end the line or be followed by the next quotation, a period or a wide
-    space; a dash that opens a clause ("” — and then he left") is not a signature.
-    """
-    out: list[tuple[Quote, _Candidate]] = []
-    for q in quotes:
-        m = _SIGNATURE.match(text, q.after)
-        if m is None:
-            continue
-        s, e = m.span(1)
-        dash = next(i for i in range(q.after, s) if text[i] in "―—–-")
-        cue_end = dash + (2 if text.startswith("--", dash) else 1)
-        content = _quote_content(text, q)
-        out.append(
-            (q, _Candidate(content, (dash, cue_end), (s, e), (s, e), "―", frame=(q.open, e)))
-        )
-    return out
-
-
-def _inside(c: _Candidate, q: Quote) -> bool:
-    return c.cue is not None and q.open < c.cue[0] < q.close
-
-
-#: Labels that end in a colon but name no speaker.
-_NOT_SPEAKERS = frozenset(
-    """
-    note update updated related photo photos video watch read listen editor correction
-    source sources credit caption transcript excerpt summary background warning breaking
-    live exclusive opinion analysis
-    """.split()
-)
-_SPEAKER_LINE = re.compile(
-    r"^[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE
-)
-
-
-def _speaker_lines(
-    text: str, doc: Doc, quotes: tuple[Quote, ...], used: list[tuple[int, int]]
-) -> list[_Candidate]:
-    """Transcripts and headlines: "WALLACE: Let's start ...", "Pence: Flowers won't be there".
-
-    A line that opens with a short name and a colon gives the rest of the line to that name.
-    """
-    out: list[_Candidate] = []
-    for m in _SPEAKER_LINE.finditer(text):
-        line_start = m.start()
-        s, e = m.span(1)
-        label = text[s:e]
-        words = label.split()
-        if words[-1].lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in label):
-            continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or len(span) > 5 or any(t.pos_ in ("VERB", "AUX") for t in span):
-            continue
-        named = all(w[:1].isupper() for w in words) and len(words) <= 4
-        if not (label.isupper() or named or any(t.pos_ == "PROPN" for t in span)):
-            continue
-        cs, ce = m.span(2)
-        if text[ce - 1 : ce] in '"”' and text[line_start:s].strip() in ('"', "“"):
-            ce -= 1  # a transcript paragraph inside one quotation mark
-        content = _trimmed(text, cs, ce)
-        quote = next((q for q in quotes if q.open == cs), None)
-        if quote is not None:
-            continue  # "X: “...”" is the colon quotation above
-        if content[1] - content[0] < 8 or any(_overlap(content, u) for u in used):
-            continue
-        colon = text.index(":", e)
-        out.append(
-            _Candidate(content, (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, ce))
-        )
-    return out
-
-
-def _opened_before_the_frame(
-    text: str, quotes: tuple[Quote, ...], found: list[_Candidate]
-) -> list[_Candidate]:
-    """ "“A,” she said, “B.”": a quotation that ends just before its speaker's frame opens
-    the statement that the quotation after the frame goes on with.
-
-    The content of a candidate whose quotation follows its cue grows back to the start of a
-    quotation that ends, in the same paragraph, where the frame begins ("," or a dash
-    between), when no other candidate holds that quotation.
-    """
-    out = list(found)
-    for n, c in enumerate(out):
-        if c.cue is None or c.source is None or c.cue[1] > c.content[0]:
-            continue
-        if not any(q.start == c.content[0] for q in quotes):
-            continue
-        frame_start = min(c.cue[0], c.source[0])
-        frame_end = max(c.cue[1], c.source[1])
-        if not re.fullmatch(r"[^.!?:;]*,\s*(?:[“\"«]|''|``)\s*", text[frame_end : c.content[0]]):
-            continue  # "“A,” she said. “B.”" is _continued_quotes' to join; "said: “B”" opens
-        before = [q for q in quotes if q.after <= frame_start]
-        if not before:
-            continue
-        q = before[-1]
-        if text[q.after : frame_start].strip(" ,—–") or "\n" in text[q.after : frame_start]:
-            continue
-        if any(_overlap((q.start, q.end), o.content) for o in out if o is not c):
-            continue
-        out[n] = replace(c, content=(q.start, c.content[1]), frame=(q.open, c.frame[1]))
-    return out
-
-
-def _continued_quotes(
-    text: str, quotes: tuple[Quote, ...], found: list[_Candidate]
-) -> list[_Candidate]:
-    """A quotation with no speaker of its own that follows its speaker's earlier quotation.
-
-    "“A,” she said. “B.”" in one paragraph is one statement: the earlier candidate's content
-    grows to run from A to B (the speaker's frame inside it, as in a discontinuous span).
-    A quotation that continues in a later paragraph becomes a candidate of its own with the
-    same source and cue. Returns the new candidates; grown ones are replaced in ``found``.
-    """
-    out: list[_Candidate] = []
-    covered = [c.content for c in found]
-    for q in quotes:
-        content = _quote_content(text, q)
-        if any(_overlap(content, c) for c in covered):
-            continue
-        if len(re.findall(r"\w+", text[content[0] : content[1]])) < 4:
-            continue
-        prev = [
-            c
-            for c in found + out
-            if c.content[1] <= q.open and c.cue is not None and q.open - c.content[1] < 400
-        ]
-        if not prev:
-            continue
-        p = max(prev, key=lambda c: c.content[1])
-        gap = text[p.content[1] : q.open]
-        if "\n\n" in gap or not _is_quote_content(text, p.content, quotes):
-            continue
-        # only the speaker's own sentences may sit between the two quotations; when the
-        # frame ("..., Mr. Lee said.") sits there, only what follows its cue is looked at,
-        # since a title's period ("Mr.") would pass for a sentence end
-        after_cue = p.cue is not None and p.content[1] <= p.cue[0] < q.open
-        tail = text[p.cue[1] : q.open] if after_cue and p.cue is not None else gap
-        if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", tail) and "said" not in gap:
-            continue
-        if "\n" not in gap and p.cue is not None and p.cue[0] >= p.content[1]:
-            grown = replace(p, content=(p.content[0], content[1]), frame=(p.frame[0], q.after))
-            if p in found:
-                found[found.index(p)] = grown
-            else:
-                out[out.index(p)] = grown
-            covered.append(grown.content)
-            continue
-        out.append(replace(p, content=content, frame=(q.open, q.after), continued=True))
-    return out
-
-
-def _is_quote_content(text: str, content: tuple[int, int], quotes: tuple[Quote, ...]) -> bool:
-    return any(q.start == content[0] for q in quotes) and any(
-        q.start < content[1] <= q.end for q in quotes
-    )
-
-
 # --- finishing ---------------------------------------------------------------------------
 
 
-def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
-    seen: dict[tuple[int, int], _Candidate] = {}
+def _dedupe(found: list[Candidate]) -> list[Candidate]:
+    seen: dict[tuple[int, int], Candidate] = {}
     for c in found:
         key = c.content
         if key not in seen:
             seen[key] = c
-    by_cue: dict[tuple[int, int] | None, _Candidate] = {}
-    out: list[_Candidate] = []
+    by_cue: dict[tuple[int, int] | None, Candidate] = {}
+    out: list[Candidate] = []
     for c in seen.values():
         if c.cue is not None and c.cue in by_cue and c.lemma != ":" and not c.continued:
             prev = by_cue[c.cue]
@@ -1298,7 +1034,7 @@ def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
 
 
 def _finish(
-    text: str, entities: EntityIndex, quotes: tuple[Quote, ...], found: list[_Candidate]
+    text: str, entities: EntityIndex, quotes: tuple[Quote, ...], found: list[Candidate]
 ) -> tuple[Attribution, ...]:
     recent: list[str] = []
     attrs: list[Attribution] = []
@@ -1334,7 +1070,7 @@ def _finish(
     return _chain(attrs, found)
 
 
-def _kind(text: str, c: _Candidate, quotes: tuple[Quote, ...]) -> Kind:
+def _kind(text: str, c: Candidate, quotes: tuple[Quote, ...]) -> Kind:
     if c.according_to:
         return "according_to"
     s, e = c.content
@@ -1347,7 +1083,7 @@ def _kind(text: str, c: _Candidate, quotes: tuple[Quote, ...]) -> Kind:
     return "indirect"
 
 
-def _frame(text: str, c: _Candidate, found: list[_Candidate]) -> str:
+def _frame(text: str, c: Candidate, found: list[Candidate]) -> str:
     """The words around an attribution that may name its channel.
 
     That is its sentence without its own content; for a report inside another report
@@ -1369,7 +1105,7 @@ def _frame(text: str, c: _Candidate, found: list[_Candidate]) -> str:
     return "".join(chars)
 
 
-def _hedge(text: str, c: _Candidate) -> str | None:
+def _hedge(text: str, c: Candidate) -> str | None:
     if c.lemma in cues.HEDGE_VERBS and c.cue is not None:
         return text[c.cue[0] : c.cue[1]].split()[-1].lower()
     window = text[c.frame[0] : c.frame[1]]
@@ -1379,7 +1115,7 @@ def _hedge(text: str, c: _Candidate) -> str | None:
     return None
 
 
-def _chain(attrs: list[Attribution], found: list[_Candidate]) -> tuple[Attribution, ...]:
+def _chain(attrs: list[Attribution], found: list[Candidate]) -> tuple[Attribution, ...]:
     """Fold relays into ``via`` and link reports inside reports with ``nested_in``."""
     by_id = {a.id: a for a in attrs}
     cand = {a.id: c for a, c in zip(attrs, found, strict=True)}
@@ -1423,52 +1159,7 @@ def _chain(attrs: list[Attribution], found: list[_Candidate]) -> tuple[Attributi
 # --- small helpers -----------------------------------------------------------------------
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRAIL:
-        start += 1
-    while end > start and text[end - 1] in _TRAIL:
-        end -= 1
-    if end > start and text[end - 1] == "." and _unquoted_end(text, start, end):
-        end -= 1
-    return start, end
-
-
-def _unquoted_end(text: str, start: int, end: int) -> bool:
-    """Whether a final period stands outside any quotation (and is not an abbreviation)."""
-    seg = text[start:end]
-    opens = sum(seg.count(ch) for ch in "“«")
-    closes = sum(seg.count(ch) for ch in "”»")
-    if opens > closes or seg.count('"') % 2:
-        return False
-    word = re.search(r"(\w+)\.$", seg)
-    return not (word and len(word.group(1)) <= 2 and word.group(1)[0].isupper())
-
-
-def _balanced(text: str, span: tuple[int, int], quotes: tuple[Quote, ...]) -> tuple[int, int]:
-    """Extend ``span`` over the marks of a quotation it cuts, when only punctuation is cut off.
-
-    A parser often hangs a closing "." and "”" on the main verb, so a reported clause ending
-    in a quoted fragment would otherwise stop inside the quotation.
-    """
-    s, e = span
-    for q in quotes:
-        if s <= q.open < e <= q.close and not text[e : q.close].strip(" .,;:!?"):
-            e = q.after
-        if q.open < s < q.after <= e and not text[q.start : s].strip(" .,;:!?"):
-            s = q.open
-    return s, e
-
-
-def _in_quote(tok: Token, quotes: tuple[Quote, ...]) -> bool:
-    """Whether ``tok`` stands inside a quotation (a report quoted within a report)."""
-    return any(q.open < tok.idx < q.close for q in quotes)
-
-
-def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
-
-
-def _outlet_voice(text: str, c: _Candidate, outlet: str | None) -> bool:
+def _outlet_voice(text: str, c: Candidate, outlet: str | None) -> bool:
     if c.source is None:
         return False
     src = text[c.source[0] : c.source[1]].strip().lower()

@@ -1,0 +1,278 @@
+"""Attribution pass 3: text with no reporting verb of its own.
+
+Colon quotations ("X: “...”"), speaker lines of transcripts and headlines ("WALLACE: ..."),
+quotations signed with a dash ("“...” ― Ana Ruiz"), Title Case headlines whose verb the
+parser took for a name ("Mayor Vows To Rebuild Pier"), and quotations that open or continue
+a speaker's statement around its frame ("“A,” she said, “B.”"). Each function takes the
+candidates found so far and returns new or grown ones; none reads the parse beyond ``doc``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from . import cues
+from .attribution_spans import Candidate, is_quote_content, overlap, quote_content, trimmed
+from .quotes import Quote
+
+
+def colon_quotes(
+    text: str, doc: Doc, quotes: tuple[Quote, ...], found: list[Candidate]
+) -> list[Candidate]:
+    """ "Ukraine's security service: “...”": a noun phrase, a colon, a quotation."""
+    used = [c.content for c in found]
+    out: list[Candidate] = []
+    for q in quotes:
+        if any(overlap((q.start, q.end), u) for u in used):
+            continue
+        line_start = text.rfind("\n", 0, q.open) + 1
+        head = text[line_start : q.open]
+        m = re.fullmatch(r"(\s*)(.+?)\s*:\s*", head)
+        if not m or len(head) > 120:
+            continue
+        s, e = line_start + m.start(2), line_start + m.end(2)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in span):
+            continue
+        colon = text.index(":", e)
+        out.append(
+            Candidate(
+                quote_content(text, q),
+                (colon, colon + 1),
+                (s, e),
+                (s, e),
+                ":",
+                frame=(line_start, q.after),
+            )
+        )
+    out.extend(_speaker_lines(text, doc, quotes, [*used, *(c.content for c in out)]))
+    return out
+
+
+def headline_verbs(text: str, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """ "Mayor Vows To Rebuild Bridge": a Title Case headline whose reporting verb the
+    parser took for a name.
+
+    In a line of three or more words nearly all capitalised, with no report found in it,
+    a capitalised word in -s whose stem is a reporting or stance verb ("Vows", "Slams",
+    "Urges") splits the line: the words before it (after a leading phrase set off by a
+    comma) are the source, the words after it the content.
+    """
+    out: list[Candidate] = []
+    for line in re.finditer(r"[^\n]+", text):
+        s0, e0 = line.span()
+        words = re.findall(r"[A-Za-z][\w'’-]*", line.group())
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+            continue
+        if ":" in line.group():
+            continue  # "Mayor: ..." is the colon pass's
+        if any(c.cue is not None and s0 <= c.cue[0] < e0 for c in found):
+            continue
+        span = doc.char_span(s0, e0, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span[1:]:
+            stem = _headline_stem(tok.text)
+            if stem is None or tok.i + 1 >= span.end or tok.ent_type_ in _NAME_TYPES:
+                continue  # "United States" names a place
+            if tok.nbor(-1).text == "United":
+                continue  # ... even where the parser did not say so
+            start = max(s0, text.rfind(",", s0, tok.idx) + 1)
+            source = trimmed(text, start, tok.idx)
+            content = trimmed(text, tok.idx + len(tok), e0)
+            if source[1] <= source[0] or content[1] - content[0] < 3:
+                break
+            cue = (tok.idx, tok.idx + len(tok))
+            out.append(Candidate(content, cue, source, source, stem, frame=(s0, e0)))
+            break
+    return out
+
+
+_NAME_TYPES = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+def _headline_stem(word: str) -> str | None:
+    """The reporting verb a capitalised headline word in -s is the present of ("Vows" ->
+    "vow", "Pushes" -> "push"), or None."""
+    if not word[:1].isupper() or not word.endswith("s") or len(word) < 4:
+        return None
+    low = word.lower()
+    for stem in (low[:-1], low[:-2]):
+        if stem in cues.SPEECH_VERBS or stem in cues.STANCE_VERBS:
+            return stem
+    return None
+
+
+#: "“...” ― Ana Ruiz": a quotation signed with a dash and a name, as under an epigraph or in
+#: a collection of readers' comments. The name is one to five capitalised words or initials.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*(?:[―—–]|--)[^\S\n]*"
+    r"((?:[A-Z]\.|[A-Z][\w'’-]*)(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w'’-]*|de|la|del|van|von)){0,4})"
+    r"(?=\.?(?:[^\S\n]*(?:\n|$|[“\"])|[^\S\n]{2}|\.[^\S\n]))"
+)
+
+
+def dash_quotes(text: str, quotes: tuple[Quote, ...]) -> list[tuple[Quote, Candidate]]:
+    """ "“We deserve better.” ― Ana Ruiz": the dash is the cue and the name the source.
+
+    The name must end the line or be followed by the next quotation, a period or a wide
+    space; a dash that opens a clause ("” — and then he left") is not a signature.
+    """
+    out: list[tuple[Quote, Candidate]] = []
+    for q in quotes:
+        m = _SIGNATURE.match(text, q.after)
+        if m is None:
+            continue
+        s, e = m.span(1)
+        dash = next(i for i in range(q.after, s) if text[i] in "―—–-")
+        cue_end = dash + (2 if text.startswith("--", dash) else 1)
+        content = quote_content(text, q)
+        out.append((q, Candidate(content, (dash, cue_end), (s, e), (s, e), "―", frame=(q.open, e))))
+    return out
+
+
+def signed_inside(c: Candidate, q: Quote) -> bool:
+    return c.cue is not None and q.open < c.cue[0] < q.close
+
+
+#: Labels that end in a colon but name no speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    note update updated related photo photos video watch read listen editor correction
+    source sources credit caption transcript excerpt summary background warning breaking
+    live exclusive opinion analysis
+    """.split()
+)
+_SPEAKER_LINE = re.compile(r"^[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
+
+
+def _speaker_lines(
+    text: str, doc: Doc, quotes: tuple[Quote, ...], used: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Transcripts and headlines: "WALLACE: Let's start ...", "Pence: Flowers won't be there".
+
+    A line that opens with a short name and a colon gives the rest of the line to that name.
+    """
+    out: list[Candidate] = []
+    for m in _SPEAKER_LINE.finditer(text):
+        line_start = m.start()
+        s, e = m.span(1)
+        label = text[s:e]
+        words = label.split()
+        if words[-1].lower() in _NOT_SPEAKERS or any(ch.isdigit() for ch in label):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) > 5 or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        named = all(w[:1].isupper() for w in words) and len(words) <= 4
+        if not (label.isupper() or named or any(t.pos_ == "PROPN" for t in span)):
+            continue
+        cs, ce = m.span(2)
+        if text[ce - 1 : ce] in '"”' and text[line_start:s].strip() in ('"', "“"):
+            ce -= 1  # a transcript paragraph inside one quotation mark
+        content = trimmed(text, cs, ce)
+        quote = next((q for q in quotes if q.open == cs), None)
+        if quote is not None:
+            continue  # "X: “...”" is the colon quotation above
+        if content[1] - content[0] < 8 or any(overlap(content, u) for u in used):
+            continue
+        colon = text.index(":", e)
+        out.append(
+            Candidate(content, (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, ce))
+        )
+    return out
+
+
+def opened_before_the_frame(
+    text: str, quotes: tuple[Quote, ...], found: list[Candidate]
+) -> list[Candidate]:
+    """ "“A,” she said, “B.”": a quotation that ends just before its speaker's frame opens
+    the statement that the quotation after the frame goes on with.
+
+    The content of a candidate whose quotation follows its cue grows back to the start of a
+    quotation that ends, in the same paragraph, where the frame begins ("," or a dash
+    between), when no other candidate holds that quotation.
+    """
+    out = list(found)
+    for n, c in enumerate(out):
+        if c.cue is None or c.source is None or c.cue[1] > c.content[0]:
+            continue
+        if not any(q.start == c.content[0] for q in quotes):
+            continue
+        frame_start = min(c.cue[0], c.source[0])
+        frame_end = max(c.cue[1], c.source[1])
+        if not re.fullmatch(r"[^.!?:;]*,\s*(?:[“\"«]|''|``)\s*", text[frame_end : c.content[0]]):
+            continue  # "“A,” she said. “B.”" is continued_quotes' to join; "said: “B”" opens
+        before = [q for q in quotes if q.after <= frame_start]
+        if not before:
+            continue
+        q = before[-1]
+        if text[q.after : frame_start].strip(" ,—–") or "\n" in text[q.after : frame_start]:
+            continue
+        if any(overlap((q.start, q.end), o.content) for o in out if o is not c):
+            continue
+        out[n] = replace(c, content=(q.start, c.content[1]), frame=(q.open, c.frame[1]))
+    return out
+
+
+def continued_quotes(
+    text: str, quotes: tuple[Quote, ...], found: list[Candidate]
+) -> list[Candidate]:
+    """A quotation with no speaker of its own that follows its speaker's earlier quotation.
+
+    "“A,” she said. “B.”" in one paragraph is one statement: the earlier candidate's content
+    grows to run from A to B (the speaker's frame inside it, as in a discontinuous span).
+    A quotation that continues in a later paragraph becomes a candidate of its own with the
+    same source and cue. Returns the new candidates; grown ones are replaced in ``found``.
+    """
+    out: list[Candidate] = []
+    covered = [c.content for c in found]
+    for q in quotes:
+        content = quote_content(text, q)
+        if any(overlap(content, c) for c in covered):
+            continue
+        if len(re.findall(r"\w+", text[content[0] : content[1]])) < 4:
+            continue
+        prev = [
+            c
+            for c in found + out
+            if c.content[1] <= q.open and c.cue is not None and q.open - c.content[1] < 400
+        ]
+        if not prev:
+            continue
+        p = max(prev, key=lambda c: c.content[1])
+        gap = text[p.content[1] : q.open]
+        if "\n\n" in gap or not is_quote_content(text, p.content, quotes):
+            continue
+        # only the speaker's own sentences may sit between the two quotations; when the
+        # frame ("..., Mr. Lee said.") sits there, only what follows its cue is looked at,
+        # since a title's period ("Mr.") would pass for a sentence end
+        after_cue = p.cue is not None and p.content[1] <= p.cue[0] < q.open
+        tail = text[p.cue[1] : q.open] if after_cue and p.cue is not None else gap
+        if re.search(r"[.!?]”?\s+[A-Z][^“\"]*[.!?]\s", tail) and "said" not in gap:
+            continue
+        if "\n" not in gap and p.cue is not None and p.cue[0] >= p.content[1]:
+            grown = replace(p, content=(p.content[0], content[1]), frame=(p.frame[0], q.after))
+            if p in found:
+                found[found.index(p)] = grown
+            else:
+                out[out.index(p)] = grown
+            covered.append(grown.content)
+            continue
+        out.append(replace(p, content=content, frame=(q.open, q.after), continued=True))
+    return out
+
+
+__all__ = [
+    "colon_quotes",
+    "continued_quotes",
+    "dash_quotes",
+    "headline_verbs",
+    "opened_before_the_frame",
+    "signed_inside",
+]

@@ -1,0 +1,106 @@
+"""The spans an attribution is built from: candidates and the character helpers the passes
+share (trimming, overlap, quotation contents).
+
+Offsets are characters of the canonical text; a span is a ``(start, end)`` pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .quotes import Quote
+
+#: Characters trimmed from both ends of a span.
+TRAIL = " \t\n,;:—–-"
+#: Quotation marks, curly and straight.
+QUOTE_MARKS = '“”"«»„'
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An attribution before resolution; spans are (start, end) character pairs."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    core: tuple[int, int] | None  # the source's name part, for entity resolution
+    lemma: str
+    according_to: bool = False
+    frame: tuple[int, int] = (0, 0)  # the sentence(s) the attribution lives in
+    continued: bool = False  # a quotation continuing an earlier one of the same speaker
+    relay: tuple[int, int] | None = None  # "..., Y reported": Y's name core
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRAIL:
+        start += 1
+    while end > start and text[end - 1] in TRAIL:
+        end -= 1
+    if end > start and text[end - 1] == "." and _unquoted_end(text, start, end):
+        end -= 1
+    return start, end
+
+
+def _unquoted_end(text: str, start: int, end: int) -> bool:
+    """Whether a final period stands outside any quotation (and is not an abbreviation)."""
+    seg = text[start:end]
+    opens = sum(seg.count(ch) for ch in "“«")
+    closes = sum(seg.count(ch) for ch in "”»")
+    if opens > closes or seg.count('"') % 2:
+        return False
+    word = re.search(r"(\w+)\.$", seg)
+    return not (word and len(word.group(1)) <= 2 and word.group(1)[0].isupper())
+
+
+def balanced(text: str, span: tuple[int, int], quotes: tuple[Quote, ...]) -> tuple[int, int]:
+    """Extend ``span`` over the marks of a quotation it cuts, when only punctuation is cut off.
+
+    A parser often hangs a closing "." and "”" on the main verb, so a reported clause ending
+    in a quoted fragment would otherwise stop inside the quotation.
+    """
+    s, e = span
+    for q in quotes:
+        if s <= q.open < e <= q.close and not text[e : q.close].strip(" .,;:!?"):
+            e = q.after
+        if q.open < s < q.after <= e and not text[q.start : s].strip(" .,;:!?"):
+            s = q.open
+    return s, e
+
+
+def in_quote(tok: Token, quotes: tuple[Quote, ...]) -> bool:
+    """Whether ``tok`` stands inside a quotation (a report quoted within a report)."""
+    return any(q.open < tok.idx < q.close for q in quotes)
+
+
+def overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def quote_content(text: str, q: Quote) -> tuple[int, int]:
+    """The quoted words, without a comma that only joins them to "he said"."""
+    end = q.end
+    while end > q.start and text[end - 1] in ", \n":
+        end -= 1
+    return (q.start, end)
+
+
+def is_quote_content(text: str, content: tuple[int, int], quotes: tuple[Quote, ...]) -> bool:
+    return any(q.start == content[0] for q in quotes) and any(
+        q.start < content[1] <= q.end for q in quotes
+    )
+
+
+__all__ = [
+    "QUOTE_MARKS",
+    "TRAIL",
+    "Candidate",
+    "balanced",
+    "in_quote",
+    "is_quote_content",
+    "overlap",
+    "quote_content",
+    "trimmed",
+]
