@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimledger.ledger.measures import (
     document_estimates,
     group_measures,
+    is_difference,
     subject_key,
     unit_key,
 )
@@ -374,3 +377,35 @@ def test_a_total_is_not_a_reference_back() -> None:
     total = Quantity(_span(text, "1,749"), 1749, 1749)
     ex = Extraction(Document("x", text, Meta()), quantities=(first, total))
     assert document_estimates(ex)[1].antecedent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "difference"),
+    [
+        ("Their count is at least 100 more than the AP count.", "at least 100", True),
+        ("Clinton is 71 delegates short of the magic number.", "71 delegates", True),
+        ("Clinton leads Sanders by roughly 270 delegates.", "roughly 270 delegates", True),
+        ("The two estimates vary by $15 billion.", "$15 billion", True),
+        ("Support rose by 3 percent.", "3 percent", True),
+        # levels, and the agent "by"
+        ("He was attacked by 3 gunmen.", "3 gunmen", False),
+        ("Trump won 739 delegates.", "739 delegates", False),
+        ("A book written by 2 authors.", "2 authors", False),
+        ("Troops suffered over 1,000 casualties.", "over 1,000 casualties", False),
+    ],
+)
+def test_is_difference(text: str, part: str, difference: bool) -> None:
+    start = text.index(part)
+    assert is_difference(text, start, start + len(part)) is difference
+
+
+def test_a_difference_belongs_to_no_measure() -> None:
+    text = "Lee has 866 Ruritanian delegates, 270 Ruritanian delegates more than Roe."
+    qs = tuple(
+        Quantity(_span(text, f"{n} Ruritanian delegates"), n, n, unit="delegate",
+                 subject="Ruritanian delegates")
+        for n in (866, 270)
+    )
+    ex = Extraction(Document("x", text, Meta()), quantities=qs)
+    (measure,) = group_measures(document_estimates(ex))
+    assert [e.quantity.low for e in measure.estimates] == [866]

@@ -72,6 +72,16 @@ _CONTEXT_STOP = frozenset(
     years last first new week weeks month months day days time times people percent
     """.split()
 )
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:more|fewer|less|short|higher|lower|ahead|behind)\b", re.IGNORECASE
+)
+# "by" after a verb of change or lead ("leads Sanders by", "rose by"); not the agent "by".
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:leads?|led|leading|ahead|behind|trail\w*|var(?:y|ies|ied)|r[io]se[ns]?|risen|f[ae]ll"
+    r"s?|fallen|gr[eo]w[ns]?|grown|(?:in|de)creas\w*|dropp?\w*|climb\w*|jump\w*|declin\w*|cut"
+    r"|reduc\w*|w[io]ns?|beat\w*|up|down|off|higher|lower)\s+(?:\S+\s+){0,2}by\s+$",
+    re.IGNORECASE,
+)
 #: Exact counts below this are descriptions ("two candidates"), grouped only within a document.
 DESCRIPTION_BELOW = 10
 PERIOD_WINDOW = 200
@@ -115,6 +125,7 @@ class Estimate:
     holder: str | None = None
     context: frozenset[str] = frozenset()
     sentence: int = 0
+    difference: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +240,7 @@ def document_estimates(
             holder=holder,
             context=context_key(doc.text, q.span.start, q.span.end, unit, subject),
             sentence=sentence_start(doc.text, q.span.start),
+            difference=is_difference(doc.text, q.span.start, q.span.end),
         )
         out.append(est)
         if unit is not None and unit_key(unit) not in GENERIC_UNITS:
@@ -268,12 +280,13 @@ def _period(extraction: Extraction, q: Quantity) -> str | None:
 def group_measures(estimates: Iterable[Estimate]) -> list[Measure]:
     """Group estimates into measures (steps 2-4); measures with one estimate are kept too.
 
-    Estimates without a unit cannot be placed and are left out (they belong to no measure).
+    Estimates without a unit cannot be placed and are left out (they belong to no measure),
+    and so are differences (:func:`is_difference`).
     """
     blocks: dict[tuple[str, str | None, str, str], list[Estimate]] = defaultdict(list)
     for e in estimates:
         uk = unit_key(e.unit)
-        if uk is None or uk in GENERIC_UNITS:
+        if uk is None or uk in GENERIC_UNITS or e.difference:
             continue
         # A description joins only the estimates of its own document (step 2).
         scope = f"doc:{e.document_id}" if is_description(e.quantity) else ""
@@ -330,6 +343,14 @@ def _context_groups(members: list[Estimate]) -> list[list[Estimate]]:
             if len(a.context & b.context) >= CONTEXT_SHARED:
                 sets.union(i, j)
     return [[members[i] for i in g] for g in sets.groups()]
+
+
+def is_difference(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is a difference between two levels, not a
+    level: "at least 100 *more* than the AP count", "71 delegates *short* of", "leads *by*
+    270", "the numbers vary *by* $15 billion". A difference estimates no measure's value."""
+    before = _DIFFERENCE_BEFORE.search(text, max(0, start - 60), start)
+    return bool(_DIFFERENCE_AFTER.match(text, end) or before)
 
 
 def is_description(q: Quantity) -> bool:
