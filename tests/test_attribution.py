@@ -701,3 +701,16 @@ def test_inverted_speaker_after_a_quotation_of_two_sentences() -> None:
     assert triples(text) == [
         ("Rosa Lind, a commuter", "said", "The ferry is late again. Total chaos")
     ]
+
+
+def test_closing_reporting_participle_is_a_second_report() -> None:
+    text = "The coach said the team was tired, arguing that the schedule was too tight."
+    assert triples(text) == [
+        ("The coach", "said", "the team was tired"),
+        ("The coach", "arguing", "the schedule was too tight"),
+    ]
+
+
+def test_closing_participle_of_another_kind_stays_in_the_content() -> None:
+    text = "The coach said the team trained hard, leaving nothing to chance."
+    assert triples(text)[0][2] == "the team trained hard, leaving nothing to chance"

@@ -345,7 +345,16 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             return _np(text, s)
         if head.dep_ == "conj" or (head.dep_ in ("advcl", "xcomp") and head.tag_ == "VBG"):
             # "X smiled and said ...", "X said ..., adding that ...": the head's subject
+            participle = head.dep_ != "conj" and head.i > 0 and head.doc[head.i - 1].text == ","
             head = head.head
+            while (
+                participle
+                and head.dep_ == "ccomp"
+                and head.head.lemma_.lower() in cues.SPEECH_VERBS
+            ):
+                # "X said A was wrong, arguing that ...": the parser hangs the participle
+                # on A; it is X who argues
+                head = head.head
             continue
         if head.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.head.children):
             # "X refused to say ...", "X avoids condemning ...": subject control
@@ -802,7 +811,23 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
         run.append(t)
     if run and run[-1].dep_ in ("mark", "cc") and run[-1].head.i in stops:
         run.pop()
-    return _without_dangling(run)
+    return _without_dangling(_without_participle(run))
+
+
+def _without_participle(toks: list[Token]) -> list[Token]:
+    """The run without a closing reporting participle set off by a comma: in "said A,
+    arguing that B" the participle is the speaker's second report, not part of A."""
+    for n, t in enumerate(toks):
+        if n < 2 or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        if (
+            toks[n - 1].text == ","
+            and t.left_edge.i == t.i
+            and t.right_edge.i >= toks[-1].i
+            and t.lemma_.lower() in cues.SPEECH_VERBS | cues.STANCE_VERBS
+        ):
+            return toks[: n - 1]
+    return toks
 
 
 def _without_dangling(toks: list[Token]) -> list[Token]:
