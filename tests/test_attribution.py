@@ -714,3 +714,10 @@ def test_closing_reporting_participle_is_a_second_report() -> None:
 def test_closing_participle_of_another_kind_stays_in_the_content() -> None:
     text = "The coach said the team trained hard, leaving nothing to chance."
     assert triples(text)[0][2] == "the team trained hard, leaving nothing to chance"
+
+
+def test_transcript_speaker_owns_a_line_with_reports_inside() -> None:
+    text = "HOST: The mayor said the bridge will close. Will it reopen?\n\nGUEST: Not this year."
+    found = triples(text)
+    assert ("HOST", ":", "The mayor said the bridge will close. Will it reopen?") in found
+    assert ("GUEST", ":", "Not this year") in found

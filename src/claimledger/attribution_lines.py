@@ -179,8 +179,10 @@ def _speaker_lines(
         quote = next((q for q in quotes if q.open == cs), None)
         if quote is not None:
             continue  # "X: “...”" is the colon quotation above
-        if content[1] - content[0] < 8 or any(overlap(content, u) for u in used):
+        if content[1] - content[0] < 8:
             continue
+        if not label.isupper() and any(overlap(content, u) for u in used):
+            continue  # a transcript's "WALLACE:" owns its line even with reports inside
         colon = text.index(":", e)
         out.append(
             Candidate(content, (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, ce))
