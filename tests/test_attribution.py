@@ -721,3 +721,15 @@ def test_transcript_speaker_owns_a_line_with_reports_inside() -> None:
     found = triples(text)
     assert ("HOST", ":", "The mayor said the bridge will close. Will it reopen?") in found
     assert ("GUEST", ":", "Not this year") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor hoped the bridge would open in May.",
+        "The mayor hopes the bridge will open in May.",
+    ],
+)
+def test_hope_despite_the_lemmatizer(text: str) -> None:
+    # spaCy's lemmatizer gives "hop" for "hoped" and "hopes"
+    assert [(c, x) for _, c, x in triples(text)][0][1].startswith("the bridge")

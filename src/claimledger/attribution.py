@@ -91,14 +91,14 @@ def find_attributions(
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = _according_to(text, tok, sent) or _according_to_by_commas(text, tok, sent)
             elif tok.pos_ == "VERB" and (
-                tok.lemma_.lower() in cues.SPEECH_VERBS
-                or tok.lemma_.lower() in cues.STANCE_VERBS
-                or tok.lemma_.lower() in cues.REQUEST_VERBS
-                or tok.lemma_.lower() in cues.LIGHT_VERBS
+                _lemma(tok) in cues.SPEECH_VERBS
+                or _lemma(tok) in cues.STANCE_VERBS
+                or _lemma(tok) in cues.REQUEST_VERBS
+                or _lemma(tok) in cues.LIGHT_VERBS
             ):
                 if not in_quote(tok, quotes):
                     cand = _from_verb(text, tok, sent, quotes)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SPEECH_NOUNS:
+            elif tok.pos_ == "NOUN" and _lemma(tok) in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)
             if cand is not None and not _outlet_voice(text, cand, outlet):
                 found.append(_without_connective(doc, cand, quotes))
@@ -241,7 +241,7 @@ def _from_verb(
         cue,
         src,
         core,
-        verb.lemma_.lower(),
+        _lemma(verb),
         frame=(sent.start_char, sent.end_char),
         relay=relay_source,
     )
@@ -266,7 +266,7 @@ def _controlled(verb: Token, source: tuple[int, int]) -> bool:
         and head.pos_ in ("VERB", "AUX")
         # only a verb of seeming, phase or attempt; a reporting head ("refused to") is a
         # report of its own, and one of motion ("moved to accuse") is an act
-        and head.lemma_.lower() in _CATENATIVES
+        and _lemma(head) in _CATENATIVES
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and any(c.dep_ == "nsubj" and source[0] <= c.idx < source[1] for c in head.children)
         and not any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
@@ -284,13 +284,13 @@ def _document_author(verb: Token) -> tuple[Token, Token | None] | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
         return None
     noun = verb.head
-    if noun.lemma_.lower() not in cues.DOCUMENT_NOUNS:
+    if _lemma(noun) not in cues.DOCUMENT_NOUNS:
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
     if owner:
         return owner[0], None
     gov = noun.head
-    if noun.dep_ == "dobj" and gov.lemma_.lower() in cues.ISSUING_VERBS:
+    if noun.dep_ == "dobj" and _lemma(gov) in cues.ISSUING_VERBS:
         subj = [c for c in gov.children if c.dep_ == "nsubj"]
         return (subj[0], gov) if subj else None
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
@@ -308,7 +308,7 @@ def _inverted_relay(text: str, verb: Token) -> tuple[Token, tuple[int, int]] | N
     for comp in verb.children:
         if comp.dep_ != "ccomp" or comp.i < verb.i:
             continue
-        if comp.lemma_.lower() not in cues.RELAY_VERBS | cues.SPEECH_VERBS:
+        if _lemma(comp) not in cues.RELAY_VERBS | cues.SPEECH_VERBS:
             continue
         subj = [c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i]
         inner = [c for c in comp.children if c.dep_ == "ccomp" and c.i < subj[0].i] if subj else []
@@ -350,7 +350,7 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             while (
                 participle
                 and head.dep_ == "ccomp"
-                and head.head.lemma_.lower() in cues.SPEECH_VERBS
+                and _lemma(head.head) in cues.SPEECH_VERBS
             ):
                 # "X said A was wrong, arguing that ...": the parser hangs the participle
                 # on A; it is X who argues
@@ -366,6 +366,15 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             continue
         return None
     return None
+
+
+#: Forms spaCy's lemmatizer gets wrong, by the word as written: "hoped" -> "hop".
+_LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+
+
+def _lemma(tok: Token) -> str:
+    """The lower-case lemma of ``tok``, with the lemmatizer's known slips corrected."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -495,7 +504,7 @@ def _verb_content(
     cue: tuple[int, int],
     source: tuple[tuple[int, int], tuple[int, int]],
 ) -> tuple[int, int] | None:
-    if verb.lemma_.lower() in cues.QUOTE_ONLY_VERBS:
+    if _lemma(verb) in cues.QUOTE_ONLY_VERBS:
         return _adjacent_quote(text, verb, cue, source[0], quotes)
     comps = (
         [c for c in verb.children if c.dep_ == "ccomp"]
@@ -530,7 +539,7 @@ def _verb_content(
             quote = _quote_around(text, clause, quotes, cue)
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if quote is None and lemma in cues.LIGHT_VERBS:
         stance = _stance_noun_content(text, verb)
         if stance is not None or lemma not in cues.SPEECH_VERBS | cues.STANCE_VERBS:
@@ -568,7 +577,7 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
     for c in verb.children:
         if c.i < verb.i or c.dep_ not in ("dobj", "xcomp", "prep"):
             continue
-        if c.dep_ != "prep" and verb.lemma_.lower() in cues.PREPOSITIONAL_STANCE:
+        if c.dep_ != "prep" and _lemma(verb) in cues.PREPOSITIONAL_STANCE:
             continue
         if c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPOSITIONS:
             continue
@@ -595,7 +604,7 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
                     toks = toks + list(sib.subtree)
         if len(toks) < 2 and c.dep_ != "dobj":
             continue
-        if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS and len(toks) <= 3:
+        if c.dep_ == "dobj" and _lemma(c) in _MEDIA_NOUNS and len(toks) <= 3:
             continue  # "shared a statement": the medium, not what it said
         toks = _without_dangling(_without_occasion(_without_aside(toks), {verb.i, c.i}))
         span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
@@ -633,7 +642,7 @@ def _without_occasion(toks: list[Token], heads: set[int]) -> list[Token]:
             t.lower_ in ("in", "on", "at", "via", "over")
             and (
                 objs[0].lower_ in _OCCASION_NOUNS
-                or objs[0].lemma_.lower() in _OCCASION_NOUNS
+                or _lemma(objs[0]) in _OCCASION_NOUNS
                 or objs[0].ent_type_ in ("DATE", "TIME")
             )
         )
@@ -676,7 +685,7 @@ _ASIDES = frozenset({"relcl", "acl"})
 def _stance_object(verb: Token) -> Token | None:
     """The stance noun a light verb takes: "expressed *concern*", "voiced *doubts*"."""
     for c in verb.children:
-        if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in cues.STANCE_NOUNS:
+        if c.dep_ == "dobj" and c.i > verb.i and _lemma(c) in cues.STANCE_NOUNS:
             return c
     return None
 
@@ -710,7 +719,7 @@ def _with_stance_noun(
 ) -> tuple[int, int]:
     """ "expressed deep concern about": the stance noun and its preposition join the cue,
     up to the content (a complementizer "that" stays out)."""
-    if verb.lemma_.lower() not in cues.LIGHT_VERBS or content[0] <= cue[1]:
+    if _lemma(verb) not in cues.LIGHT_VERBS or content[0] <= cue[1]:
         return cue
     noun = _stance_object(verb)
     if noun is None or noun.left_edge.idx < cue[1] or noun.idx >= content[0]:
@@ -724,7 +733,7 @@ def _with_stance_noun(
 
 def _is_frame(prep: Token) -> bool:
     """ "spoke on condition of anonymity", "on behalf of", "on the record": how one spoke."""
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in _FRAME_NOUNS for g in prep.children)
+    return any(g.dep_ == "pobj" and _lemma(g) in _FRAME_NOUNS for g in prep.children)
 
 
 def _is_time_phrase(toks: list[Token]) -> bool:
@@ -796,7 +805,7 @@ def _clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[To
         for d in comp.subtree
         if d.i != comp.i
         and d.dep_ in ("advcl", "conj", "parataxis")
-        and d.lemma_.lower() in cues.SPEECH_VERBS
+        and _lemma(d) in cues.SPEECH_VERBS
         and any(c.dep_ in _SUBJECTS for c in d.children)
         # "said that A and that B decided ...": a second reported clause, not a new report
         and not (d.dep_ == "conj" and any(c.dep_ == "mark" for c in d.children))
@@ -824,7 +833,7 @@ def _without_participle(toks: list[Token]) -> list[Token]:
             toks[n - 1].text == ","
             and t.left_edge.i == t.i
             and t.right_edge.i >= toks[-1].i
-            and t.lemma_.lower() in cues.SPEECH_VERBS | cues.STANCE_VERBS
+            and _lemma(t) in cues.SPEECH_VERBS | cues.STANCE_VERBS
         ):
             return toks[: n - 1]
     return toks
@@ -916,7 +925,7 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
     if not objs:
         return None
     obj = objs[0]
-    if obj.lemma_.lower() in cues.NOT_SOURCES:
+    if _lemma(obj) in cues.NOT_SOURCES:
         return None
     src, core = _np(text, obj)
     pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
@@ -968,7 +977,7 @@ def _according_to_by_commas(text: str, tok: Token, sent: SpacySpan) -> Candidate
     if end == to.i + 1 or end - to.i > 12:
         return None
     src = trimmed(text, doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
-    if any(t.lemma_.lower() in cues.NOT_SOURCES for t in doc[to.i + 1 : end]):
+    if any(_lemma(t) in cues.NOT_SOURCES for t in doc[to.i + 1 : end]):
         return None
     before = [t for t in sent if t.i < tok.i and not t.is_punct]
     if len(before) >= 3:
@@ -1028,7 +1037,7 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
         (noun.idx, noun.idx + len(noun)),
         src,
         core,
-        noun.lemma_.lower(),
+        _lemma(noun),
         frame=(sent.start_char, sent.end_char),
     )
 
