@@ -102,7 +102,7 @@ def _headline_stem(word: str) -> str | None:
     if not word[:1].isupper() or not word.endswith("s") or len(word) < 4:
         return None
     low = word.lower()
-    for stem in (low[:-1], low[:-2]):
+    for stem in (low[:-1], low[:-2] if low.endswith("es") else low[:-1]):
         if stem in cues.SPEECH_VERBS or stem in cues.STANCE_VERBS:
             return stem
     return None

@@ -26,7 +26,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     presume assume believe point counsel confess grumble gripe groan sigh snap rule brief
     testify swear attest certify corroborate verify rebut refute contradict dismiss
     know expect understand recognize recognise remember consider deem interpret decide
-    learn hear read
+    learn hear read remind request
     """.split()
 )
 
@@ -50,6 +50,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     identify compare plan ignore favor favour intend decry address approve hail embrace
     congratulate cheer expect hope
     reference refer invoke label liken bemoan downplay admire despise promote
+    vote portray chant
     """.split()
 )
 
@@ -100,7 +101,7 @@ QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "go"})
 
 #: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
 PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
-    "talk speak comment rail lash boast brag joke testify complain advocate campaign".split()
+    "talk speak comment rail lash boast brag joke testify complain advocate campaign vote".split()
 )
 
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
