@@ -754,3 +754,23 @@ def test_hope_despite_the_lemmatizer(text: str, cue: str) -> None:
 )
 def test_votes_portrayals_reminders(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The governor made it clear that he would veto the bill.",
+            [("The governor", "made it clear", "he would veto the bill")],
+        ),
+        (
+            "Many voters see the senator as a fighter.",
+            [("Many voters", "see", "the senator as a fighter")],
+        ),
+        # "make" and "see" in other senses report nothing
+        ("The baker made a cake for the fair.", []),
+        ("We saw the parade on Main Street.", []),
+    ],
+)
+def test_made_clear_and_seen_as(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found

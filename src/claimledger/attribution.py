@@ -95,6 +95,7 @@ def find_attributions(
                 or _lemma(tok) in cues.STANCE_VERBS
                 or _lemma(tok) in cues.REQUEST_VERBS
                 or _lemma(tok) in cues.LIGHT_VERBS
+                or _lemma(tok) in _CONSTRUCTION_VERBS
             ):
                 if not in_quote(tok, quotes):
                     cand = _from_verb(text, tok, sent, quotes)
@@ -236,6 +237,8 @@ def _from_verb(
         return None
     cue = _with_preposition(text, verb, cue, content)
     cue = _with_stance_noun(text, verb, cue, content)
+    if _lemma(verb) == "make" and (clear := _made_clear(verb)) is not None:
+        cue = (cue[0], clear.idx + len(clear))  # "made it clear"
     return Candidate(
         content,
         cue,
@@ -506,6 +509,8 @@ def _verb_content(
 ) -> tuple[int, int] | None:
     if _lemma(verb) in cues.QUOTE_ONLY_VERBS:
         return _adjacent_quote(text, verb, cue, source[0], quotes)
+    if _lemma(verb) in _CONSTRUCTION_VERBS:
+        return _construction_content(text, verb)
     comps = (
         [c for c in verb.children if c.dep_ == "ccomp"]
         or [
@@ -551,6 +556,45 @@ def _verb_content(
     if lemma in cues.REQUEST_VERBS and lemma not in cues.STANCE_VERBS:
         return None  # "encouraged growth": only "encouraged X to do Y" is a request
     return _object_content(text, verb)
+
+
+#: Verbs that report only in one construction: "made (it) clear that ...", "sees X as Y".
+_CONSTRUCTION_VERBS = frozenset({"make", "see"})
+
+
+def _made_clear(verb: Token) -> Token | None:
+    """The "clear" of "made (it) clear", or None."""
+    for c in verb.children:
+        if c.lower_ == "clear" and c.i > verb.i and c.i - verb.i <= 2:
+            return c
+    return None
+
+
+def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
+    """The content of "made (it) clear that C" (C) and of "sees X as Y" ("X as Y")."""
+    if _lemma(verb) == "make":
+        clear = _made_clear(verb)
+        if clear is None:
+            return None
+        clauses = [
+            c
+            for c in list(verb.children) + list(clear.children)
+            if c.i > clear.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        if not clauses:
+            return None
+        toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
+    else:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        preps = [p for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "as"]
+        preps += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
+        if not objs or not preps:
+            return None
+        toks = [t for t in verb.doc[objs[0].left_edge.i : preps[0].right_edge.i + 1]]
+    if not toks:
+        return None
+    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return span if span[1] > span[0] else None
 
 
 def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
