@@ -20,6 +20,7 @@ from claimledger.evaluation.polnear import (
     score_corpus,
     score_document,
     score_spans,
+    with_conventions,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -329,3 +330,23 @@ def test_missing_scorer_is_reported_not_raised() -> None:
     with pytest.raises(typer.Exit) as exit_info:
         _scorer("no_such_benchmark", "evaluate")
     assert exit_info.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "extended"),
+    [
+        ("She said that cuts would follow.", "cuts would follow", "that cuts would follow"),
+        ("She said that \u201ccuts would follow.\u201d", "cuts would follow.",
+         "that \u201ccuts would follow."),
+        ("She said that \u201ccuts would follow.\u201d", "\u201ccuts would follow.\u201d",
+         "that \u201ccuts would follow.\u201d"),
+        # no complementizer: unchanged
+        ("She said cuts would follow.", "cuts would follow", "cuts would follow"),
+        ("She denied that.", "She denied", "She denied"),
+    ],
+)
+def test_that_convention(text: str, content: str, extended: str) -> None:
+    start = text.index(content)
+    out = with_conventions(text, {"content": [(start, start + len(content))]})
+    (s, e), = out["content"]
+    assert text[s:e] == extended

@@ -251,10 +251,11 @@ def score_corpus(
 #: before scoring when ``conventions`` is on (and reported beside the raw figures).
 CONVENTIONS = (
     "PolNeAR content spans begin with the complementizer 'that' ('said that X' -> 'that X'); "
-    "claimledger's content does not, so a predicted content right after 'that ' is extended "
-    "over it"
+    "claimledger's content does not, so a predicted content right after 'that ' (or after "
+    "'that \u201c', an opening quotation mark between them) is extended over it"
 )
-_THAT = re.compile(r"\bthat\s+$")
+# "said that “X”": gold starts at "that" whether or not our content keeps the opening mark.
+_THAT = re.compile(r"\bthat\s+(?:[\u201c\"]|''|``)?\s*$")
 
 
 def with_conventions(text: str, predicted: Spans) -> Spans:
