@@ -165,6 +165,8 @@ def test_measures(client: TestClient) -> None:
     assert ("Lloyd Austin", 1000.0, None) in bounds
     assert ("Volodymyr Zelensky", None, 4000.0) in bounds
     assert all(e["conflicts_with"] == [] for e in m["estimates"])
+    # North Korean troops hold no named count: the measure has no holder, and says so.
+    assert m["holder"] is None and rows[0]["holder"] is None
     assert client.get("/api/measures?min_estimates=2").status_code == 200
 
 

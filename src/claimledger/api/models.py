@@ -218,6 +218,7 @@ class MeasureSummaryOut(BaseModel):
     subject: str | None
     period: str | None
     estimates: int
+    holder: str | None = Field(None, description="Whose count it is, when the text says so.")
 
 
 class EstimateOut(BaseModel):
@@ -251,6 +252,7 @@ class MeasureOut(BaseModel):
     unit: str | None
     subject: str | None
     period: str | None
+    holder: str | None = Field(None, description="Whose count it is, when the text says so.")
     relation: str
     counts: dict[str, int]
     origins: int

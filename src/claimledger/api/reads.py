@@ -217,6 +217,7 @@ class MeasureSummary:
     subject: str | None
     period: str | None
     estimates: int
+    holder: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -236,10 +237,10 @@ def measures(
         raise ValueError(f"min_estimates must be 1 or more, got {min_estimates}")
     n = func.count(MM.c.quantity_id).label("n")
     stmt = (
-        select(MS.c.id, MS.c.label, MS.c.unit, MS.c.subject, MS.c.period, n)
+        select(MS.c.id, MS.c.label, MS.c.unit, MS.c.subject, MS.c.period, MS.c.holder, n)
         .select_from(MS)
         .join(MM, MM.c.measure_id == MS.c.id)
-        .group_by(MS.c.id, MS.c.label, MS.c.unit, MS.c.subject, MS.c.period)
+        .group_by(MS.c.id, MS.c.label, MS.c.unit, MS.c.subject, MS.c.period, MS.c.holder)
         .having(n >= min_estimates)
         .order_by(n.desc(), MS.c.id)
         .limit(limit)
@@ -249,7 +250,7 @@ def measures(
         stmt = stmt.where(MS.c.label_norm.contains(word, autoescape=True))
     with _connect(bind) as conn:
         return [
-            MeasureSummary(r.id, r.label, r.unit, r.subject, r.period, int(r.n))
+            MeasureSummary(r.id, r.label, r.unit, r.subject, r.period, int(r.n), r.holder)
             for r in conn.execute(stmt)
         ]
 
@@ -296,11 +297,13 @@ class MeasureDetail:
     origins: int
     estimates: tuple[MeasureEstimate, ...]
     pairs: tuple[tuple[int, int, str], ...]
+    holder: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "label": self.label, "unit": self.unit, "subject": self.subject,
-            "period": self.period, "relation": self.relation, "counts": dict(self.counts),
+            "period": self.period, "holder": self.holder, "relation": self.relation,
+            "counts": dict(self.counts),
             "origins": self.origins, "estimates": [e.to_dict() for e in self.estimates],
             "pairs": [{"i": i, "j": j, "relation": r} for i, j, r in self.pairs],
         }
@@ -314,9 +317,9 @@ def measure(bind: Bind, measure_id: int) -> MeasureDetail | None:
     """A measure with its estimates and their pairwise relations, or ``None`` if unknown."""
     with _connect(bind) as conn:
         head = conn.execute(
-            select(MS.c.id, MS.c.label, MS.c.unit, MS.c.subject, MS.c.period).where(
-                MS.c.id == measure_id
-            )
+            select(
+                MS.c.id, MS.c.label, MS.c.unit, MS.c.subject, MS.c.period, MS.c.holder
+            ).where(MS.c.id == measure_id)
         ).first()
         if head is None:
             return None
@@ -365,6 +368,7 @@ def measure(bind: Bind, measure_id: int) -> MeasureDetail | None:
         relation=rel.overall, counts=rel.counts,
         origins=len({r.origin_key for r in rows}),
         estimates=estimates, pairs=tuple((p.i, p.j, p.relation) for p in rel.pairs),
+        holder=head.holder,
     )
 
 
