@@ -392,6 +392,7 @@ class MeasureTimeline:
     counts: tuple[tuple[str, int], ...]
     origins: int
     entries: tuple[TimelineEntry, ...]
+    holder: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -431,7 +432,7 @@ def measure_timeline(
         raise ValueError("the measure text must contain at least one word")
     if limit < 1:
         raise ValueError(f"limit must be >= 1, got {limit}")
-    stmt = select(MS.c.id, MS.c.label, MS.c.unit, MS.c.period)
+    stmt = select(MS.c.id, MS.c.label, MS.c.unit, MS.c.period, MS.c.holder)
     for w in words:
         stmt = stmt.where(MS.c.label_norm.contains(w, autoescape=True))
     with _connection(bind) as conn:
@@ -441,7 +442,12 @@ def measure_timeline(
 
 
 def _timeline(
-    conn: Connection, mid: int, label: str, unit: str | None, period: str | None
+    conn: Connection,
+    mid: int,
+    label: str,
+    unit: str | None,
+    period: str | None,
+    holder: str | None = None,
 ) -> MeasureTimeline:
     """One stored measure with its estimates and how they relate."""
     estimates = queries.measure_timeline(conn, mid)
@@ -465,7 +471,9 @@ def _timeline(
         for e in estimates
     )
     origins = len({e.origin_key for e in estimates})
-    return MeasureTimeline(mid, label, unit, period, rel.overall, rel.counts, origins, entries)
+    return MeasureTimeline(
+        mid, label, unit, period, rel.overall, rel.counts, origins, entries, holder
+    )
 
 
 def measures(
@@ -486,9 +494,9 @@ def measures(
     n = func.count().label("n")
     o = func.count(MM.c.origin_key.distinct()).label("o")
     stmt = (
-        select(MS.c.id, MS.c.label, MS.c.unit, MS.c.period)
+        select(MS.c.id, MS.c.label, MS.c.unit, MS.c.period, MS.c.holder)
         .join(MM, MM.c.measure_id == MS.c.id)
-        .group_by(MS.c.id, MS.c.label, MS.c.unit, MS.c.period)
+        .group_by(MS.c.id, MS.c.label, MS.c.unit, MS.c.period, MS.c.holder)
         .having(n >= min_estimates, o >= min_origins)
         .order_by(n.desc(), o.desc(), MS.c.id)
         .limit(limit)
