@@ -774,3 +774,38 @@ def test_votes_portrayals_reminders(text: str, found: list[tuple[str, str, str]]
 )
 def test_made_clear_and_seen_as(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The coaches remain confident that the team will recover.",
+            [("The coaches", "remain confident", "the team will recover")],
+        ),
+        (
+            "Several economists are skeptical the tariff can lower prices.",
+            [("Several economists", "are skeptical", "the tariff can lower prices")],
+        ),
+        (
+            "The farmers were worried that the river would flood.",
+            [("The farmers", "were worried", "the river would flood")],
+        ),
+        (
+            "Residents are convinced that the bridge is unsafe.",
+            [("Residents", "are convinced", "the bridge is unsafe")],
+        ),
+        (
+            "The new owner is eager to rebuild the mill.",
+            [("The new owner", "is eager", "to rebuild the mill")],
+        ),
+        # no clause, no personal subject, or a likelihood rather than a stance: nothing
+        ("The coaches were confident.", []),
+        ("It is certain that the bridge is unsafe.", []),
+        ("The merger is certain to draw scrutiny.", []),
+        ("The sky was clear that morning.", []),
+        ("The result was determined to be a fluke.", []),
+    ],
+)
+def test_stance_adjectives_with_a_clause(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found

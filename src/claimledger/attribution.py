@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import cues
+from .attribution_adjective import STANCE_ADJECTIVES, stance_adjective
 from .attribution_lines import (
     colon_quotes,
     continued_quotes,
@@ -101,6 +102,8 @@ def find_attributions(
                     cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and _lemma(tok) in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)
+            if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
+                cand = stance_adjective(text, tok, sent, _np, _cue_span)
             if cand is not None and not _outlet_voice(text, cand, outlet):
                 found.append(_without_connective(doc, cand, quotes))
     found.extend(headline_verbs(text, doc, found))

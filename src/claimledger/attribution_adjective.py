@@ -1,0 +1,120 @@
+"""Adjectives of belief and feeling that report their subject's stance on a clause: "the aides
+were confident that the vote would hold", "critics remain skeptical the plan can work", "she
+is convinced that it failed", "he was eager to leave".
+
+The subject is the source; the linking verb with the adjective ("remain skeptical", "are
+convinced") is the cue; the clause the adjective governs, "that" left out, is the content.
+An adjective without a clause ("the aides were confident") or without a personal subject
+("it is certain that ...": the writer's own voice) reports nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .attribution_spans import Candidate, trimmed
+
+#: Adjectives (and adjectival participles) of belief, doubt, hope, fear and resolve that take
+#: a clause of what is believed, doubted, hoped, feared or resolved.
+STANCE_ADJECTIVES: frozenset[str] = frozenset(
+    """
+    confident sure certain convinced positive adamant insistent optimistic pessimistic
+    hopeful skeptical sceptical doubtful unsure uncertain worried concerned afraid fearful
+    eager determined
+    """.split()
+)
+
+#: The source as written and its name core for the head of a noun phrase (``attribution._np``).
+NounPhrase = Callable[[str, Token], tuple[tuple[int, int], tuple[int, int]]]
+#: The verb group of a verb (``attribution._cue_span``).
+CueSpan = Callable[[Token], tuple[int, int]]
+
+#: Participles that keep their stance sense when parsed as passives ("are convinced that");
+#: "was determined to have been" is a finding, not resolve.
+_PARTICIPLES = frozenset({"convinced", "worried", "concerned"})
+
+#: Adjectives whose infinitive is what the subject wants or resolves ("eager to leave");
+#: "certain to win", "sure to pass" only say how likely something is.
+_RESOLVE = frozenset({"eager", "determined", "afraid", "adamant"})
+
+#: Subjects that are no source: "it is certain that", "there is ...".
+_DUMMY = frozenset({"it", "there", "this", "that", "which"})
+
+
+def stance_adjective(
+    text: str, adj: Token, sent: SpacySpan, np: NounPhrase, cue_span: CueSpan
+) -> Candidate | None:
+    """The attribution of a stance adjective with a subject and a clause, if any.
+
+    Returns None when ``adj`` is not one of :data:`STANCE_ADJECTIVES`, is not the complement
+    of a linking verb ("were confident") or a passive participle ("are convinced"), has no
+    subject that names someone, or governs no clause ("that ...", "whether ...", "to ...").
+    """
+    if adj.lower_ not in STANCE_ADJECTIVES:
+        return None
+    if adj.dep_ == "acomp" and adj.head.pos_ in ("VERB", "AUX"):
+        link = adj.head
+    elif adj.lower_ in _PARTICIPLES and any(c.dep_ == "auxpass" for c in adj.children):
+        link = adj
+    else:
+        return None
+    subjects = [c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].lower_ in _DUMMY or subjects[0].i > adj.i:
+        return None
+    clause = _clause(adj, link)
+    if clause is None:
+        return None
+    toks = [
+        t
+        for t in clause.subtree
+        if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clause.i)
+    ]
+    if not toks:
+        return None
+    content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    cue = (cue_span(link)[0], adj.idx + len(adj))
+    src, core = np(text, subjects[0])
+    if content[0] < cue[1] or src[1] > cue[0] or content[0] >= content[1]:
+        return None
+    return Candidate(
+        content,
+        cue,
+        src,
+        core,
+        adj.lower_,
+        frame=(sent.start_char, sent.end_char),
+    )
+
+
+def _clause(adj: Token, link: Token) -> Token | None:
+    """The clause after ``adj`` that it (or, as the parser often has it, its linking verb)
+    governs: a content clause ("that ...", "whether ...", a bare clause) or an infinitive."""
+    heads = (adj,) if link is adj else (adj, link)
+    for head in heads:
+        for c in head.children:
+            if c.i <= adj.i:
+                continue
+            if c.dep_ == "ccomp":
+                return c
+            if (
+                c.dep_ in ("xcomp", "advcl")
+                and adj.lower_ in _RESOLVE
+                and any(
+                    a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i
+                    for a in c.children
+                )
+                and not _state(c)
+            ):
+                return c
+    return None
+
+
+def _state(verb: Token) -> bool:
+    """Whether an infinitive states a finding rather than an aim: "determined to be a fluke",
+    "determined to have been involved" (a copula, a perfect or a passive)."""
+    return verb.lemma_ == "be" or any(
+        a.dep_ in ("aux", "auxpass") and a.lemma_ in ("be", "have") for a in verb.children
+    )
