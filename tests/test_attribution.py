@@ -623,6 +623,9 @@ def test_requests(text: str, found: list[tuple[str, str, str]]) -> None:
         # the verb that lends the report its subject belongs to the cue
         ("The chairman appeared to suggest that the merger was off.", "appeared to suggest"),
         ("The minister has yet to explain why the tender failed.", "has yet to explain"),
+        ("The coach continued to insist that the referee erred.", "continued to insist"),
+        # "continue" with an object of its own is no catenative: the report is the verb's
+        ("The coach continued the drill and insisted that the referee erred.", "insisted"),
         # a head that reports on its own keeps its own cue
         ("The minister refused to explain why the tender failed.", "refused"),
     ],

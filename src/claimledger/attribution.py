@@ -256,7 +256,7 @@ def _from_verb(
 _CATENATIVES = frozenset(
     """
     appear seem have stop begin start try attempt fail go need tend happen get come
-    hesitate dare manage struggle be
+    hesitate dare manage struggle be continue
     """.split()
 )
 
