@@ -812,3 +812,28 @@ def test_made_clear_and_seen_as(text: str, found: list[tuple[str, str, str]]) ->
 )
 def test_stance_adjectives_with_a_clause(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The tax plan was sharply criticized by several economists.",
+            [("several economists", "was sharply criticized by", "The tax plan")],
+        ),
+        (
+            "The new stadium is backed by most of the council.",
+            [("most of the council", "is backed by", "The new stadium")],
+        ),
+        (
+            "The outage was first reported by a local radio station.",
+            [("a local radio station", "was first reported by", "The outage")],
+        ),
+        # a passive of making or deciding, or one without an agent, reports nothing
+        ("The bridge was built by a local firm.", []),
+        ("The match was decided by a late goal.", []),
+        ("The tax plan was criticized.", []),
+    ],
+)
+def test_passive_reports_with_their_agent(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found

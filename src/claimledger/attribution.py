@@ -37,6 +37,7 @@ from .attribution_lines import (
     opened_before_the_frame,
     signed_inside,
 )
+from .attribution_passive import passive_with_agent
 from .attribution_spans import (
     QUOTE_MARKS,
     TRAIL,
@@ -99,7 +100,9 @@ def find_attributions(
                 or _lemma(tok) in _CONSTRUCTION_VERBS
             ):
                 if not in_quote(tok, quotes):
-                    cand = _from_verb(text, tok, sent, quotes)
+                    cand = _from_verb(text, tok, sent, quotes) or passive_with_agent(
+                        text, tok, sent, _np, _cue_span
+                    )
             elif tok.pos_ == "NOUN" and _lemma(tok) in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):

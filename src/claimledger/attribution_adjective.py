@@ -10,12 +10,10 @@ An adjective without a clause ("the aides were confident") or without a personal
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .attribution_spans import Candidate, trimmed
+from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, trimmed
 
 #: Adjectives (and adjectival participles) of belief, doubt, hope, fear and resolve that take
 #: a clause of what is believed, doubted, hoped, feared or resolved.
@@ -26,11 +24,6 @@ STANCE_ADJECTIVES: frozenset[str] = frozenset(
     eager determined
     """.split()
 )
-
-#: The source as written and its name core for the head of a noun phrase (``attribution._np``).
-NounPhrase = Callable[[str, Token], tuple[tuple[int, int], tuple[int, int]]]
-#: The verb group of a verb (``attribution._cue_span``).
-CueSpan = Callable[[Token], tuple[int, int]]
 
 #: Participles that keep their stance sense when parsed as passives ("are convinced that");
 #: "was determined to have been" is a finding, not resolve.
@@ -76,17 +69,10 @@ def stance_adjective(
         return None
     content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     cue = (cue_span(link)[0], adj.idx + len(adj))
-    src, core = np(text, subjects[0])
-    if content[0] < cue[1] or src[1] > cue[0] or content[0] >= content[1]:
+    source = np(text, subjects[0])
+    if content[0] < cue[1] or source[0][1] > cue[0] or content[0] >= content[1]:
         return None
-    return Candidate(
-        content,
-        cue,
-        src,
-        core,
-        adj.lower_,
-        frame=(sent.start_char, sent.end_char),
-    )
+    return in_sentence(content, cue, source, adj.lower_, sent)
 
 
 def _clause(adj: Token, link: Token) -> Token | None:

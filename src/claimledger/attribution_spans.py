@@ -7,8 +7,10 @@ Offsets are characters of the canonical text; a span is a ``(start, end)`` pair.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .quotes import Quote
@@ -32,6 +34,25 @@ class Candidate:
     frame: tuple[int, int] = (0, 0)  # the sentence(s) the attribution lives in
     continued: bool = False  # a quotation continuing an earlier one of the same speaker
     relay: tuple[int, int] | None = None  # "..., Y reported": Y's name core
+
+
+#: The source as written and its name core for the head of a noun phrase (``attribution._np``).
+NounPhrase = Callable[[str, Token], tuple[tuple[int, int], tuple[int, int]]]
+#: The verb group of a verb (``attribution._cue_span``).
+CueSpan = Callable[[Token], tuple[int, int]]
+
+
+def in_sentence(
+    content: tuple[int, int],
+    cue: tuple[int, int],
+    source: tuple[tuple[int, int], tuple[int, int]],
+    lemma: str,
+    sent: SpacySpan,
+) -> Candidate:
+    """A candidate of one sentence from its content, cue, (source, core) pair and lemma."""
+    return Candidate(
+        content, cue, source[0], source[1], lemma, frame=(sent.start_char, sent.end_char)
+    )
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
