@@ -802,8 +802,18 @@ def test_made_clear_and_seen_as(text: str, found: list[tuple[str, str, str]]) ->
             "The new owner is eager to rebuild the mill.",
             [("The new owner", "is eager", "to rebuild the mill")],
         ),
+        (
+            "The owners were pleased that the vote passed.",
+            [("The owners", "were pleased", "the vote passed")],
+        ),
+        (
+            "The pilots were aware that the runway was icy.",
+            [("The pilots", "were aware", "the runway was icy")],
+        ),
         # no clause, no personal subject, or a likelihood rather than a stance: nothing
         ("The coaches were confident.", []),
+        ("The fans are proud of the team.", []),
+        ("The clerk was happy to help.", []),
         ("It is certain that the bridge is unsafe.", []),
         ("The merger is certain to draw scrutiny.", []),
         ("The sky was clear that morning.", []),
