@@ -810,9 +810,17 @@ def test_made_clear_and_seen_as(text: str, found: list[tuple[str, str, str]]) ->
             "The pilots were aware that the runway was icy.",
             [("The pilots", "were aware", "the runway was icy")],
         ),
+        (
+            "Many parents are skeptical of the new curriculum.",
+            [("Many parents", "are skeptical of", "the new curriculum")],
+        ),
+        (
+            "The growers were worried about the drought.",
+            [("The growers", "were worried about", "the drought")],
+        ),
         # no clause, no personal subject, or a likelihood rather than a stance: nothing
         ("The coaches were confident.", []),
-        ("The fans are proud of the team.", []),
+        ("The coaches were confident in March.", []),
         ("The clerk was happy to help.", []),
         ("It is certain that the bridge is unsafe.", []),
         ("The merger is certain to draw scrutiny.", []),

@@ -1,11 +1,13 @@
-"""Adjectives of belief and feeling that report their subject's stance on a clause: "the aides
-were confident that the vote would hold", "critics remain skeptical the plan can work", "she
-is convinced that it failed", "he was eager to leave".
+"""Adjectives of belief and feeling that report their subject's stance on a clause or a
+topic: "the aides were confident that the vote would hold", "critics remain skeptical the plan
+can work", "she is convinced that it failed", "he was eager to leave", "growers are worried
+about the drought".
 
 The subject is the source; the linking verb with the adjective ("remain skeptical", "are
-convinced") is the cue; the clause the adjective governs, "that" left out, is the content.
-An adjective without a clause ("the aides were confident") or without a personal subject
-("it is certain that ...": the writer's own voice) reports nothing.
+convinced", with a topic's preposition: "are worried about") is the cue; the clause the
+adjective governs, "that" left out, or the topic is the content. An adjective with neither
+("the aides were confident") or without a personal subject ("it is certain that ...": the
+writer's own voice) reports nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ _PARTICIPLES = frozenset({"convinced", "worried", "concerned"})
 #: "certain to win", "sure to pass" only say how likely something is.
 _RESOLVE = frozenset({"eager", "determined", "afraid", "adamant"})
 
+#: Prepositions that introduce what a stance adjective is about ("skeptical of", "worried about").
+_TOPIC = frozenset({"about", "of"})
+
 #: Subjects that are no source: "it is certain that", "there is ...".
 _DUMMY = frozenset({"it", "there", "this", "that", "which"})
 
@@ -46,7 +51,8 @@ def stance_adjective(
 
     Returns None when ``adj`` is not one of :data:`STANCE_ADJECTIVES`, is not the complement
     of a linking verb ("were confident") or a passive participle ("are convinced"), has no
-    subject that names someone, or governs no clause ("that ...", "whether ...", "to ...").
+    subject that names someone, or governs neither a clause ("that ...", "whether ...",
+    "to ...") nor a topic right after it ("worried about the deficit", "skeptical of it").
     """
     if adj.lower_ not in STANCE_ADJECTIVES:
         return None
@@ -59,18 +65,31 @@ def stance_adjective(
     subjects = [c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or subjects[0].lower_ in _DUMMY or subjects[0].i > adj.i:
         return None
+    cue = (cue_span(link)[0], adj.idx + len(adj))
     clause = _clause(adj, link)
-    if clause is None:
-        return None
-    toks = [
-        t
-        for t in clause.subtree
-        if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clause.i)
-    ]
+    if clause is not None:
+        toks = [
+            t
+            for t in clause.subtree
+            if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clause.i)
+        ]
+    else:
+        # "worried about the deficit": the preposition joins the cue, its object is the content
+        prep = next(
+            (
+                c
+                for c in adj.children
+                if c.dep_ == "prep" and c.lower_ in _TOPIC and c.i == adj.i + 1
+            ),
+            None,
+        )
+        if prep is None:
+            return None
+        toks = list(prep.subtree)[1:]
+        cue = (cue[0], prep.idx + len(prep))
     if not toks:
         return None
     content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    cue = (cue_span(link)[0], adj.idx + len(adj))
     source = np(text, subjects[0])
     if content[0] < cue[1] or source[0][1] > cue[0] or content[0] >= content[1]:
         return None
