@@ -855,3 +855,23 @@ def test_stance_adjectives_with_a_clause(text: str, found: list[tuple[str, str, 
 )
 def test_passive_reports_with_their_agent(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The principal told the students to leave the building.",
+            [("The principal", "told", "the students to leave the building")],
+        ),
+        (
+            "The captain told the crew never to open the hatch.",
+            [("The captain", "told", "the crew never to open the hatch")],
+        ),
+        # telling someone how or what to do is no request
+        ("The guide told us how to reach the summit.", []),
+        ("The manual tells owners what to check first.", []),
+    ],
+)
+def test_telling_someone_to_act(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found

@@ -555,7 +555,8 @@ def _verb_content(
         stance = _stance_noun_content(text, verb)
         if stance is not None or lemma not in cues.SPEECH_VERBS | cues.STANCE_VERBS:
             return stance
-    if quote is None and lemma in cues.REQUEST_VERBS:
+    if quote is None and (lemma in cues.REQUEST_VERBS or lemma in cues.ADDRESSEE_VERBS):
+        # "told the staff to close the office": telling someone to act is a request
         quote = _request_content(text, verb)
     if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
         return quote
@@ -614,6 +615,8 @@ def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             continue
+        if x.left_edge.tag_ in ("WRB", "WP", "WDT"):
+            continue  # "told them how to vote": an instruction in a question, no request
         span = trimmed(text, obj.left_edge.idx, x.right_edge.idx + len(x.right_edge))
         return span if span[1] > span[0] else None
     return None
