@@ -875,3 +875,22 @@ def test_passive_reports_with_their_agent(text: str, found: list[tuple[str, str,
 )
 def test_telling_someone_to_act(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The senator pointed to the latest jobs report.",
+            [("The senator", "pointed to", "the latest jobs report")],
+        ),
+        (
+            "The judge referred to an earlier ruling.",
+            [("The judge", "referred to", "an earlier ruling")],
+        ),
+        # "to" after another stance verb, or a direction, is no object
+        ("The road points to the north.", []),
+    ],
+)
+def test_object_after_to(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found

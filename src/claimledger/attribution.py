@@ -65,6 +65,8 @@ _FRAME_NOUNS = frozenset(
     """.split()
 )
 _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
+#: Verbs whose object follows "to": "pointed to the polls", "referred to the ruling".
+_TO_VERBS = frozenset({"point", "refer"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MEDIA = re.compile(
     r"\b(?:News|Agency|Press|Times|Post|Journal|Reuters|AP|AFP|Bloomberg|CNN|BBC|Tribune|"
@@ -632,7 +634,11 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
             continue
         if c.dep_ != "prep" and _lemma(verb) in cues.PREPOSITIONAL_STANCE:
             continue
-        if c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPOSITIONS:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ not in _OBJECT_PREPOSITIONS
+            and not (c.lower_ == "to" and _lemma(verb) in _TO_VERBS)
+        ):
             continue
         toks = list(c.subtree)
         if c.dep_ == "prep":
