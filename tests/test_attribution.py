@@ -894,3 +894,16 @@ def test_telling_someone_to_act(text: str, found: list[tuple[str, str, str]]) ->
 )
 def test_object_after_to(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator pushed back on the criticism.", "pushed back on"),
+        ("“Not yet,” the clerk wrote back.", "wrote back"),
+        # "back" that is not the verb's own adverb stays out
+        ("The senator said back then that the plan would fail.", "said"),
+    ],
+)
+def test_back_of_a_retort_joins_the_cue(text: str, cue: str) -> None:
+    assert [a.cue.text for a in attributions(text) if a.cue] == [cue]

@@ -483,7 +483,8 @@ def _cue_span(verb: Token) -> tuple[int, int]:
         break
     end = verb.i
     for c in verb.children:
-        if c.dep_ == "prt" and c.i == end + 1:
+        # "pointed out", and "back" of a retort ("wrote back", "pushed back")
+        if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")) and c.i == end + 1:
             end = c.i
     return doc[start].idx, doc[end].idx + len(doc[end])
 
@@ -494,6 +495,8 @@ def _with_preposition(
     """ "called for", "pointed to": a preposition between the verb and its content joins the cue."""
     doc = verb.doc
     nxt = verb.i + 1
+    while nxt < len(doc) and doc[nxt].idx < cue[1]:
+        nxt += 1  # past a particle of the cue ("pushed back on")
     if (
         nxt < len(doc)
         and doc[nxt].dep_ == "prep"
