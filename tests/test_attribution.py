@@ -907,3 +907,17 @@ def test_object_after_to(text: str, found: list[tuple[str, str, str]]) -> None:
 )
 def test_back_of_a_retort_joins_the_cue(text: str, cue: str) -> None:
     assert [a.cue.text for a in attributions(text) if a.cue] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The minister has said repeatedly that the port will reopen.", "has said repeatedly"),
+        ("The critic wrote sarcastically that the film was a triumph.", "wrote sarcastically"),
+        # an adverb of the content, or one further away, stays out of the cue
+        ("The minister said only that the port would reopen.", "said"),
+        ("The minister said on Monday, repeatedly, that the port would reopen.", "said"),
+    ],
+)
+def test_manner_adverb_after_the_verb_joins_the_cue(text: str, cue: str) -> None:
+    assert [a.cue.text for a in attributions(text) if a.cue] == [cue]

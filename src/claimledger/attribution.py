@@ -486,6 +486,17 @@ def _cue_span(verb: Token) -> tuple[int, int]:
         # "pointed out", and "back" of a retort ("wrote back", "pushed back")
         if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")) and c.i == end + 1:
             end = c.i
+    for c in verb.children:
+        # a manner or frequency adverb right after the verb ("said repeatedly", "wrote
+        # sarcastically") qualifies the act of saying; "only", "nearly" qualify the content
+        if (
+            c.dep_ == "advmod"
+            and c.tag_ == "RB"
+            and c.i == end + 1
+            and c.lower_.endswith("ly")
+            and c.lower_ not in ("only", "nearly", "early", "likely", "directly")
+        ):
+            end = c.i
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
