@@ -914,6 +914,7 @@ def test_back_of_a_retort_joins_the_cue(text: str, cue: str) -> None:
     [
         ("The minister has said repeatedly that the port will reopen.", "has said repeatedly"),
         ("The critic wrote sarcastically that the film was a triumph.", "wrote sarcastically"),
+        ("The mayor said again that the tunnel is safe.", "said again"),
         # an adverb of the content, or one further away, stays out of the cue
         ("The minister said only that the port would reopen.", "said"),
         ("The minister said on Monday, repeatedly, that the port would reopen.", "said"),

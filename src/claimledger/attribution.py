@@ -488,12 +488,13 @@ def _cue_span(verb: Token) -> tuple[int, int]:
             end = c.i
     for c in verb.children:
         # a manner or frequency adverb right after the verb ("said repeatedly", "wrote
-        # sarcastically") qualifies the act of saying; "only", "nearly" qualify the content
+        # sarcastically", "said again") qualifies the act of saying; "only", "nearly"
+        # qualify the content
         if (
             c.dep_ == "advmod"
             and c.tag_ == "RB"
             and c.i == end + 1
-            and c.lower_.endswith("ly")
+            and (c.lower_.endswith("ly") or c.lower_ in ("again", "later", "often"))
             and c.lower_ not in ("only", "nearly", "early", "likely", "directly")
         ):
             end = c.i
