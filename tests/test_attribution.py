@@ -888,8 +888,13 @@ def test_telling_someone_to_act(text: str, found: list[tuple[str, str, str]]) ->
             "The judge referred to an earlier ruling.",
             [("The judge", "referred to", "an earlier ruling")],
         ),
+        (
+            "The governor lashed out at the press.",
+            [("The governor", "lashed out at", "the press")],
+        ),
         # "to" after another stance verb, or a direction, is no object
         ("The road points to the north.", []),
+        ("The governor lashed out in anger.", []),
     ],
 )
 def test_object_after_to(text: str, found: list[tuple[str, str, str]]) -> None:

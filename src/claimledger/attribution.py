@@ -65,8 +65,10 @@ _FRAME_NOUNS = frozenset(
     """.split()
 )
 _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
-#: Verbs whose object follows "to": "pointed to the polls", "referred to the ruling".
+#: Verbs whose object follows "to" or "at": "pointed to the polls", "referred to the
+#: ruling", "lashed out at the press".
 _TO_VERBS = frozenset({"point", "refer"})
+_AT_VERBS = frozenset({"lash", "snipe", "jab", "swipe"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MEDIA = re.compile(
     r"\b(?:News|Agency|Press|Times|Post|Journal|Reuters|AP|AFP|Bloomberg|CNN|BBC|Tribune|"
@@ -653,6 +655,7 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
             c.dep_ == "prep"
             and c.lower_ not in _OBJECT_PREPOSITIONS
             and not (c.lower_ == "to" and _lemma(verb) in _TO_VERBS)
+            and not (c.lower_ == "at" and _lemma(verb) in _AT_VERBS)
         ):
             continue
         toks = list(c.subtree)
