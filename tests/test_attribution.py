@@ -815,12 +815,17 @@ def test_made_clear_and_seen_as(text: str, found: list[tuple[str, str, str]]) ->
             [("Many parents", "are skeptical of", "the new curriculum")],
         ),
         (
+            "The union was critical of the merger.",
+            [("The union", "was critical of", "the merger")],
+        ),
+        (
             "The growers were worried about the drought.",
             [("The growers", "were worried about", "the drought")],
         ),
         # no clause, no personal subject, or a likelihood rather than a stance: nothing
         ("The coaches were confident.", []),
         ("The coaches were confident in March.", []),
+        ("The patient was critical overnight.", []),
         ("The clerk was happy to help.", []),
         ("It is certain that the bridge is unsafe.", []),
         ("The merger is certain to draw scrutiny.", []),

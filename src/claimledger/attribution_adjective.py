@@ -17,15 +17,15 @@ from spacy.tokens import Token
 
 from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, trimmed
 
-#: Adjectives (and adjectival participles) of belief, doubt, hope, fear, resolve, feeling and
-#: awareness that take a clause of what is believed, doubted, hoped, feared, resolved, felt
-#: or known ("pleased that the vote passed", "aware that the deadline had passed").
+#: Adjectives (and adjectival participles) of belief, doubt, hope, fear, resolve, feeling,
+#: judgement and awareness that take a clause or a topic ("pleased that the vote passed",
+#: "aware that the deadline had passed", "critical of the deal").
 STANCE_ADJECTIVES: frozenset[str] = frozenset(
     """
     confident sure certain convinced positive adamant insistent optimistic pessimistic
     hopeful skeptical sceptical doubtful unsure uncertain worried concerned afraid fearful
     eager determined happy pleased glad proud disappointed frustrated angry upset surprised
-    aware unaware
+    aware unaware critical supportive wary dismissive
     """.split()
 )
 
