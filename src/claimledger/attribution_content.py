@@ -1,0 +1,538 @@
+"""The content of a reporting verb: its clause, its object, or the quotation around it.
+
+Pass 1 of ``claimledger.attribution`` finds a reporting verb and its source; these functions
+find what was reported. "X said (that) C" gives the clause C; "X criticized the budget" the
+object, without the occasion ("during the debate") or the reporter's aside; "X called for a
+ban" the prepositional object; "asked the utility to cut its rates" the request; "“C,” X
+said" the quotation around the frame. Pure functions of the parse; spans are characters of
+the canonical text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from . import cues
+from .attribution_spans import (
+    QUOTE_MARKS,
+    TRAIL,
+    balanced,
+    quote_content,
+    trimmed,
+)
+from .quotes import Quote
+
+SUBJECTS = ("nsubj", "nsubjpass")
+_MEDIA_NOUNS = frozenset(
+    "statement post video image photo message letter tweet comment remark speech interview "
+    "report".split()
+)
+_FRAME_NOUNS = frozenset(
+    """
+    condition anonymity behalf record background phone telephone camera air television radio
+    stage tape oath basis terms video call line podium floor panel
+    """.split()
+)
+_OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
+#: Verbs whose object follows "to" or "at": "pointed to the polls", "referred to the
+#: ruling", "lashed out at the press".
+_TO_VERBS = frozenset({"point", "refer"})
+_AT_VERBS = frozenset({"lash", "snipe", "jab", "swipe"})
+
+#: Forms spaCy's lemmatizer gets wrong, by the word as written: "hoped" -> "hop".
+_LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+
+
+def lemma_of(tok: Token) -> str:
+    """The lower-case lemma of ``tok``, with the lemmatizer's known slips corrected."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
+def with_preposition(
+    text: str, verb: Token, cue: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """ "called for", "pointed to": a preposition between the verb and its content joins the cue."""
+    doc = verb.doc
+    nxt = verb.i + 1
+    while nxt < len(doc) and doc[nxt].idx < cue[1]:
+        nxt += 1  # past a particle of the cue ("pushed back on")
+    if (
+        nxt < len(doc)
+        and doc[nxt].dep_ == "prep"
+        and doc[nxt].head.i == verb.i
+        and (
+            doc[nxt].idx + len(doc[nxt]) <= content[0]
+            and not text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip()
+        )
+    ):
+        return cue[0], doc[nxt].idx + len(doc[nxt])
+    return cue
+
+
+def verb_content(
+    text: str,
+    verb: Token,
+    sent: SpacySpan,
+    quotes: tuple[Quote, ...],
+    cue: tuple[int, int],
+    source: tuple[tuple[int, int], tuple[int, int]],
+) -> tuple[int, int] | None:
+    if lemma_of(verb) in cues.QUOTE_ONLY_VERBS:
+        return _adjacent_quote(text, verb, cue, source[0], quotes)
+    if lemma_of(verb) in CONSTRUCTION_VERBS:
+        return _construction_content(text, verb)
+    comps = (
+        [c for c in verb.children if c.dep_ == "ccomp"]
+        or [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        or _statement_clause(verb)
+    )
+    if comps:
+        comp = comps[0]
+        toks = clause_tokens(comp, verb, source[0])
+        while toks and (
+            (toks[0].dep_ == "mark" and toks[0].lower_ == "that")
+            or (toks[0].is_punct and toks[0].text not in QUOTE_MARKS)
+            or (toks[0].dep_ == "cc" and toks[0].i == comp.left_edge.i)
+        ):
+            toks = toks[1:]
+        if toks:
+            span = balanced(
+                text, trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes
+            )
+            if span[1] > span[0]:
+                quote = _quote_around(text, span, quotes, cue)
+                span = quote if quote is not None else span
+                return with_left_part(text, comp, verb, source[0], span)
+    if verb.dep_ == "parataxis":
+        clause = _parenthetical_content(text, verb, sent)
+        if clause is not None:
+            quote = _quote_around(text, clause, quotes, cue)
+            return quote if quote is not None else clause
+    quote = _adjacent_quote(text, verb, cue, source[0], quotes)
+    lemma = lemma_of(verb)
+    if quote is None and lemma in cues.LIGHT_VERBS:
+        stance = _stance_noun_content(text, verb)
+        if stance is not None or lemma not in cues.SPEECH_VERBS | cues.STANCE_VERBS:
+            return stance
+    if quote is None and (lemma in cues.REQUEST_VERBS or lemma in cues.ADDRESSEE_VERBS):
+        # "told the staff to close the office": telling someone to act is a request
+        quote = _request_content(text, verb)
+    if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
+        return quote
+    if lemma in cues.REQUEST_VERBS and lemma not in cues.STANCE_VERBS:
+        return None  # "encouraged growth": only "encouraged X to do Y" is a request
+    return _object_content(text, verb)
+
+
+#: Verbs that report only in one construction: "made (it) clear that ...", "sees X as Y".
+CONSTRUCTION_VERBS = frozenset({"make", "see"})
+
+
+def made_clear(verb: Token) -> Token | None:
+    """The "clear" of "made (it) clear", or None."""
+    for c in verb.children:
+        if c.lower_ == "clear" and c.i > verb.i and c.i - verb.i <= 2:
+            return c
+    return None
+
+
+def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
+    """The content of "made (it) clear that C" (C) and of "sees X as Y" ("X as Y")."""
+    if lemma_of(verb) == "make":
+        clear = made_clear(verb)
+        if clear is None:
+            return None
+        clauses = [
+            c
+            for c in list(verb.children) + list(clear.children)
+            if c.i > clear.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        if not clauses:
+            return None
+        toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
+    else:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        preps = [p for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "as"]
+        preps += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
+        if not objs or not preps:
+            return None
+        toks = [t for t in verb.doc[objs[0].left_edge.i : preps[0].right_edge.i + 1]]
+    if not toks:
+        return None
+    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return span if span[1] > span[0] else None
+
+
+def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
+    """What was asked: "asked the board to resign" (who is to act, and what)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    obj = objs[0]
+    for x in verb.children:
+        if x.dep_ not in ("xcomp", "ccomp") or x.left_edge.i != obj.right_edge.i + 1:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            continue
+        if x.left_edge.tag_ in ("WRB", "WP", "WDT"):
+            continue  # "told them how to vote": an instruction in a question, no request
+        span = trimmed(text, obj.left_edge.idx, x.right_edge.idx + len(x.right_edge))
+        return span if span[1] > span[0] else None
+    return None
+
+
+def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
+    """The object of a stance verb: "called for a ban", "wants to win", "criticized the deal".
+
+    A preposition that introduces the object ("talked about", "warned of") is the cue's.
+    """
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("dobj", "xcomp", "prep"):
+            continue
+        if c.dep_ != "prep" and lemma_of(verb) in cues.PREPOSITIONAL_STANCE:
+            continue
+        if (
+            c.dep_ == "prep"
+            and c.lower_ not in _OBJECT_PREPOSITIONS
+            and not (c.lower_ == "to" and lemma_of(verb) in _TO_VERBS)
+            and not (c.lower_ == "at" and lemma_of(verb) in _AT_VERBS)
+        ):
+            continue
+        toks = list(c.subtree)
+        if c.dep_ == "prep":
+            toks = toks[1:]
+            if not toks or _is_time_phrase(toks) or _is_frame(c):
+                continue
+            # "called on the board to resign": who is called on, and to do what
+            toks += [
+                t
+                for x in verb.children
+                if x.dep_ == "xcomp" and x.left_edge.i == c.right_edge.i + 1
+                for t in x.subtree
+            ]
+        elif c.dep_ == "dobj":
+            # "called climate change a hoax", "touted his endorsements from 88 generals"
+            for sib in verb.children:
+                if (
+                    sib.i > toks[-1].i
+                    and sib.dep_ in ("oprd", "prep", "xcomp", "acomp")
+                    and (sib.left_edge.i == toks[-1].i + 1)
+                ):
+                    toks = toks + list(sib.subtree)
+        if len(toks) < 2 and c.dep_ != "dobj":
+            continue
+        if c.dep_ == "dobj" and lemma_of(c) in _MEDIA_NOUNS and len(toks) <= 3:
+            continue  # "shared a statement": the medium, not what it said
+        toks = _without_dangling(_without_occasion(_without_aside(toks), {verb.i, c.i}))
+        span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        if span[1] > span[0]:
+            return span
+    return None
+
+
+#: Nouns of the occasion or medium of a statement: "... in an email", "during the debate".
+_OCCASION_NOUNS = _MEDIA_NOUNS | frozenset(
+    """
+    tweets remarks website site diatribe email ruling forum debate debates rally conference
+    hearing appearance show program broadcast op-ed column letter post posts twitter
+    facebook instagram television radio time campaign event briefing address
+    """.split()
+)
+
+
+def _without_occasion(toks: list[Token], heads: set[int]) -> list[Token]:
+    """The object without a closing phrase of when or where it was said: "attacked the
+    plan in an email", "praised her during the debate", "criticized him on Monday".
+
+    Only a phrase on the verb or the object's head (token indices ``heads``) counts; one
+    deeper inside ("talks it abandoned in 2009") is part of what was said."""
+    for n, t in enumerate(toks):
+        if n == 0 or t.dep_ != "prep" or t.head.i not in heads:
+            continue
+        # only phrases on the verb or the object's head may follow ("in an email to donors")
+        if any(r.i > t.right_edge.i and not _on_heads(r, heads) for r in toks[n:]):
+            continue
+        objs = [g for g in t.children if g.dep_ == "pobj"]
+        if not objs:
+            continue
+        occasion = t.lower_ in ("during", "since") or (
+            t.lower_ in ("in", "on", "at", "via", "over")
+            and (
+                objs[0].lower_ in _OCCASION_NOUNS
+                or lemma_of(objs[0]) in _OCCASION_NOUNS
+                or objs[0].ent_type_ in ("DATE", "TIME")
+            )
+        )
+        if occasion:
+            return toks[:n]
+    return toks
+
+
+def _on_heads(tok: Token, heads: set[int]) -> bool:
+    """Whether ``tok`` lies in a prepositional phrase hanging on one of ``heads``."""
+    while tok.dep_ != "prep" or tok.head.i not in heads:
+        if tok.head.i == tok.i or tok.i in heads:
+            return False
+        tok = tok.head
+    return True
+
+
+def _without_aside(toks: list[Token]) -> list[Token]:
+    """The object without a closing relative clause set off by a comma: "praised the plan,
+    which passed in May". The clause describes the object in the reporter's words; it is not
+    part of what was praised. A clause with more of the object after it stays."""
+    for n, t in enumerate(toks):
+        if n == 0 or t.text != "," or n + 1 >= len(toks):
+            continue
+        nxt = toks[n + 1]
+        clause = nxt if nxt.dep_ in _ASIDES else nxt.head
+        if (
+            clause.dep_ in _ASIDES
+            and clause.left_edge.i == nxt.i
+            and clause.head.i < t.i
+            and clause.right_edge.i == toks[-1].i
+        ):
+            return toks[:n]
+    return toks
+
+
+_ASIDES = frozenset({"relcl", "acl"})
+
+
+def _stance_object(verb: Token) -> Token | None:
+    """The stance noun a light verb takes: "expressed *concern*", "voiced *doubts*"."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i and lemma_of(c) in cues.STANCE_NOUNS:
+            return c
+    return None
+
+
+def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
+    """What a stance noun is about: "expressed concern about *the plan*", "voiced doubts
+    that *it would work*". None when the light verb has no such object."""
+    noun = _stance_object(verb)
+    if noun is None:
+        return None
+    if clauses := that_clauses(noun):
+        toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
+    else:
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS]
+        if not preps:
+            return None
+        toks = list(preps[0].subtree)[1:]
+    if not toks:
+        return None
+    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return span if span[1] > span[0] else None
+
+
+_STANCE_PREPS = frozenset(
+    "about over for of on into with against toward towards at behind regarding".split()
+)
+
+
+def with_stance_noun(
+    text: str, verb: Token, cue: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """ "expressed deep concern about": the stance noun and its preposition join the cue,
+    up to the content (a complementizer "that" stays out)."""
+    if lemma_of(verb) not in cues.LIGHT_VERBS or content[0] <= cue[1]:
+        return cue
+    noun = _stance_object(verb)
+    if noun is None or noun.left_edge.idx < cue[1] or noun.idx >= content[0]:
+        return cue
+    between = text[cue[1] : content[0]]
+    if re.search(r"[,;:.!?“”\"]", between):
+        return cue
+    end = cue[1] + len(re.sub(r"\s*\bthat\s*$", "", between).rstrip())
+    return cue[0], end
+
+
+def _is_frame(prep: Token) -> bool:
+    """ "spoke on condition of anonymity", "on behalf of", "on the record": how one spoke."""
+    return any(g.dep_ == "pobj" and lemma_of(g) in _FRAME_NOUNS for g in prep.children)
+
+
+def _is_time_phrase(toks: list[Token]) -> bool:
+    """ "on Monday", "for years": a time, not what was said."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in toks[:3])
+
+
+def with_left_part(
+    text: str, comp: Token, verb: Token, source: tuple[int, int], span: tuple[int, int]
+) -> tuple[int, int]:
+    """ "Even if it fails, Mr. Lee said, the plan was right": a frame set off by commas
+    inside the reported sentence; the content runs from its first part to its last."""
+    if comp.i < verb.i or span[0] < source[1] or text[span[0] - 1 : span[0]] in QUOTE_MARKS + "'":
+        return span  # "As the phone rang, she said, “...”": the quotation is the content
+    left = [
+        t
+        for c in verb.children
+        if c.dep_ in ("advcl", "advmod", "prep", "npadvmod", "intj") and c.idx < source[0]
+        for t in c.subtree
+    ]
+    # "All of this, he acknowledges, could be undone": the clause's own subject comes first
+    left += [t for t in comp.subtree if t.idx + len(t) <= source[0]]
+    if len(left) < 1:
+        return span
+    left.sort(key=lambda t: t.i)
+    start, end = trimmed(text, left[0].idx, left[-1].idx + len(left[-1]))
+    if end <= start or text[end : source[0]].strip() != ",":
+        return span
+    if "," not in text[verb.idx : span[0]]:
+        return span
+    return start, span[1]
+
+
+def _statement_clause(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": the that-clause hangs on the noun, not the verb."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and (clauses := that_clauses(noun)):
+                return clauses[:1]
+    return []
+
+
+def that_clauses(noun: Token) -> list[Token]:
+    """The clauses "that ..." a noun carries: "a statement that ...", "the claim that ..."."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+
+
+def clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Token]:
+    """The reported clause: ``comp``'s subtree on its side of the verb, as one run.
+
+    Tokens of the source (a relative clause's antecedent can sit inside the subtree) and any
+    other report inside the clause ("..., though X has said ...") end the run.
+    """
+    after = comp.i > verb.i
+    toks = [
+        t
+        for t in comp.subtree
+        if (t.i > verb.i if after else t.i < verb.i) and not (source[0] <= t.idx < source[1])
+    ]
+    stops = {
+        t.i
+        for d in comp.subtree
+        if d.i != comp.i
+        and d.dep_ in ("advcl", "conj", "parataxis")
+        and lemma_of(d) in cues.SPEECH_VERBS
+        and any(c.dep_ in SUBJECTS for c in d.children)
+        # "said that A and that B decided ...": a second reported clause, not a new report
+        and not (d.dep_ == "conj" and any(c.dep_ == "mark" for c in d.children))
+        for t in d.subtree
+    }
+    run: list[Token] = []
+    for t in toks:
+        if t.i in stops or (run and t.i != run[-1].i + 1):
+            if run:
+                break
+            continue
+        run.append(t)
+    if run and run[-1].dep_ in ("mark", "cc") and run[-1].head.i in stops:
+        run.pop()
+    return _without_dangling(_without_participle(run))
+
+
+def _without_participle(toks: list[Token]) -> list[Token]:
+    """The run without a closing reporting participle set off by a comma: in "said A,
+    arguing that B" the participle is the speaker's second report, not part of A."""
+    for n, t in enumerate(toks):
+        if n < 2 or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        if (
+            toks[n - 1].text == ","
+            and t.left_edge.i == t.i
+            and t.right_edge.i >= toks[-1].i
+            and lemma_of(t) in cues.SPEECH_VERBS | cues.STANCE_VERBS
+        ):
+            return toks[: n - 1]
+    return toks
+
+
+def _without_dangling(toks: list[Token]) -> list[Token]:
+    """Drop a conjunction the run ends on ("A, and"): what it joined lies outside the run."""
+    while toks and toks[-1].dep_ == "cc":
+        toks = toks[:-1]  # a comma or dash left before it is trimmed with the span
+    return toks
+
+
+def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """For "<content>, X said." the content is the host clause without the verb's clause."""
+    host = verb.head
+    if host.i == verb.i:
+        return None
+    own = set(t.i for t in verb.subtree)
+    toks = [t for t in host.subtree if t.i not in own]
+    if not toks:
+        return None
+    # keep the contiguous run on one side of the verb's clause
+    before = [t for t in toks if t.i < verb.left_edge.i]
+    after = [t for t in toks if t.i > verb.right_edge.i]
+    run = before if len(before) >= len(after) else after
+    words = [t for t in before if not t.is_punct]
+    edges = (verb.doc[verb.left_edge.i], verb.doc[verb.right_edge.i])
+    if (
+        len(words) >= 2
+        and after
+        and all(t.text == "," for t in edges)
+        and not re.search(r"[“”\"«»]|''|``", text[before[-1].idx : after[0].idx + len(after[0])])
+    ):
+        # "The museum, she said, opened in May": the frame interrupts one sentence, whose
+        # content runs from its first part to its last (as in with_left_part)
+        start = trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0]
+        end = trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1]
+        return (start, end) if end > start else None
+    if len(run) < 3:
+        return None
+    span = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
+    return span if span[1] > span[0] else None
+
+
+def _quote_around(
+    text: str, span: tuple[int, int], quotes: tuple[Quote, ...], cue: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The whole quotation when ``span`` lies inside one (and the cue outside it)."""
+    for q in quotes:
+        if q.open <= span[0] and span[1] <= q.after and not (q.open <= cue[0] <= q.close):
+            return quote_content(text, q)
+        if span[0] <= q.open and q.close < span[1]:
+            # span covers the quotation plus a little frame: direct if the frame is only
+            # punctuation, else a mixed report (caller keeps the span)
+            outside = text[span[0] : q.open] + text[q.after : span[1]]
+            if not outside.strip(TRAIL + "."):
+                return quote_content(text, q)
+    return None
+
+
+def _adjacent_quote(
+    text: str, verb: Token, cue: tuple[int, int], source: tuple[int, int], quotes: tuple[Quote, ...]
+) -> tuple[int, int] | None:
+    """A quotation right before "…,” X said" or right after "X said: “…" / "X said, “…"."""
+    left = min(cue[0], source[0])
+    right = max(cue[1], source[1])
+    for q in quotes:
+        # "“...,” she said" keeps to one paragraph: a quotation ending the paragraph before
+        # belongs to that paragraph's speaker
+        if q.close < left and not text[q.after : left].strip(" ,—–"):
+            return quote_content(text, q)
+        if q.open >= right:
+            between = text[right : q.open]
+            if len(between) < 40 and re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", between):
+                return quote_content(text, q)
+            break
+    return None
