@@ -16,17 +16,9 @@ from typing import Annotated, Any
 
 import typer
 
-from .app import app, table_console
+from .app import DbOption, app, table_console
 from .benchmark import benchmark_app
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Store URL or SQLite path (default: $CLAIMLEDGER_DB, else ./claimledger.db).",
-        show_default=False,
-    ),
-]
 FORMATS = ("table", "jsonl", "csv")
 
 
