@@ -323,25 +323,9 @@ def measure(bind: Bind, measure_id: int) -> MeasureDetail | None:
         ).first()
         if head is None:
             return None
-        date = func.coalesce(A.c.claim_date, D.c.published)
-        rows = conn.execute(
-            select(
-                MM.c.origin_key, Q.c.text, Q.c.low, Q.c.high, Q.c.low_inclusive,
-                Q.c.high_inclusive, Q.c.approximate, date.label("date"),
-                func.coalesce(A.c.source_entity, A.c.source_text).label("source"),
-                A.c.via, A.c.local_id, D.c.outlet, D.c.key,
-            )
-            .select_from(MM)
-            .join(Q, Q.c.pk == MM.c.quantity_id)
-            .join(D, D.c.pk == Q.c.document_pk)
-            .outerjoin(A, A.c.pk == Q.c.attribution_pk)
-            .where(MM.c.measure_id == measure_id)
-            .order_by(date, Q.c.pk)
-            .limit(MAX_ESTIMATES)
-        ).all()
+        rows = queries.measure_timeline(conn, measure_id, limit=MAX_ESTIMATES)
     intervals = [
-        Interval.from_bounds(r.low, r.high, bool(r.low_inclusive), bool(r.high_inclusive),
-                             bool(r.approximate))
+        Interval.from_bounds(r.low, r.high, r.low_inclusive, r.high_inclusive, r.approximate)
         for r in rows
     ]
     rel = measure_relations(intervals)
@@ -352,13 +336,13 @@ def measure(bind: Bind, measure_id: int) -> MeasureDetail | None:
             conflicts.setdefault(p.j, []).append(p.i)
     estimates = tuple(
         MeasureEstimate(
-            index=i, quantity=r.text, low=r.low, high=r.high,
-            low_inclusive=bool(r.low_inclusive), high_inclusive=bool(r.high_inclusive),
-            approximate=bool(r.approximate),
-            interval=Interval(r.low, r.high, bool(r.low_inclusive), bool(r.high_inclusive))
-            .to_text() + (" ~" if r.approximate else ""),
-            date=r.date, source=r.source, via=tuple(json.loads(r.via)) if r.via else (),
-            outlet=r.outlet, document=r.key, attribution=r.local_id, origin=r.origin_key,
+            index=i, quantity=r.quantity, low=r.low, high=r.high,
+            low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
+            approximate=r.approximate,
+            interval=Interval(r.low, r.high, r.low_inclusive, r.high_inclusive).to_text()
+            + (" ~" if r.approximate else ""),
+            date=r.date, source=r.source, via=r.via,
+            outlet=r.outlet, document=r.document, attribution=r.attribution, origin=r.origin_key,
             conflicts_with=tuple(sorted(conflicts.get(i, ()))),
         )
         for i, r in enumerate(rows)

@@ -147,6 +147,7 @@ class Estimate:
     outlet: str | None
     document: str
     origin_key: str | None
+    attribution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -418,7 +419,7 @@ def measure_timeline(bind: Bind, measure_id: int, *, limit: int = 1000) -> list[
             MM.c.measure_id, MM.c.origin_key, Q.c.text, Q.c.low, Q.c.high, Q.c.low_inclusive,
             Q.c.high_inclusive, Q.c.approximate, date.label("date"),
             func.coalesce(A.c.source_entity, A.c.source_text).label("source"),
-            A.c.via, D.c.outlet, D.c.key,
+            A.c.via, A.c.local_id, D.c.outlet, D.c.key,
         )
         .select_from(MM)
         .join(Q, Q.c.pk == MM.c.quantity_id)
@@ -435,7 +436,7 @@ def measure_timeline(bind: Bind, measure_id: int, *, limit: int = 1000) -> list[
                 low_inclusive=bool(r.low_inclusive), high_inclusive=bool(r.high_inclusive),
                 approximate=bool(r.approximate), date=r.date, source=r.source,
                 via=tuple(json.loads(r.via)) if r.via else (), outlet=r.outlet,
-                document=r.key, origin_key=r.origin_key,
+                document=r.key, origin_key=r.origin_key, attribution=r.local_id,
             )
             for r in conn.execute(stmt)
         ]
