@@ -308,10 +308,7 @@ def context_key(
 ) -> frozenset[str]:
     """The content words of the sentence around ``text[start:end]`` that are not the counted
     thing: what is said of the count ("depend on exports to Mexico", "surveyed")."""
-    left = sentence_start(text, start)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(stops) if stops else len(text)
-    sentence = text[left:start] + " " + text[end:right]
+    sentence = text[sentence_start(text, start) : start] + " " + text[end : sentence_end(text, end)]
     own = subject_key(subject, None) | {(unit_key(w) or "")[:5] for w in _WORD.findall(unit or "")}
     words = {
         (unit_key(w) or "")[:5]
@@ -324,6 +321,13 @@ def context_key(
 def sentence_start(text: str, start: int) -> int:
     """Where the sentence holding ``text[start]`` begins (after ". " or a line break)."""
     return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+
+
+def sentence_end(text: str, end: int) -> int:
+    """Where the sentence holding ``text[end - 1]`` ends: at its ". " or line break, or at the
+    end of the text."""
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return min(stops) if stops else len(text)
 
 
 def _context_groups(members: list[Estimate]) -> list[list[Estimate]]:

@@ -64,6 +64,7 @@ from typing import Any
 
 from ..model import Extraction
 from .conflicts import Interval, relation
+from .measures import sentence_end, sentence_start
 from .names import NameRecord, find_acronyms, merge_names
 from .syndication import THRESHOLD, find_syndicated, shingles, signature
 
@@ -436,10 +437,9 @@ def measure_pairs(db_url: str, *, pairs: int, seed: int) -> list[str]:
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around ``text[start:end]``, on one line (cut at 300 characters)."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(stops) + 1 if stops else len(text)
-    return " ".join(text[left:right].split())[:300]
+    # With its final period, when it has one.
+    right = sentence_end(text, end) + 1
+    return " ".join(text[sentence_start(text, start) : right].split())[:300]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
