@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
-from ..ledger.conflicts import Interval, measure_relations
+from ..ledger.conflicts import Interval, as_written, measure_relations
 from ..store import queries
 from ..store.schema import metadata
 
@@ -339,8 +339,9 @@ def measure(bind: Bind, measure_id: int) -> MeasureDetail | None:
             index=i, quantity=r.quantity, low=r.low, high=r.high,
             low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
             approximate=r.approximate,
-            interval=Interval(r.low, r.high, r.low_inclusive, r.high_inclusive).to_text()
-            + (" ~" if r.approximate else ""),
+            interval=as_written(
+                r.low, r.high, r.low_inclusive, r.high_inclusive, r.approximate
+            ),
             date=r.date, source=r.source, via=r.via,
             outlet=r.outlet, document=r.document, attribution=r.attribution, origin=r.origin_key,
             conflicts_with=tuple(sorted(conflicts.get(i, ()))),

@@ -40,7 +40,7 @@ from ..model import Diagnostic, Extraction
 from ..store import queries, speakers
 from ..store.schema import metadata
 from .claims import Clustering, Embedder, Encoder, cluster_claims, from_blob, to_blob
-from .conflicts import Interval, measure_relations
+from .conflicts import Interval, as_written, measure_relations
 from .measures import Estimate, Measure, document_estimates, group_measures
 from .names import EntityMerge, merge_names, records_of
 from .origins import OriginReport, find_origins
@@ -461,8 +461,9 @@ def _timeline(
             date=e.date,
             source=e.source,
             via=e.via,
-            interval=Interval(e.low, e.high, e.low_inclusive, e.high_inclusive).to_text()
-            + (" ~" if e.approximate else ""),
+            interval=as_written(
+                e.low, e.high, e.low_inclusive, e.high_inclusive, e.approximate
+            ),
             outlet=e.outlet,
             origin=e.origin_key,
             document=e.document,

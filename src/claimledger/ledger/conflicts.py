@@ -120,6 +120,19 @@ class Interval:
         return f"{left}{lo}, {hi}{right}"
 
 
+def as_written(
+    low: float | None,
+    high: float | None,
+    low_inclusive: bool,
+    high_inclusive: bool,
+    approximate: bool,
+) -> str:
+    """The bounds as the text gave them, in interval notation, "~" after an approximate one:
+    ``(1000, ∞)``, ``[12000, 12000] ~`` (unwidened: the tolerance is for comparing)."""
+    text = Interval(low, high, low_inclusive, high_inclusive).to_text()
+    return text + " ~" if approximate else text
+
+
 def _below(a: Interval, b: Interval) -> bool:
     """Whether ``a`` starts no later than ``b`` ends (they can still meet)."""
     if a.low is None or b.high is None:
