@@ -64,7 +64,8 @@ def polnear_documents(split: str = "dev", n: int | None = None, corpus: str | No
     return docs
 
 
-def _percentiles(samples: list[float]) -> dict[str, float]:
+def percentiles(samples: list[float]) -> dict[str, float]:
+    """p50, p95 and max of ``samples`` (seconds) in milliseconds, with the number of runs."""
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
     return {
@@ -75,13 +76,17 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
     }
 
 
-def _time(run: Callable[[], object], repeat: int) -> dict[str, float]:
+def timed(run: Callable[[], object], repeat: int, *, warm: bool = False) -> dict[str, float]:
+    """The :func:`percentiles` of ``repeat`` timed calls of ``run``; ``warm`` calls it once
+    untimed first (templates compiled, pages in the OS cache)."""
+    if warm:
+        run()
     samples = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         run()
         samples.append(time.perf_counter() - t0)
-    return _percentiles(samples)
+    return percentiles(samples)
 
 
 def store_benchmark(
@@ -170,19 +175,19 @@ def store_benchmark(
         for name, run in cases.items():
             if name == "measure_timeline" and not measures:
                 continue
-            run()  # warm the page cache for this access path
-            # The entity query is not one of the latency targets and is the slowest: fewer runs.
-            report["queries"][name] = _time(
-                run, min(repeat, 50) if name == "claims_by_entity" else repeat
+            # Warm: the page cache for this access path. The entity query is not one of the
+            # latency targets and is the slowest: fewer runs.
+            report["queries"][name] = timed(
+                run, min(repeat, 50) if name == "claims_by_entity" else repeat, warm=True
             )
         # Counted live (as between an ingest and the next analyze): few runs, it is slow.
-        report["queries"]["sources_top50_live"] = _time(lambda: queries.sources(conn), 3)
+        report["queries"]["sources_top50_live"] = timed(lambda: queries.sources(conn), 3)
     t0 = time.perf_counter()
     with engine.begin() as wconn:
         speakers.refresh(wconn)  # what analyze does last
     report["speakers_refresh_s"] = round(time.perf_counter() - t0, 1)
     with engine.connect() as conn:
-        report["queries"]["sources_top50"] = _time(lambda: queries.sources(conn), repeat)
+        report["queries"]["sources_top50"] = timed(lambda: queries.sources(conn), repeat)
     engine.dispose()
     return report
 

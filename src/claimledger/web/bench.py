@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import random
 import re
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from typing import Any
 from sqlalchemy import text as sql
 
 from ..model import Attribution, Document, Extraction, Meta, Quantity, Span, TimeExpression
+from ..store.bench import percentiles, timed
 
 _NAMES = ("Ana Lima", "Oleh Petrenko", "The ministry", "Kim Soo-jin", "A spokesperson",
           "Żaneta Nowak", "李伟", "The agency")
@@ -86,27 +86,6 @@ def synthetic_extraction(words: int = 5000, claims: int = 200, *, seed: int = 3)
     )
 
 
-def _percentiles(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return {
-        "p50_ms": round(statistics.median(ordered) * 1000, 2),
-        "p95_ms": round(p95 * 1000, 2),
-        "max_ms": round(ordered[-1] * 1000, 2),
-        "runs": len(ordered),
-    }
-
-
-def _time(run: Callable[[], object], repeat: int) -> dict[str, float]:
-    run()  # warm caches (templates compiled, pages in the OS cache)
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - t0)
-    return _percentiles(samples)
-
-
 def web_benchmark(
     *, words: int = 5000, claims: int = 200, db: str | None = None, repeat: int = 50,
     seed: int = 7,
@@ -132,7 +111,7 @@ def web_benchmark(
         "benchmark": "web",
         "article": {"words": len(ex.document.text.split()), "claims": len(ex.attributions),
                     "characters": len(ex.document.text)},
-        "render_only": _time(lambda: render_document(ex), repeat),
+        "render_only": timed(lambda: render_document(ex), repeat, warm=True),
     }
     with tempfile.TemporaryDirectory(prefix="claimledger-webbench-") as tmp:
         engine = store_db.create(str(Path(tmp) / "page.db"))
@@ -142,7 +121,7 @@ def web_benchmark(
                 r = client.get("/documents/bench-article")
                 assert r.status_code == 200, r.status_code
 
-            report["page_request"] = _time(get_page, repeat)
+            report["page_request"] = timed(get_page, repeat, warm=True)
         engine.dispose()
     report["render_target_ms"] = 300
     if db is not None:
@@ -197,8 +176,8 @@ def _api_latency(path: str, repeat: int, seed: int) -> dict[str, Any]:
                 samples.append(time.perf_counter() - t0)
                 if r.status_code != 200:
                     raise RuntimeError(f"GET /api/attributions {p} gave {r.status_code}")
-            out["cases"][name] = _percentiles(samples)
+            out["cases"][name] = percentiles(samples)
             samples_all.extend(samples)
-    out["all"] = _percentiles(samples_all)
+    out["all"] = percentiles(samples_all)
     engine.dispose()
     return out
