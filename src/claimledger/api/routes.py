@@ -75,6 +75,14 @@ def _checked(call: Callable[[], _R]) -> _R:
         raise ApiError(422, str(exc), code="invalid_parameter") from None
 
 
+def _found(found: Any, missing: str) -> dict[str, Any]:
+    """``found.to_dict()``, or a 404 saying ``missing`` when the store has nothing."""
+    if found is None:
+        raise ApiError(404, missing)
+    result: dict[str, Any] = found.to_dict()
+    return result
+
+
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {
         "items": [i.to_dict() for i in items], "limit": limit, "offset": offset,
@@ -270,10 +278,7 @@ def list_entities(
             tags=["ledger"])
 def get_entity(engine: EngineDep, entity_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     """One cross-document entity with its name variants."""
-    found = reads.entity(engine, entity_id)
-    if found is None:
-        raise ApiError(404, f"no entity {entity_id}")
-    return found.to_dict()
+    return _found(reads.entity(engine, entity_id), f"no entity {entity_id}")
 
 
 # --- clusters and measures -----------------------------------------------------------------
@@ -298,10 +303,7 @@ def list_clusters(
             tags=["ledger"])
 def get_cluster(engine: EngineDep, cluster_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     """One cluster: the claim across outlets, each member an origin or a copy."""
-    found = reads.cluster(engine, cluster_id)
-    if found is None:
-        raise ApiError(404, f"no cluster {cluster_id}")
-    return found.to_dict()
+    return _found(reads.cluster(engine, cluster_id), f"no cluster {cluster_id}")
 
 
 @router.get("/measures", response_model=Page[MeasureSummaryOut], tags=["ledger"])
@@ -323,10 +325,7 @@ def list_measures(
             tags=["ledger"])
 def get_measure(engine: EngineDep, measure_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     """A measure's estimates oldest first, with their pairwise relations and conflicts."""
-    found = reads.measure(engine, measure_id)
-    if found is None:
-        raise ApiError(404, f"no measure {measure_id}")
-    return found.to_dict()
+    return _found(reads.measure(engine, measure_id), f"no measure {measure_id}")
 
 
 # --- exports ---------------------------------------------------------------------------------
