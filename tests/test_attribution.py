@@ -407,6 +407,28 @@ def test_coordinated_reported_clauses(text: str, content: str) -> None:
     assert only(text).content.text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an opening clause the parser takes for a complement is not what was said
+        (
+            "In a letter released shortly after the mill closed, the mayor said the town"
+            " would recover.",
+            "the town would recover",
+        ),
+        (
+            "The team is not worried about the losses it has suffered this season — in fact,"
+            " the coach said they “toughen” his players.",
+            "they “toughen” his players",
+        ),
+        # a statement before its frame is still the content
+        ("“The town will recover,” the mayor said.", "The town will recover"),
+    ],
+)
+def test_clause_after_the_verb_is_the_content(text: str, content: str) -> None:
+    assert [a.content.text for a in attributions(text)][-1] == content
+
+
 def test_conjunction_before_a_second_report_is_not_content() -> None:
     text = "The report said repairs were slow and residents complained that nobody came."
     found = [(a.cue.text if a.cue else None, a.content.text) for a in attributions(text)]
@@ -859,6 +881,76 @@ def test_stance_adjectives_with_a_clause(text: str, found: list[tuple[str, str, 
     ],
 )
 def test_passive_reports_with_their_agent(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Asked whether the plant would close, the manager shrugged.",
+            [(None, "Asked", "whether the plant would close")],
+        ),
+        (
+            "Asked what the repairs might cost, the mayor changed the subject.",
+            [(None, "Asked", "what the repairs might cost")],
+        ),
+        (
+            "At the meeting, the coach was asked about the injury list.",
+            [(None, "was asked about", "the injury list")],
+        ),
+        (
+            "The senator was asked by reporters whether the bill had stalled.",
+            [("reporters", "was asked", "whether the bill had stalled")],
+        ),
+        # an active asker is an ordinary report; a participle on a noun asks nothing
+        (
+            "The judge asked whether the witness had been paid.",
+            [("The judge", "asked", "whether the witness had been paid")],
+        ),
+        ("She answered the questions asked by the panel.", []),
+    ],
+)
+def test_questions_put_to_someone(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "“The water rose fast,” the farmer said. “Then the fences went.”",
+            [
+                (
+                    "the farmer",
+                    "said",
+                    "The water rose fast,” the farmer said. “Then the fences went.",
+                )
+            ],
+        ),
+        (
+            "“The water rose fast,” the farmer said, “and then it stopped.”",
+            [
+                (
+                    "the farmer",
+                    "said",
+                    "The water rose fast,” the farmer said, “and then it stopped.",
+                )
+            ],
+        ),
+        # a phrase quoted in the writer's own sentence continues nothing
+        (
+            "“The water rose fast,” the farmer said. Officials called the levee “sound.”",
+            [
+                ("the farmer", "said", "The water rose fast"),
+                ("Officials", "called", "the levee “sound"),
+            ],
+        ),
+    ],
+)
+def test_short_quotations_continue_their_speaker(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
     assert triples(text) == found
 
 

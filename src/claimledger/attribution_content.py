@@ -85,7 +85,7 @@ def verb_content(
     if lemma_of(verb) in CONSTRUCTION_VERBS:
         return _construction_content(text, verb)
     comps = (
-        [c for c in verb.children if c.dep_ == "ccomp"]
+        _clauses_in_order(verb)
         or [
             c
             for c in verb.children
@@ -364,6 +364,21 @@ def _is_frame(prep: Token) -> bool:
 def _is_time_phrase(toks: list[Token]) -> bool:
     """ "on Monday", "for years": a time, not what was said."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in toks[:3])
+
+
+def _clauses_in_order(verb: Token) -> list[Token]:
+    """The clausal complements of ``verb``, the one right after it first: in "In a
+    statement released after the vote, she said the plan failed" the parser may make the
+    opening clause a complement too, but what was said follows "said"."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [
+        c
+        for c in comps
+        if c.i > verb.i and not verb.doc[verb.i + 1 : c.left_edge.i].text.strip(" “\"'")
+    ]
+    if after and any(c.i < verb.i for c in comps):
+        return after + [c for c in comps if c not in after]
+    return comps
 
 
 def with_left_part(

@@ -238,7 +238,9 @@ def continued_quotes(
         content = quote_content(text, q)
         if any(overlap(content, c) for c in covered):
             continue
-        if len(re.findall(r"\w+", text[content[0] : content[1]])) < 4:
+        if len(re.findall(r"\w+", text[content[0] : content[1]])) < 4 and not _whole_sentence(
+            text, q
+        ):
             continue
         prev = [
             c
@@ -268,6 +270,19 @@ def continued_quotes(
             continue
         out.append(replace(p, content=content, frame=(q.open, q.after), continued=True))
     return out
+
+
+def _whole_sentence(text: str, q: Quote) -> bool:
+    """Whether a quotation is a sentence of its own, or a clause set off by a comma
+    ("...,” he said, “and then we ran.”"), rather than a phrase quoted in the writer's
+    sentence ("he called it “strong”")."""
+    before = text[: q.open].rstrip(" \t")
+    words = text[q.start : q.end].rstrip()
+    return (
+        bool(before)
+        and before[-1] in ".!?,:\n”\"'"
+        and (words[-1:] in (".", "!", "?") or text[q.after : q.after + 1] in (".", "!", "?"))
+    )
 
 
 __all__ = [

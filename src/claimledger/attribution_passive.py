@@ -3,6 +3,10 @@ story was first reported by a local paper", "the mayor is backed by most unions"
 
 The agent is the source, the verb group with "by" the cue ("was first reported by") and the
 passive subject, what was reported, criticized or backed, the content.
+
+Questions put to someone ("Asked whether he would run, ...", "she was asked about the
+merger") are reports of an asker the text seldom names: the question is the content, the
+participle or passive verb group the cue, and the agent, if written, the source.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, trimmed
+
+#: Words that open an indirect question: "asked whether", "asked why".
+_QUESTION_WORDS = frozenset("if whether who whom whose what which when where why how".split())
 
 #: Verbs whose passive subject is what the agent reported or took a stand on ("was first
 #: reported by", "is backed by"); the passive of a verb of making, deciding or knowing ("was
@@ -56,3 +63,60 @@ def passive_with_agent(
     if content[0] >= content[1] or content[1] > cue[0]:
         return None
     return in_sentence(content, cue, source, verb.lemma_.lower(), sent)
+
+
+def asked_question(
+    text: str, verb: Token, sent: SpacySpan, np: NounPhrase, cue_span: CueSpan
+) -> Candidate | None:
+    """The question of "Asked if ...", "when asked about ...", "X was asked whether ...".
+
+    Only the participle or passive of "ask" with no active subject counts; the asker is the
+    "by" agent when one is written, else unknown (no source). The content is an indirect
+    question ("whether he would run", with its opening word), the object of "about" (the
+    preposition joins the cue) or a direct object ("a question about police violence").
+    """
+    if verb.lemma_.lower() != "ask" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if any(c.dep_ in ("nsubj", "expl") for c in verb.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and verb.dep_ not in ("advcl", "ROOT", "acl", "conj"):
+        return None
+    opened = any(c.dep_ in ("mark", "advmod") for c in verb.children)
+    if not (passive or opened or verb.i == sent.start or verb.doc[verb.i - 1].is_punct):
+        return None  # "the questions asked ...": a participle modifying a noun
+    cue = cue_span(verb)
+    content: tuple[int, int] | None = None
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in ("ccomp", "advcl", "xcomp"):
+            toks = sorted(c.subtree, key=lambda t: t.i)
+            first = toks[0]
+            if first.lower_ not in _QUESTION_WORDS and first.i > verb.i + 1:
+                first = verb.doc[first.i - 1]
+            if first.lower_ in _QUESTION_WORDS and first.i > verb.i:
+                # "asked what he thought ...": the parser may hang "what" elsewhere
+                content = _span(text, [first, *toks])
+        elif c.dep_ == "prep" and c.lower_ == "about" and c.i == verb.i + 1:
+            toks = list(c.subtree)[1:]
+            if toks:
+                content = _span(text, toks)
+                cue = (cue[0], c.idx + len(c))
+        elif c.dep_ == "dobj" and c.lower_ not in _QUESTION_WORDS:
+            content = _span(text, list(c.subtree))
+        if content is not None:
+            break
+    if content is None or content[0] >= content[1]:
+        return None
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.i > verb.i]
+    objs = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+    if objs:
+        source = np(text, objs[0])
+        return in_sentence(content, cue, source, "ask", sent)
+    return Candidate(content, cue, None, None, "ask", frame=(sent.start_char, sent.end_char))
+
+
+def _span(text: str, toks: list[Token]) -> tuple[int, int]:
+    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    return trimmed(text, first.idx, last.idx + len(last))
