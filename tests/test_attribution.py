@@ -429,6 +429,30 @@ def test_clause_after_the_verb_is_the_content(text: str, content: str) -> None:
     assert [a.content.text for a in attributions(text)][-1] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Recent surveys show the incumbent with a narrow lead.",
+            [("Recent surveys", "show", "the incumbent with a narrow lead")],
+        ),
+        (
+            "The county records show little evidence that the fees were paid.",
+            [("The county records", "show", "little evidence that the fees were paid")],
+        ),
+        (
+            "A new study found most commuters unhappy with the service.",
+            [("A new study", "found", "most commuters unhappy with the service")],
+        ),
+        # a record's object alone, or a subject that is no record: nothing is reported
+        ("The bakery showed a profit.", []),
+        ("The hikers found a shortcut.", []),
+    ],
+)
+def test_records_show_what_they_show(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found
+
+
 def test_conjunction_before_a_second_report_is_not_content() -> None:
     text = "The report said repairs were slow and residents complained that nobody came."
     found = [(a.cue.text if a.cue else None, a.content.text) for a in attributions(text)]

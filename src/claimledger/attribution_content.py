@@ -125,11 +125,52 @@ def verb_content(
     if quote is None and (lemma in cues.REQUEST_VERBS or lemma in cues.ADDRESSEE_VERBS):
         # "told the staff to close the office": telling someone to act is a request
         quote = _request_content(text, verb)
+    if quote is None and lemma in _EVIDENCE_VERBS and _evidence_subject(verb):
+        return _shown(text, verb)
     if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
         return quote
     if lemma in cues.REQUEST_VERBS and lemma not in cues.STANCE_VERBS:
         return None  # "encouraged growth": only "encouraged X to do Y" is a request
     return _object_content(text, verb)
+
+
+#: Verbs by which a record or a count reports what it shows: "polls show Clinton with a
+#: lead", "the survey found most voters undecided".
+_EVIDENCE_VERBS = frozenset({"show", "find"})
+#: Records and counts that speak for their makers.
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll polls survey surveys record records data datum study studies video videos footage
+    email emails document documents figure figures number numbers analysis result results
+    tally tallies count counts research photo photos image images report reports filing
+    filings statistic statistics chart map memo transcript log logs
+    """.split()
+)
+
+
+def _evidence_subject(verb: Token) -> bool:
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subj) and (subj[0].lower_ in EVIDENCE_NOUNS or lemma_of(subj[0]) in EVIDENCE_NOUNS)
+
+
+def _shown(text: str, verb: Token) -> tuple[int, int] | None:
+    """What a record shows: its object and what is said of it ("Clinton with a lead",
+    "Mr. Trump losing supporters", "little evidence that he paid"), up to the sentence's end
+    or the next clause of its own."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    toks = [
+        t
+        for c in verb.children
+        if c.i >= objs[0].i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+        for t in c.subtree
+    ]
+    if len(toks) < 2:
+        return None
+    toks.sort(key=lambda t: t.i)
+    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return span if span[1] > span[0] else None
 
 
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees X as Y".
