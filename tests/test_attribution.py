@@ -169,6 +169,20 @@ def test_relay_becomes_via() -> None:
     assert a.source is not None and a.source.text == "The ministry"
     assert a.content.text == "the talks had failed"
     assert len(a.via) == 1 and "Tass" in a.via[0]
+    # the relay is grounded: its mention, its cue and the report as it passes it on
+    (relay,) = a.relays
+    assert relay.source.text == "the Tass news agency"
+    assert relay.cue is not None and relay.cue.text == "reported"
+    assert relay.content.text == "The ministry said the talks had failed"
+
+
+def test_relay_according_to_a_news_agency_is_grounded() -> None:
+    a = only("“The border is closed,” the minister said on Monday, according to Reuters.")
+    assert a.source is not None and a.source.text == "the minister"
+    assert a.via == ("Reuters",)
+    (relay,) = a.relays
+    assert (relay.source.text, relay.cue and relay.cue.text) == ("Reuters", "according to")
+    assert relay.content.text == "“The border is closed,” the minister said on Monday"
 
 
 def test_report_inside_report_is_nested() -> None:
@@ -315,7 +329,13 @@ def test_speaker_lines(text: str, source: str, content: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Update: the debate starts at nine.", "2:45 p.m. The senator spoke.", "Note: all times EDT."],
+    [
+        "Update: the debate starts at nine.",
+        "2:45 p.m. The senator spoke.",
+        "Note: all times EDT.",
+        "Twitter: @cityhall_news and the mayor's office.",
+        "BYLINE: Maria Ortiz and Tom Reyes.",
+    ],
 )
 def test_labels_are_not_speakers(text: str) -> None:
     assert attributions(text) == ()

@@ -304,11 +304,13 @@ def _document_author(verb: Token) -> tuple[Token, Token | None] | None:
     return None
 
 
-def _inverted_relay(text: str, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+def _inverted_relay(
+    text: str, verb: Token
+) -> tuple[Token, tuple[tuple[int, int], tuple[int, int], tuple[int, int]]] | None:
     """ "X said C, Y reported": the parser hangs Y's verb under X's as its complement.
 
-    Returns the clause C and the name core of Y, when ``verb``'s complement is a reporting
-    verb with a subject of its own whose own complement precedes it.
+    Returns the clause C and Y's mention, name core and cue, when ``verb``'s complement is
+    a reporting verb with a subject of its own whose own complement precedes it.
     """
     for comp in verb.children:
         if comp.dep_ != "ccomp" or comp.i < verb.i:
@@ -318,7 +320,8 @@ def _inverted_relay(text: str, verb: Token) -> tuple[Token, tuple[int, int]] | N
         subj = [c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i]
         inner = [c for c in comp.children if c.dep_ == "ccomp" and c.i < subj[0].i] if subj else []
         if subj and inner and verb.i < inner[0].i:
-            return inner[0], _np(text, subj[0])[1]
+            mention, core = _np(text, subj[0])
+            return inner[0], (mention, core, _cue_span(comp))
     return None
 
 

@@ -3,9 +3,9 @@
 The last stage of ``claimledger.attribution``: candidates found by the passes are
 de-duplicated (one attribution per content span), resolved to entities, given their ``kind``
 (direct, indirect, mixed, according_to), the reporter's hedge and their channel, and linked
-into relay chains (``via``) and reports inside reports (``nested_in``). The outlet's own voice
-("we" outside quotations, the outlet as source) is no attribution. Pure functions of the
-text, the entities and the candidates.
+into relay chains (``via``, grounded in ``relays``) and reports inside reports
+(``nested_in``). The outlet's own voice ("we" outside quotations, the outlet as source) is
+no attribution. Pure functions of the text, the entities and the candidates.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 
 from . import cues
-from .attribution_spans import Candidate
+from .attribution_spans import Candidate, trimmed
 from .entities import EntityIndex
-from .model import Attribution, Kind, Span
+from .model import Attribution, Kind, Relay, Span
 from .quotes import Quote
 
 _MEDIA = re.compile(
@@ -65,9 +65,19 @@ def finish(
         if name:
             recent.append(name)
         via: tuple[str, ...] = ()
+        relays: tuple[Relay, ...] = ()
         if c.relay is not None:
-            relay_name, _ = entities.resolve(c.relay[0], c.relay[1], recent_sources=tuple(recent))
-            via = (relay_name or text[c.relay[0] : c.relay[1]],)
+            mention, core, relay_cue = c.relay
+            relay_name, _ = entities.resolve(core[0], core[1], recent_sources=tuple(recent))
+            via = (relay_name or text[core[0] : core[1]],)
+            relays = (
+                Relay(
+                    Span.of(text, *mention),
+                    relay_name,
+                    Span.of(text, *relay_cue),
+                    Span.of(text, *_relayed(text, c, min(mention[0], relay_cue[0]))),
+                ),
+            )
         attrs.append(
             Attribution(
                 id=f"a{n}",
@@ -80,9 +90,21 @@ def finish(
                 channel=cues.channel_of(_frame(text, c, found)),
                 hedge=_hedge(text, c),
                 via=via,
+                relays=relays,
             )
         )
     return _chain(attrs, found)
+
+
+def _relayed(text: str, c: Candidate, frame_start: int) -> tuple[int, int]:
+    """The report as a relay gives it: from the first of the inner report's spans to the
+    relay's frame ("“C,” X said in May, [Y reported]"), or to the inner report's last span
+    when the relay's frame comes first."""
+    spans = [s for s in (c.content, c.source, c.cue) if s is not None]
+    start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+    if frame_start > end:
+        end = max(end, trimmed(text, start, frame_start)[1])
+    return start, end
 
 
 def _kind(text: str, c: Candidate, quotes: tuple[Quote, ...]) -> Kind:
@@ -157,8 +179,13 @@ def _chain(attrs: list[Attribution], found: list[Candidate]) -> tuple[Attributio
         )
         if relay and inner.source is not None and outer.content.start <= inner.source.start + 1:
             name = outer.source_entity or (outer.source.text if outer.source else None)
-            if name:
-                by_id[inner.id] = replace(by_id[inner.id], via=(name, *outer.via))
+            if name and outer.source is not None:
+                here = Relay(outer.source, outer.source_entity, outer.cue, outer.content)
+                by_id[inner.id] = replace(
+                    by_id[inner.id],
+                    via=(name, *outer.via),
+                    relays=(here, *outer.relays),
+                )
                 dropped.add(outer.id)
         else:
             by_id[inner.id] = replace(by_id[inner.id], nested_in=outer.id)

@@ -145,7 +145,8 @@ _NOT_SPEAKERS = frozenset(
     """
     note update updated related photo photos video watch read listen editor correction
     source sources credit caption transcript excerpt summary background warning breaking
-    live exclusive opinion analysis
+    live exclusive opinion analysis twitter facebook instagram email e-mail byline dateline
+    contact follow
     """.split()
 )
 _SPEAKER_LINE = re.compile(r"^[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)

@@ -33,7 +33,8 @@ class Candidate:
     according_to: bool = False
     frame: tuple[int, int] = (0, 0)  # the sentence(s) the attribution lives in
     continued: bool = False  # a quotation continuing an earlier one of the same speaker
-    relay: tuple[int, int] | None = None  # "..., Y reported": Y's name core
+    # "X said C, Y reported": Y's mention, its name core and Y's cue
+    relay: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None = None
 
 
 #: The source as written and its name core for the head of a noun phrase (``attribution._np``).

@@ -103,6 +103,28 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
+class Relay:
+    """An intermediary that passed a report on ("..., Yonhap News Agency reported"): its
+    mention, its cue and the report as it gives it, which holds the inner source's words."""
+
+    source: Span
+    source_entity: str | None
+    cue: Span | None
+    content: Span
+
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(s for s in (self.source, self.cue, self.content) if s is not None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict(),
+            "source_entity": self.source_entity,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """Who said what: a content span attributed to a source through a cue."""
 
@@ -118,9 +140,12 @@ class Attribution:
     said_on: str | None = None
     nested_in: str | None = None
     hedge: str | None = None
+    #: ``via`` grounded: each intermediary's mention, cue and relayed report, nearest first.
+    relays: tuple[Relay, ...] = ()
 
     def spans(self) -> tuple[Span, ...]:
-        return tuple(s for s in (self.source, self.cue, self.content) if s is not None)
+        own = tuple(s for s in (self.source, self.cue, self.content) if s is not None)
+        return own + tuple(s for r in self.relays for s in r.spans())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +161,7 @@ class Attribution:
             "said_on": self.said_on,
             "nested_in": self.nested_in,
             "hedge": self.hedge,
+            "relays": [r.to_dict() for r in self.relays],
         }
 
 

@@ -162,11 +162,17 @@ def load_split(root: Path, split: str, *, limit: int | None = None) -> list[Arti
 def predicted_spans(prediction: Mapping[str, Any]) -> Spans:
     """Spans per role from a prediction's attributions (``None`` roles skipped, de-duplicated).
 
+    A relay ("..., Yonhap reported": one entry of an attribution's ``relays``) is an
+    attribution of its own in PolNeAR, whose content is the report it passes on; its spans
+    count as such.
+
     Raises:
         ValueError: a span lacks integer ``start``/``end``.
     """
     found: dict[str, set[tuple[int, int]]] = {role: set() for role in ROLES}
-    for attribution in prediction.get("attributions") or []:
+    reports = list(prediction.get("attributions") or [])
+    reports += [r for a in reports for r in a.get("relays") or []]
+    for attribution in reports:
         for role in ROLES:
             span = attribution.get(role)
             if span is None:

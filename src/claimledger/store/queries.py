@@ -31,6 +31,7 @@ from ..model import (
     Extraction,
     Meta,
     Quantity,
+    Relay,
     Span,
     TimeExpression,
 )
@@ -442,6 +443,17 @@ def measure_timeline(bind: Bind, measure_id: int, *, limit: int = 1000) -> list[
         ]
 
 
+def _relays(text: str, stored: str | None) -> tuple[Relay, ...]:
+    """Relays as ``store.write.relays_json`` wrote them."""
+    out = []
+    for src_start, src_end, entity, cue_start, cue_end, start, end in json.loads(stored or "[]"):
+        cue = None if cue_start is None else Span.of(text, cue_start, cue_end)
+        out.append(
+            Relay(Span.of(text, src_start, src_end), entity, cue, Span.of(text, start, end))
+        )
+    return tuple(out)
+
+
 def extraction(bind: Bind, key: str) -> Extraction | DocumentRejected | None:
     """The stored extraction of document ``key`` exactly as it was written, or the rejection
     recorded under that key, or ``None`` when nothing is stored under it."""
@@ -472,7 +484,7 @@ def extraction(bind: Bind, key: str) -> Extraction | DocumentRejected | None:
                 source_entity=r["source_entity"], source_role=r["source_role"],
                 cue=span(r["cue_start"], r["cue_end"]), via=tuple(json.loads(r["via"])),
                 channel=r["channel"], said_on=r["said_on"], nested_in=r["nested_in"],
-                hedge=r["hedge"],
+                hedge=r["hedge"], relays=_relays(text_, r["relays"]),
             )
             for r in conn.execute(
                 select(A).where(A.c.document_pk == pk).order_by(A.c.seq)

@@ -92,6 +92,9 @@ class Attribution(Base):
     cue_end: Mapped[int | None] = mapped_column(Integer)
     cue_text: Mapped[str | None] = mapped_column(Text)
     via: Mapped[str] = mapped_column(Text, default="[]")  # JSON array of names
+    # JSON array of the relays' spans, nearest first: [[source_start, source_end,
+    # source_entity, cue_start, cue_end, content_start, content_end], ...]
+    relays: Mapped[str] = mapped_column(Text, default="[]")
     channel: Mapped[str | None] = mapped_column(String)
     said_on: Mapped[str | None] = mapped_column(String(32))
     nested_in: Mapped[str | None] = mapped_column(String(32))

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from .. import __version__
 from ..errors import DocumentRejected
-from ..model import Document, Extraction
+from ..model import Document, Extraction, Relay
 from . import speakers
 from .schema import metadata
 
@@ -44,6 +44,16 @@ _CHILDREN = (QUANTITIES, TIMES, DIAGNOSTICS, ATTRIBUTIONS, MENTIONS, DOC_ENTITIE
 # (attribution_entities rows go with their attribution: ON DELETE CASCADE.)
 #: SQLite's limit on bound parameters is 32766 (999 before 3.32); stay well below it.
 _IN_CHUNK = 500
+
+
+def relays_json(relays: tuple[Relay, ...]) -> str:
+    """The relays of an attribution as stored (see ``schema.Attribution.relays``)."""
+    return json.dumps([
+        [r.source.start, r.source.end, r.source_entity,
+         r.cue.start if r.cue else None, r.cue.end if r.cue else None,
+         r.content.start, r.content.end]
+        for r in relays
+    ])
 
 
 def extractor_version(model: str | None = None) -> str:
@@ -277,7 +287,8 @@ def _insert_results(conn: Connection, stored: Sequence[tuple[int, Extraction]]) 
                 "cue_start": a.cue.start if a.cue else None,
                 "cue_end": a.cue.end if a.cue else None,
                 "cue_text": a.cue.text if a.cue else None,
-                "via": json.dumps(list(a.via)), "channel": a.channel, "said_on": a.said_on,
+                "via": json.dumps(list(a.via)), "relays": relays_json(a.relays),
+                "channel": a.channel, "said_on": a.said_on,
                 "nested_in": a.nested_in, "hedge": a.hedge, "outlet": meta.outlet,
                 "published": meta.published, "claim_date": a.said_on or meta.published,
                 "source_doc_entity_pk": entity_by_name.get(a.source_entity)
