@@ -963,6 +963,35 @@ def test_questions_put_to_someone(text: str, found: list[tuple[str | None, str, 
     ("text", "found"),
     [
         (
+            "The governor is expected to sign the budget on Friday.",
+            [(None, "is expected", "The governor is expected to sign the budget on Friday")],
+        ),
+        (
+            "The striker was said to be unhappy with the club.",
+            [(None, "was said", "The striker was said to be unhappy with the club")],
+        ),
+        (
+            "It was reported that the factory would close.",
+            [(None, "It was reported", "the factory would close")],
+        ),
+        # a passive with its agent names its source; weather "it" and other passives
+        # report nothing
+        (
+            "The plan was criticized by the union.",
+            [("the union", "was criticized by", "The plan")],
+        ),
+        ("It is expected to rain.", []),
+        ("The bridge was built in 1910.", []),
+    ],
+)
+def test_unsourced_passive_reports(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
             "“The water rose fast,” the farmer said. “Then the fences went.”",
             [
                 (

@@ -52,7 +52,7 @@ from .attribution_lines import (
     opened_before_the_frame,
     signed_inside,
 )
-from .attribution_passive import asked_question, passive_with_agent
+from .attribution_passive import agentless_passive, asked_question, passive_with_agent
 from .attribution_spans import (
     Candidate,
     balanced,
@@ -98,6 +98,7 @@ def find_attributions(
                         asked_question(text, tok, sent, _np, _cue_span)
                         or _from_verb(text, tok, sent, quotes)
                         or passive_with_agent(text, tok, sent, _np, _cue_span)
+                        or agentless_passive(text, tok, sent, _cue_span)
                     )
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)

@@ -7,6 +7,11 @@ passive subject, what was reported, criticized or backed, the content.
 Questions put to someone ("Asked whether he would run, ...", "she was asked about the
 merger") are reports of an asker the text seldom names: the question is the content, the
 participle or passive verb group the cue, and the agent, if written, the source.
+
+Reports with no agent at all ("Obama is expected to join her", "he is said to be furious",
+"it was reported that ...") are unsourced claims: the passive verb group is the cue, the
+source is unknown, and the content is the whole clause the report is about, its subject
+included ("Obama is expected to join her"), or the "that" clause.
 """
 
 from __future__ import annotations
@@ -120,3 +125,52 @@ def asked_question(
 def _span(text: str, toks: list[Token]) -> tuple[int, int]:
     first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
     return trimmed(text, first.idx, last.idx + len(last))
+
+
+#: Verbs whose agentless passive reports what unnamed people say, think or expect.
+UNSOURCED_PASSIVES: frozenset[str] = frozenset(
+    "say report believe think expect allege rumor rumour understand suspect".split()
+)
+
+
+def agentless_passive(
+    text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan
+) -> Candidate | None:
+    """ "X is expected to win", "X was said to be furious", "It was reported that C".
+
+    Only a passive of :data:`UNSOURCED_PASSIVES` with no "by" agent counts. With a subject
+    and an infinitive, the content runs from the subject to the end of the infinitive
+    clause; with an expletive "it" and a clause, the content is the clause and "it" joins
+    the cue.
+    """
+    if verb.lemma_.lower() not in UNSOURCED_PASSIVES:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if len(subjects) != 1:
+        return None
+    subj = subjects[0]
+    cue = cue_span(verb)
+    comps = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "ccomp")]
+    if not comps:
+        return None
+    comp = comps[0]
+    if subj.lower_ == "it" and comp.dep_ == "ccomp":
+        toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+        if not toks:
+            return None
+        content = _span(text, toks)
+        cue = (subj.idx, cue[1])
+    elif comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        if subj.lower_ in ("it", "there"):
+            return None
+        content = _span(text, [*subj.subtree, *comp.subtree])
+    else:
+        return None
+    if content[0] >= content[1]:
+        return None
+    frame = (sent.start_char, sent.end_char)
+    return Candidate(content, cue, None, None, verb.lemma_.lower(), frame=frame)
