@@ -473,6 +473,16 @@ def test_records_show_what_they_show(text: str, found: list[tuple[str, str, str]
     assert triples(text) == found
 
 
+def test_noun_with_a_that_clause_parsed_as_relative() -> None:
+    a = only(
+        "The main takeaway was his stern warning that immigrants convicted of crimes will be"
+        " deported."
+    )
+    assert a.source is not None and a.source.text == "his"
+    assert a.cue is not None and a.cue.text == "warning"
+    assert a.content.text == "immigrants convicted of crimes will be deported"
+
+
 def test_conjunction_before_a_second_report_is_not_content() -> None:
     text = "The report said repairs were slow and residents complained that nobody came."
     found = [(a.cue.text if a.cue else None, a.content.text) for a in attributions(text)]

@@ -460,11 +460,14 @@ def _statement_clause(verb: Token) -> list[Token]:
 
 
 def that_clauses(noun: Token) -> list[Token]:
-    """The clauses "that ..." a noun carries: "a statement that ...", "the claim that ..."."""
+    """The clauses "that ..." a noun carries: "a statement that ...", "the claim that ...".
+
+    A clause the parser calls relative counts when its "that" is a complementizer (a mark),
+    not a relative pronoun: "his warning that immigrants will be deported"."""
     return [
         c
         for c in noun.children
-        if c.dep_ in ("acl", "ccomp")
+        if c.dep_ in ("acl", "ccomp", "relcl")
         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
 
