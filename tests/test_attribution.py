@@ -421,6 +421,12 @@ def test_object_without_closing_relative_clause(text: str, content: str) -> None
             "the pipes were old and that the owner would decide soon",
         ),
         ("The inspector said the pipes were old.", "the pipes were old"),
+        # "..., but that B" hung on the verb itself is the same report
+        (
+            "The inspector said there are no quick fixes, but that sometimes the cheapest"
+            " repair will have to do.",
+            "there are no quick fixes, but that sometimes the cheapest repair will have to do",
+        ),
     ],
 )
 def test_coordinated_reported_clauses(text: str, content: str) -> None:

@@ -110,7 +110,8 @@ def verb_content(
             if span[1] > span[0]:
                 quote = _quote_around(text, span, quotes, cue)
                 span = quote if quote is not None else span
-                return with_left_part(text, comp, verb, source[0], span)
+                span = with_left_part(text, comp, verb, source[0], span)
+                return _with_second_that(text, verb, span)
     if verb.dep_ == "parataxis":
         clause = _parenthetical_content(text, verb, sent)
         if clause is not None:
@@ -405,6 +406,21 @@ def _is_frame(prep: Token) -> bool:
 def _is_time_phrase(toks: list[Token]) -> bool:
     """ "on Monday", "for years": a time, not what was said."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in toks[:3])
+
+
+def _with_second_that(text: str, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said A, but that B": a second "that" clause the parser hangs on the verb itself
+    is reported too; the content runs on to its end."""
+    for c in verb.children:
+        if c.dep_ != "conj" or c.idx < span[1]:
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            continue
+        between = verb.doc.char_span(span[1], c.left_edge.idx, alignment_mode="expand")
+        if between is not None and all(t.is_punct or t.dep_ == "cc" for t in between):
+            last = max(c.subtree, key=lambda t: t.i)
+            return trimmed(text, span[0], last.idx + len(last))
+    return span
 
 
 def _clauses_in_order(verb: Token) -> list[Token]:
