@@ -479,6 +479,18 @@ def test_records_show_what_they_show(text: str, found: list[tuple[str, str, str]
     assert triples(text) == found
 
 
+def test_speaker_after_a_quotation_with_a_long_description() -> None:
+    found = triples(
+        "“One man came in and said we should leave town,” said the woman, who like many in"
+        " the village did not want to be quoted by name."
+    )
+    assert found[0] == (
+        "the woman",
+        "said",
+        "One man came in and said we should leave town",
+    )
+
+
 def test_noun_with_a_that_clause_parsed_as_relative() -> None:
     a = only(
         "The main takeaway was his stern warning that immigrants convicted of crimes will be"

@@ -58,6 +58,7 @@ from .attribution_spans import (
     balanced,
     in_quote,
     overlap,
+    quote_content,
     trimmed,
 )
 from .entities import EntityIndex
@@ -202,6 +203,9 @@ def _from_verb(
     source = _subject(text, verb)
     issued: Token | None = None
     if source is None:
+        inverted = _speaker_after_quotation(text, verb, sent, quotes)
+        if inverted is not None:
+            return inverted
         authored = _document_author(verb)
         if authored is None:
             return None
@@ -259,6 +263,47 @@ _CATENATIVES = frozenset(
     hesitate dare manage struggle be continue
     """.split()
 )
+
+
+def _speaker_after_quotation(
+    text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]
+) -> Candidate | None:
+    """ "“...,” said the woman, who did not want to be named": the parser, lost in the
+    long description, made the speaker the subject of a later verb. The noun phrase right
+    after the verb, up to its first comma, is the speaker; the quotation before, the content.
+    """
+    if lemma_of(verb) not in cues.SPEECH_VERBS or not _after_quotation(verb):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text in (",", "—", "–"):
+        i -= 1
+    quote = next((q for q in quotes if q.close <= doc[i].idx < q.after), None)
+    if quote is None or verb.i + 1 >= sent.end:
+        return None
+    first = doc[verb.i + 1]
+    if first.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or first.is_punct:
+        return None
+    end = first.i
+    while end + 1 < sent.end and not doc[end + 1].is_punct and doc[end + 1].pos_ in (
+        "PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"
+    ):
+        end += 1
+    head = doc[end]
+    if head.pos_ not in ("PROPN", "NOUN") or end - first.i > 6:
+        return None
+    src = (first.idx, head.idx + len(head))
+    content = quote_content(text, quote)
+    if content[1] <= content[0]:
+        return None
+    return Candidate(
+        content,
+        _cue_span(verb),
+        src,
+        src,
+        lemma_of(verb),
+        frame=(min(quote.open, sent.start_char), sent.end_char),
+    )
 
 
 def _controlled(verb: Token, source: tuple[int, int]) -> bool:
