@@ -491,6 +491,22 @@ def test_speaker_after_a_quotation_with_a_long_description() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("RENO, Nev. (AP) — The state's governor says the budget is balanced.",
+         "The state's governor"),
+        ("MADRID (Reuters) – A senior minister said on Friday the talks would resume.",
+         "A senior minister"),
+        ("NEW YORK, Dec. 22 (UPI) — The museum announced it will close for repairs.",
+         "The museum"),
+    ],
+)
+def test_dateline_is_not_part_of_the_source(text: str, source: str) -> None:
+    a = attributions(text)[0]
+    assert a.source is not None and a.source.text == source
+
+
 def test_noun_with_a_that_clause_parsed_as_relative() -> None:
     a = only(
         "The main takeaway was his stern warning that immigrants convicted of crimes will be"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import spacy
 from spacy.language import Language
@@ -20,7 +21,9 @@ MAX_LENGTH = 2_000_000
     assigns=["token.is_sent_start"],
 )
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: a heading or paragraph never runs on.
+    """Start a sentence after every line break, and after a paragraph's dateline: a heading
+    or paragraph never runs on, and "RENO, Nev. (AP) — Trump said ..." is parsed without
+    the dateline, which the parser would otherwise take for the subject.
 
     spaCy's parser respects boundaries set before it, so headings such as "Why it matters"
     stay out of the next paragraph's first sentence.
@@ -28,7 +31,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+    for m in DATELINE.finditer(doc.text):
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if after is not None and after.start > 0 and not after[0].is_space:
+            doc[after.start].is_sent_start = True
     return doc
+
+
+#: A dateline opening a paragraph: a city in capitals, perhaps a state or a date, perhaps
+#: the agency, then a dash: "WASHINGTON (AP) — ", "RENO, Nev. (AP) — ", "NEW YORK, Dec. 22
+#: (UPI) — ", "MACAU (Reuters) – ".
+DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}"
+    r"(?:, [A-Z][a-z]{1,4}\.(?: \d{1,2})?)?"
+    r"(?: \([A-Z][A-Za-z. ]{1,20}\))?"
+    r" ?(?:—|–|--|-) ?"
+)
 
 
 @functools.lru_cache(maxsize=4)
