@@ -750,6 +750,12 @@ def test_cue_with_its_governing_verb(text: str, cue: str) -> None:
         ("The senator likened the tax to a fine.", "likened", "the tax to a fine"),
         ("The mayor bemoaned the state of the roads.", "bemoaned", "the state of the roads"),
         ("The report referenced a study from 2019.", "referenced", "a study from 2019"),
+        ("The union assailed the new contract.", "assailed", "the new contract"),
+        ("The coach credited the goalkeeper with the win.", "credited",
+         "the goalkeeper with the win"),
+        ("The mayor apologized for the delays.", "apologized for", "the delays"),
+        ("The editor chided the council for its silence.", "chided",
+         "the council for its silence"),
     ],
 )
 def test_stance_verbs_of_speech_and_judgement(text: str, cue: str, content: str) -> None:

@@ -50,7 +50,9 @@ STANCE_VERBS: frozenset[str] = frozenset(
     identify compare plan ignore favor favour intend decry address approve hail embrace
     congratulate cheer expect hope
     reference refer invoke label liken bemoan downplay admire despise promote
-    vote portray chant
+    vote portray chant assail credit apologize apologise lambaste chide scold rebuke berate
+    laud commend fault disparage belittle ridicule deride taunt castigate excoriate bash
+    reaffirm
     """.split()
 )
 
