@@ -1042,6 +1042,34 @@ def test_unsourced_passive_reports(text: str, found: list[tuple[str | None, str,
     ("text", "found"),
     [
         (
+            "Shares fell amid reports that the bank had lost its licence.",
+            [(None, "reports", "the bank had lost its licence")],
+        ),
+        (
+            "The club faced allegations that it had paid players in cash.",
+            [(None, "allegations", "it had paid players in cash")],
+        ),
+        # with an owner the owner is the source; "the claim that" was made, and named,
+        # elsewhere; a fear is no claim
+        (
+            "The club denied her allegations that it had paid players in cash.",
+            [("The club", "denied", "her allegations that it had paid players in cash"),
+             ("her", "allegations", "it had paid players in cash")],
+        ),
+        ("The claim that the vote was rigged is false.", []),
+        ("Fears that the bridge would fall kept drivers away.", []),
+    ],
+)
+def test_unsourced_claims_named_by_a_noun(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
             "“The water rose fast,” the farmer said. “Then the fences went.”",
             [
                 (

@@ -629,6 +629,12 @@ def _set_off(text: str, first: Token, last: Token) -> bool:
     return before.endswith(",") and after.startswith(",")
 
 
+#: Nouns of a claim that news reports without naming who made it: "amid reports that ...".
+UNSOURCED_NOUNS = frozenset(
+    "report allegation claim complaint speculation rumor rumour accusation revelation".split()
+)
+
+
 def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
     clauses = that_clauses(noun)
     if not clauses:
@@ -643,9 +649,6 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
             if g.dep_ == "pobj"
         ]
         owner = by
-    if not owner:
-        return None
-    src, core = _np(text, owner[0])
     toks = [
         t
         for t in clauses[0].subtree
@@ -654,11 +657,13 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
     if not toks:
         return None
     content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    return Candidate(
-        content,
-        (noun.idx, noun.idx + len(noun)),
-        src,
-        core,
-        lemma_of(noun),
-        frame=(sent.start_char, sent.end_char),
-    )
+    cue = (noun.idx, noun.idx + len(noun))
+    frame = (sent.start_char, sent.end_char)
+    if not owner:
+        # "amid reports that ...", "speculation that ...": a claim nobody is named for; "the
+        # claim that ..." is one made, and named, elsewhere
+        if lemma_of(noun) not in UNSOURCED_NOUNS or any(c.dep_ == "det" for c in noun.children):
+            return None
+        return Candidate(content, cue, None, None, lemma_of(noun), frame=frame)
+    src, core = _np(text, owner[0])
+    return Candidate(content, cue, src, core, lemma_of(noun), frame=frame)

@@ -115,7 +115,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     claim allegation statement assertion warning belief announcement argument suggestion
     insistence promise report view assessment estimate prediction accusation admission
     acknowledgment acknowledgement charge contention declaration denial insinuation
-    conclusion fear hope assurance pledge vow testimony suspicion speculation theory
+    conclusion fear hope assurance pledge vow testimony suspicion speculation theory rumor rumour
     forecast finding confirmation revelation remark comment threat complaint
     """.split()
 )
