@@ -340,6 +340,8 @@ def test_missing_scorer_is_reported_not_raised() -> None:
          "that \u201ccuts would follow."),
         ("She said that \u201ccuts would follow.\u201d", "\u201ccuts would follow.\u201d",
          "that \u201ccuts would follow.\u201d"),
+        ("She said that, if the bill fails, cuts would follow.",
+         "if the bill fails, cuts would follow", "that, if the bill fails, cuts would follow"),
         # no complementizer: unchanged
         ("She said cuts would follow.", "cuts would follow", "cuts would follow"),
         ("She denied that.", "She denied", "She denied"),

@@ -258,10 +258,12 @@ def score_corpus(
 CONVENTIONS = (
     "PolNeAR content spans begin with the complementizer 'that' ('said that X' -> 'that X'); "
     "claimledger's content does not, so a predicted content right after 'that ' (or after "
-    "'that \u201c', an opening quotation mark between them) is extended over it"
+    "'that \u201c', an opening quotation mark between them, or after 'that, ' before an "
+    "opening phrase) is extended over it"
 )
-# "said that “X”": gold starts at "that" whether or not our content keeps the opening mark.
-_THAT = re.compile(r"\bthat\s+(?:[\u201c\"]|''|``)?\s*$")
+# "said that “X”": gold starts at "that" whether or not our content keeps the opening mark;
+# "said that, given X, Y": at "that" too.
+_THAT = re.compile(r"\bthat(?:\s*,)?\s+(?:[\u201c\"]|''|``)?\s*$")
 
 
 def with_conventions(text: str, predicted: Spans) -> Spans:
