@@ -291,8 +291,9 @@ def test_frame_inside_the_reported_sentence() -> None:
             "The factory, Ms. Alder said then, was a landmark for decades.",
             "The factory, Ms. Alder said then, was a landmark for decades",
         ),
-        # one word before the frame is not a part of the statement
-        ("Still, she said, the vote will go ahead.", "the vote will go ahead"),
+        # one word before the frame is the statement's too: the frame interrupts it
+        ("Still, she said, the vote will go ahead.", "Still, she said, the vote will go ahead"),
+        ("That, they say, will be harder.", "That, they say, will be harder"),
         # quotations on both sides: the two quotations are the content
         (
             "“The mill is old,” the mayor said, “and it will close.”",

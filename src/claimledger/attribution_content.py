@@ -562,7 +562,7 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
     words = [t for t in before if not t.is_punct]
     edges = (verb.doc[verb.left_edge.i], verb.doc[verb.right_edge.i])
     if (
-        len(words) >= 2
+        len(words) >= 1
         and after
         and all(t.text == "," for t in edges)
         and not re.search(r"[“”\"«»]|''|``", text[before[-1].idx : after[0].idx + len(after[0])])
