@@ -739,6 +739,10 @@ def test_requests(text: str, found: list[tuple[str, str, str]]) -> None:
         ("The coach continued the drill and insisted that the referee erred.", "insisted"),
         # a head that reports on its own keeps its own cue
         ("The minister refused to explain why the tender failed.", "refused"),
+        # an adjective after a copula lends the report its subject, and joins the cue
+        ("The minister was quick to add that the tender was fair.", "was quick to add"),
+        ("The coach has been careful not to criticize the referee.",
+         "has been careful not to criticize"),
     ],
 )
 def test_cue_with_its_governing_verb(text: str, cue: str) -> None:

@@ -219,6 +219,10 @@ def _from_verb(
         # "appeared to suggest", "refused to disclose": the verb that governs the report
         # and lends it its subject is part of the cue
         cue = (_cue_span(verb.head)[0], cue[1])
+    elif _adjective_controlled(verb):
+        # "was quick to add", "has been careful not to mention": the copula and the
+        # adjective are part of the cue
+        cue = (_cue_span(verb.head.head)[0], cue[1])
     relay = _inverted_relay(text, verb)
     if relay is not None:
         comp, relay_source = relay
@@ -303,6 +307,21 @@ def _speaker_after_quotation(
         src,
         lemma_of(verb),
         frame=(min(quote.open, sent.start_char), sent.end_char),
+    )
+
+
+def _adjective_controlled(verb: Token) -> bool:
+    """Whether ``verb`` is the infinitive of "X was quick to add": the complement of an
+    adjective after a copula, the adjective right before it."""
+    adj = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and adj.pos_ == "ADJ"
+        and adj.dep_ == "acomp"
+        and adj.i < verb.i
+        and adj.head.i < adj.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and all(t.dep_ in ("aux", "neg") for t in verb.doc[adj.i + 1 : verb.i])
     )
 
 
@@ -411,8 +430,11 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
                 head = head.head
             continue
         if head.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.head.children):
-            # "X refused to say ...", "X avoids condemning ...": subject control
+            # "X refused to say ...", "X avoids condemning ...": subject control; "X was
+            # quick to add ...": the adjective's subject is the copula's
             head = head.head
+            if head.dep_ == "acomp" and head.pos_ == "ADJ":
+                head = head.head
             continue
         if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
             # "In defending himself, X offered ...": the clause's subject
