@@ -508,6 +508,17 @@ def test_dateline_is_not_part_of_the_source(text: str, source: str) -> None:
     assert a.source is not None and a.source.text == source
 
 
+def test_going_on_to_say_is_a_second_report() -> None:
+    found = triples(
+        "The mayor said the plan was sound, going on to say that the city had spent years"
+        " on it."
+    )
+    assert found == [
+        ("The mayor", "said", "the plan was sound"),
+        ("The mayor", "going on to say", "the city had spent years on it"),
+    ]
+
+
 def test_noun_with_a_that_clause_parsed_as_relative() -> None:
     a = only(
         "The main takeaway was his stern warning that immigrants convicted of crimes will be"
@@ -739,6 +750,8 @@ def test_requests(text: str, found: list[tuple[str, str, str]]) -> None:
         ("The coach continued the drill and insisted that the referee erred.", "insisted"),
         # a head that reports on its own keeps its own cue
         ("The minister refused to explain why the tender failed.", "refused"),
+        # "went on to": the phrase joins the cue, however the parser attached it
+        ("The coach went on to explain why the drill failed.", "went on to explain"),
         # an adjective after a copula lends the report its subject, and joins the cue
         ("The minister was quick to add that the tender was fair.", "was quick to add"),
         ("The coach has been careful not to criticize the referee.",

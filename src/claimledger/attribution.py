@@ -331,15 +331,31 @@ def _controlled(verb: Token, source: tuple[int, int]) -> bool:
     verb reports nothing of its own."""
     head = verb.head
     return (
-        verb.dep_ == "xcomp"
+        (verb.dep_ == "xcomp" or _went_on(verb))
         and head.i < verb.i
         and head.pos_ in ("VERB", "AUX")
         # only a verb of seeming, phase or attempt; a reporting head ("refused to") is a
         # report of its own, and one of motion ("moved to accuse") is an act
         and lemma_of(head) in _CATENATIVES
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and any(c.dep_ == "nsubj" and source[0] <= c.idx < source[1] for c in head.children)
+        and (
+            any(c.dep_ == "nsubj" and source[0] <= c.idx < source[1] for c in head.children)
+            # "..., going on to say that ...": the participle's subject is the speaker's
+            or (_went_on(verb) and head.tag_ == "VBG")
+        )
         and not any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
+    )
+
+
+def _went_on(verb: Token) -> bool:
+    """Whether ``verb`` is the infinitive of "went on to explain", whichever way the parser
+    attached it."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and lemma_of(head) == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
 
@@ -429,7 +445,9 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
                 # on A; it is X who argues
                 head = head.head
             continue
-        if head.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.head.children):
+        if (head.dep_ == "xcomp" or _went_on(head)) and not any(
+            c.dep_ == "dobj" for c in head.head.children
+        ):
             # "X refused to say ...", "X avoids condemning ...": subject control; "X was
             # quick to add ...": the adjective's subject is the copula's
             head = head.head

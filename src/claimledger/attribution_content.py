@@ -529,11 +529,14 @@ def _without_participle(toks: list[Token]) -> list[Token]:
     for n, t in enumerate(toks):
         if n < 2 or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "acl"):
             continue
+        going_on = lemma_of(t) == "go" and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in t.children
+        )
         if (
             toks[n - 1].text == ","
             and t.left_edge.i == t.i
             and t.right_edge.i >= toks[-1].i
-            and lemma_of(t) in cues.SPEECH_VERBS | cues.STANCE_VERBS
+            and (lemma_of(t) in cues.SPEECH_VERBS | cues.STANCE_VERBS or going_on)
         ):
             return toks[: n - 1]
     return toks
