@@ -519,6 +519,23 @@ def test_going_on_to_say_is_a_second_report() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The council maintained that the fees were legal.",
+            [("The council", "maintained", "the fees were legal")],
+        ),
+        ("The council maintained a narrow majority.", []),
+        ("The mayor addressed the crowd on Friday.", []),
+    ],
+)
+def test_verbs_that_report_only_a_clause(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
 def test_noun_with_a_that_clause_parsed_as_relative() -> None:
     a = only(
         "The main takeaway was his stern warning that immigrants convicted of crimes will be"

@@ -89,10 +89,12 @@ STANCE_NOUNS: frozenset[str] = frozenset(
 )
 
 #: Verbs of thinking and finding: their content is a clause ("found that ..."), never an
-#: object ("found a way", "know the answer").
+#: object ("found a way", "know the answer"); and verbs of saying whose object is seldom
+#: what was said ("maintained a lead", "addressed the crowd", "countered the attack").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """
     know expect understand recognize recognise remember consider deem interpret decide learn
+    maintain counter contradict address
     hear read think believe find show feel suspect wonder guess figure reckon realize realise
     assume presume discover determine establish judge calculate conclude
     """.split()
