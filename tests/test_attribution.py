@@ -336,6 +336,7 @@ def test_speaker_lines(text: str, source: str, content: str) -> None:
         "Note: all times EDT.",
         "Twitter: @cityhall_news and the mayor's office.",
         "BYLINE: Maria Ortiz and Tom Reyes.",
+        "A: The library opens at nine on weekdays.",
     ],
 )
 def test_labels_are_not_speakers(text: str) -> None:

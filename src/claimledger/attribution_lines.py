@@ -140,13 +140,14 @@ def signed_inside(c: Candidate, q: Quote) -> bool:
     return c.cue is not None and q.open < c.cue[0] < q.close
 
 
-#: Labels that end in a colon but name no speaker.
+#: Labels that end in a colon but name no speaker ("Q:" and "A:" of an interview name the
+#: two sides only by their roles).
 _NOT_SPEAKERS = frozenset(
     """
     note update updated related photo photos video watch read listen editor correction
     source sources credit caption transcript excerpt summary background warning breaking
     live exclusive opinion analysis twitter facebook instagram email e-mail byline dateline
-    contact follow
+    contact follow q a
     """.split()
 )
 _SPEAKER_LINE = re.compile(r"^[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
