@@ -537,6 +537,24 @@ def test_verbs_that_report_only_a_clause(
     assert triples(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "A committee supporting the mayor spent heavily on ads.",
+            [("A committee", "supporting", "the mayor")],
+        ),
+        ("Protesters carried signs opposing the new tax.", [("signs", "opposing", "the new tax")]),
+        # other participles on a noun describe it; a document's participle is its author's
+        ("Voters seeking change turned out early.", []),
+    ],
+)
+def test_participle_of_backing_on_its_noun(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
 def test_noun_with_a_that_clause_parsed_as_relative() -> None:
     a = only(
         "The main takeaway was his stern warning that immigrants convicted of crimes will be"

@@ -207,10 +207,13 @@ def _from_verb(
         if inverted is not None:
             return inverted
         authored = _document_author(verb)
-        if authored is None:
-            return None
-        author, issued = authored
-        source = _np(text, author)
+        if authored is not None:
+            author, issued = authored
+            source = _np(text, author)
+        else:
+            source = _participle_owner(text, verb)
+            if source is None:
+                return None
     cue = _cue_span(verb)
     if issued is not None:
         # "issued a statement calling ...": the act of issuing is part of the cue
@@ -357,6 +360,31 @@ def _went_on(verb: Token) -> bool:
         and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+#: Stances a participle gives its noun: "a super PAC supporting Jeb Bush".
+_BACKING = frozenset("support back endorse oppose denounce blast condemn".split())
+
+
+def _participle_owner(
+    text: str, verb: Token
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The noun a stance participle describes: "a super PAC supporting Jeb Bush", "groups
+    opposing the law" (the noun phrase without the participle), when the participle follows
+    its noun directly and has an object."""
+    noun = verb.head
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ != "VBG"
+        or noun.i > verb.i
+        or noun.pos_ not in ("NOUN", "PROPN", "PRON")
+        or lemma_of(verb) not in _BACKING
+        or not any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+        or verb.left_edge.i != verb.i
+        or verb.doc[verb.i - 1].is_punct
+    ):
+        return None
+    return _np(text, noun, exclude=verb)
 
 
 def _document_author(verb: Token) -> tuple[Token, Token | None] | None:
