@@ -54,6 +54,7 @@ def test_polnear_texts_rejects(tmp_path: Path, split: str, limit: int | None, me
     [
         ({"workers": 0}, "workers must be at least 1"),
         ({"batch_size": 0}, "batch_size must be at least 1"),
+        ({"rounds": 0}, "rounds must be at least 1"),
     ],
 )
 def test_run_throughput_rejects_bad_arguments(
@@ -114,15 +115,24 @@ def test_markdown(ratio: float, peak: float, expected: list[str]) -> None:
     text = markdown(fake_result(ratio, peak))
     assert "| bare nlp.pipe | 84 | 8.40 | 10.00 | 8.40 | 10.00 |" in text
     assert f"by CPU time {ratio:.3f}" in text
+    assert "rounds" not in text
     for piece in expected:
         assert piece in text
+
+
+def test_markdown_names_each_rounds_ratio() -> None:
+    result = {**fake_result(0.9, 500.0), "rounds": 3, "round_ratios": [0.85, 0.9, 1.2]}
+    assert "median of 3 alternating rounds; each round's ratio: 0.850, 0.900, 1.200" in (
+        markdown(result)
+    )
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not present")
 def test_real_run_on_two_dev_articles() -> None:
-    result = run_throughput(polnear_texts(POLNEAR, "dev", limit=2), workers=1)
+    result = run_throughput(polnear_texts(POLNEAR, "dev", limit=2), workers=1, rounds=2)
     json.dumps(result)
+    assert result["rounds"] == 2 and len(result["round_ratios"]) == 2
     for key in ("bare", "extract"):
         m = result[key]
         assert m["articles"] == 2

@@ -26,6 +26,7 @@ import multiprocessing as mp
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -74,17 +75,23 @@ def run_throughput(
     workers: int = 2,
     batch_size: int = DEFAULT_BATCH,
     model: str = DEFAULT_MODEL,
+    rounds: int = 1,
 ) -> dict[str, Any]:
     """Measure the bare model and the extract path over ``paths``, each in its own child.
+
+    With ``rounds`` above 1 both paths are measured that many times, alternately and in
+    alternating order (bare then extract, extract then bare, ...), and each path is
+    represented by its median round: on a shared machine one round of each moves by 15% or
+    more, a median of alternating rounds much less.
 
     Returns:
         A JSON-ready dict: ``bare`` and ``extract`` measurements (articles, seconds,
         articles_per_second, peak_worker_mib, peak_parent_mib), their ``ratio``
-        (extract / bare articles per second), the targets and whether they are met, and the
-        machine it ran on.
+        (extract / bare articles per second), each round's ratios, the targets and whether
+        they are met, and the machine it ran on.
 
     Raises:
-        ValueError: no paths, ``workers`` or ``batch_size`` below 1.
+        ValueError: no paths, ``workers``, ``batch_size`` or ``rounds`` below 1.
         RuntimeError: a measuring child failed (its traceback is in the message).
     """
     if not paths:
@@ -93,15 +100,23 @@ def run_throughput(
         raise ValueError(f"workers must be at least 1, got {workers}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    if rounds < 1:
+        raise ValueError(f"rounds must be at least 1, got {rounds}")
     args = ([str(p) for p in paths], workers, batch_size, model)
     load_before = _load()
-    bare = _in_child("bare", *args)
-    extract = _in_child("extract", *args)
+    runs: dict[str, list[dict[str, Any]]] = {"bare": [], "extract": []}
+    for n in range(rounds):
+        for kind in ("bare", "extract") if n % 2 == 0 else ("extract", "bare"):
+            runs[kind].append(_in_child(kind, *args))
     load_after = _load()
+    bare, extract = _median(runs["bare"]), _median(runs["extract"])
     ratio = extract["articles_per_second"] / bare["articles_per_second"]
     # Under contention from other processes wall time is noisy; CPU time much less so.
-    cpu_ratio = extract["articles_per_cpu_second"] / bare["articles_per_cpu_second"]
-    peak = extract["peak_worker_mib"]
+    cpu_ratio = _median_of(runs["extract"], "articles_per_cpu_second") / _median_of(
+        runs["bare"], "articles_per_cpu_second"
+    )
+    peak = max(r["peak_worker_mib"] for r in runs["extract"])
+    extract = {**extract, "peak_worker_mib": peak}
     return {
         "benchmark": "throughput",
         "articles": len(paths),
@@ -112,6 +127,11 @@ def run_throughput(
         "extract": extract,
         "ratio": round(ratio, 3),
         "cpu_ratio": round(cpu_ratio, 3),
+        "rounds": rounds,
+        "round_ratios": [
+            round(e["articles_per_second"] / b["articles_per_second"], 3)
+            for b, e in zip(runs["bare"], runs["extract"], strict=True)
+        ],
         "targets": {"ratio": TARGET_RATIO, "peak_mib_per_worker": TARGET_PEAK_MIB},
         "meets": {"ratio": ratio >= TARGET_RATIO, "peak_mib_per_worker": peak <= TARGET_PEAK_MIB},
         "machine": {
@@ -127,6 +147,17 @@ def run_throughput(
             "load_average_after": load_after,
         },
     }
+
+
+def _median_of(runs: list[dict[str, Any]], key: str) -> float:
+    return float(statistics.median(r[key] for r in runs))
+
+
+def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round whose articles per second is the median (the lower middle one of an even
+    number), so that its figures belong together."""
+    ordered = sorted(runs, key=lambda r: r["articles_per_second"])
+    return ordered[(len(ordered) - 1) // 2]
 
 
 # --- the measuring child ------------------------------------------------------------------
@@ -308,6 +339,11 @@ def markdown(result: dict[str, Any]) -> str:
         f"{TARGET_PEAK_MIB:.0f} MiB: {'met' if meets['peak_mib_per_worker'] else 'NOT met'}; "
         f"workers = {result['workers']}"
     )
+    if result.get("rounds", 1) > 1:
+        rows.append(
+            f"median of {result['rounds']} alternating rounds; each round's ratio: "
+            + ", ".join(f"{r:.3f}" for r in result["round_ratios"])
+        )
     machine = result.get("machine") or {}
     if machine.get("load_average_before") is not None:
         rows.append(

@@ -38,13 +38,17 @@ def throughput(
     json_out: Annotated[
         str | None, typer.Option("--json", help="Also write the result as JSON ('-': stdout).")
     ] = None,
+    rounds: Annotated[
+        int,
+        typer.Option(min=1, help="Alternating rounds of both paths; each path's median counts."),
+    ] = 3,
 ) -> None:
     """Articles/s and peak memory per worker: claimledger extract next to bare nlp.pipe."""
     from ..benchmark import markdown, polnear_texts, run_throughput
 
     try:
         paths = polnear_texts(data or shared_dir() / "data" / "polnear", split, limit=limit)
-        result = run_throughput(paths, workers=workers)
+        result = run_throughput(paths, workers=workers, rounds=rounds)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
