@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from claimledger.model import Attribution, Span
+from claimledger.model import Attribution, Document, Meta, Span
+from claimledger.pipeline import extract
 from claimledger.statement_dates import assign
 from claimledger.times import find_times
 
@@ -109,3 +110,20 @@ def test_no_cue_no_date_and_inputs_unchanged() -> None:
 def test_bad_text_raises() -> None:
     with pytest.raises(TypeError, match="text must be a str"):
         assign(None, (), (), JAN11)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "linked"),
+    [
+        # a time that dates the statement from its frame belongs to it (OUTPUT.md's example:
+        # "on Saturday" -> the attribution it dates)
+        ("“The bridge is closed,” the mayor said on Monday.", "on Monday", "a1"),
+        # a time inside the content belongs to the content's attribution
+        ("The mayor said the bridge closed on Monday.", "on Monday", "a1"),
+        # a time that dates no statement belongs to none
+        ("On Monday the bridge closed.", "On Monday", None),
+    ],
+)
+def test_times_link_to_the_statement_they_date(text: str, time: str, linked: str | None) -> None:
+    ex = extract(Document(id="t", text=text, meta=Meta(published="2025-01-11")))
+    assert {t.span.text: t.attribution for t in ex.times} == {time: linked}

@@ -2,7 +2,8 @@
 
 Stage order is fixed here: parse (spaCy), entities, attributions, times, statement dates,
 quantities and their holders, then linking of times and quantities to the attribution whose
-content holds them.
+content holds them (a time outside every content is linked to the statement it dates: "X
+said on Saturday").
 Each stage is a pure function returning data; this module only composes them.
 """
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 
 from . import attribution, entities, quantities, quantity_holders, statement_dates, times
 from .errors import DocumentRejected
-from .model import Attribution, Diagnostic, Document, Extraction, Span
+from .model import Attribution, Diagnostic, Document, Extraction, Span, TimeExpression
 from .nlp import DEFAULT_MODEL, load_nlp
 
 #: Documents handed to a worker at a time.
@@ -48,7 +49,11 @@ def analyse(document: Document, doc: Doc) -> Extraction:
     found_quantities, quantity_diags = quantities.find_quantities(
         doc, exclude=[t.span for t in found_times]
     )
-    found_times = tuple(replace(t, attribution=_holder(attrs, t.span)) for t in found_times)
+    dating = _dating(document.text, attrs, found_times)
+    found_times = tuple(
+        replace(t, attribution=_holder(attrs, t.span) or dating.get(t.span))
+        for t in found_times
+    )
     found_quantities = tuple(
         replace(q, attribution=_holder(attrs, q.span))
         for q in quantity_holders.find_holders(doc, found_quantities, index)
@@ -159,6 +164,19 @@ def _internal_error(document: Document, exc: Exception) -> DocumentRejected:
         f"{origin}: extraction failed ({type(exc).__name__}: {exc}); please report this",
         origin,
     )
+
+
+def _dating(
+    text: str, attrs: tuple[Attribution, ...], found_times: tuple[TimeExpression, ...]
+) -> dict[Span, str]:
+    """The id of the attribution each time expression dates ("X said on Saturday": the
+    statement's own date, outside its content), by the expression's span."""
+    out: dict[Span, str] = {}
+    for a in attrs:
+        when = statement_dates.statement_time(text, a, found_times)
+        if when is not None:
+            out.setdefault(when.span, a.id)
+    return out
 
 
 def _holder(attrs: tuple[Attribution, ...], span: Span) -> str | None:
