@@ -57,6 +57,7 @@ from .attribution_spans import (
     Candidate,
     balanced,
     in_quote,
+    in_sentence,
     overlap,
     quote_content,
     trimmed,
@@ -279,13 +280,11 @@ def _speaker_after_quotation(
     long description, made the speaker the subject of a later verb. The noun phrase right
     after the verb, up to its first comma, is the speaker; the quotation before, the content.
     """
-    if lemma_of(verb) not in cues.SPEECH_VERBS or not _after_quotation(verb):
+    mark = _closing_mark(verb)
+    if lemma_of(verb) not in cues.SPEECH_VERBS or mark is None:
         return None
     doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].text in (",", "—", "–"):
-        i -= 1
-    quote = next((q for q in quotes if q.close <= doc[i].idx < q.after), None)
+    quote = next((q for q in quotes if q.close <= mark.idx < q.after), None)
     if quote is None or verb.i + 1 >= sent.end:
         return None
     first = doc[verb.i + 1]
@@ -492,10 +491,15 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
 
 def _after_quotation(verb: Token) -> bool:
     """Whether ``verb`` directly follows a closing quotation mark ("“...,” said")."""
+    return _closing_mark(verb) is not None
+
+
+def _closing_mark(verb: Token) -> Token | None:
+    """The closing quotation mark ``verb`` directly follows, past a comma or dash."""
     i = verb.i - 1
     while i >= 0 and verb.doc[i].text in (",", "—", "–"):
         i -= 1
-    return i >= 0 and verb.doc[i].text in ("”", '"', "''", "»")
+    return verb.doc[i] if i >= 0 and verb.doc[i].text in ("”", '"', "''", "»") else None
 
 
 def _np(
@@ -725,13 +729,11 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
     if not toks:
         return None
     content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    cue = (noun.idx, noun.idx + len(noun))
-    frame = (sent.start_char, sent.end_char)
-    if not owner:
+    if not owner and (
         # "amid reports that ...", "speculation that ...": a claim nobody is named for; "the
         # claim that ..." is one made, and named, elsewhere
-        if lemma_of(noun) not in UNSOURCED_NOUNS or any(c.dep_ == "det" for c in noun.children):
-            return None
-        return Candidate(content, cue, None, None, lemma_of(noun), frame=frame)
-    src, core = _np(text, owner[0])
-    return Candidate(content, cue, src, core, lemma_of(noun), frame=frame)
+        lemma_of(noun) not in UNSOURCED_NOUNS or any(c.dep_ == "det" for c in noun.children)
+    ):
+        return None
+    source = _np(text, owner[0]) if owner else None
+    return in_sentence(content, (noun.idx, noun.idx + len(noun)), source, lemma_of(noun), sent)

@@ -278,11 +278,13 @@ def _whole_sentence(text: str, q: Quote) -> bool:
     """Whether a quotation is a sentence of its own, or a clause set off by a comma
     ("...,” he said, “and then we ran.”"), rather than a phrase quoted in the writer's
     sentence ("he called it “strong”")."""
-    before = text[: q.open].rstrip(" \t")
+    i = q.open - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
     words = text[q.start : q.end].rstrip()
     return (
-        bool(before)
-        and before[-1] in ".!?,:\n”\"'"
+        i >= 0
+        and text[i] in ".!?,:\n”\"'"
         and (words[-1:] in (".", "!", "?") or text[q.after : q.after + 1] in (".", "!", "?"))
     )
 

@@ -116,10 +116,7 @@ def asked_question(
         return None
     agents = [c for c in verb.children if c.dep_ == "agent" and c.i > verb.i]
     objs = [g for a in agents for g in a.children if g.dep_ == "pobj"]
-    if objs:
-        source = np(text, objs[0])
-        return in_sentence(content, cue, source, "ask", sent)
-    return Candidate(content, cue, None, None, "ask", frame=(sent.start_char, sent.end_char))
+    return in_sentence(content, cue, np(text, objs[0]) if objs else None, "ask", sent)
 
 
 def _span(text: str, toks: list[Token]) -> tuple[int, int]:
@@ -172,5 +169,4 @@ def agentless_passive(
         return None
     if content[0] >= content[1]:
         return None
-    frame = (sent.start_char, sent.end_char)
-    return Candidate(content, cue, None, None, verb.lemma_.lower(), frame=frame)
+    return in_sentence(content, cue, None, verb.lemma_.lower(), sent)

@@ -46,14 +46,14 @@ CueSpan = Callable[[Token], tuple[int, int]]
 def in_sentence(
     content: tuple[int, int],
     cue: tuple[int, int],
-    source: tuple[tuple[int, int], tuple[int, int]],
+    source: tuple[tuple[int, int], tuple[int, int]] | None,
     lemma: str,
     sent: SpacySpan,
 ) -> Candidate:
-    """A candidate of one sentence from its content, cue, (source, core) pair and lemma."""
-    return Candidate(
-        content, cue, source[0], source[1], lemma, frame=(sent.start_char, sent.end_char)
-    )
+    """A candidate of one sentence from its content, cue, (source, core) pair and lemma;
+    ``source`` is None for a report whose source the text does not name."""
+    mention, core = source if source is not None else (None, None)
+    return Candidate(content, cue, mention, core, lemma, frame=(sent.start_char, sent.end_char))
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
