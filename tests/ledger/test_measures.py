@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.ledger.measures import (
+    Measure,
     document_estimates,
     group_measures,
     is_difference,
@@ -34,6 +35,11 @@ TEXT_B = (
 def _span(text: str, part: str) -> Span:
     start = text.index(part)
     return Span.of(text, start, start + len(part))
+
+
+def _measures_of(docs: list[Extraction]) -> list[Measure]:
+    """The measures the estimates of ``docs`` group into."""
+    return group_measures(e for d in docs for e in document_estimates(d))
 
 
 def doc_a() -> Extraction:
@@ -249,7 +255,7 @@ def test_counts_of_two_holders_are_two_measures() -> None:
         _held("w", "There are 1,200 Ruritanian delegates.", "1,200 Ruritanian delegates",
               None, 1200),
     ]
-    measures = group_measures(e for d in docs for e in document_estimates(d))
+    measures = _measures_of(docs)
     by_holder = {m.holder: sorted(e.document_id for e in m.estimates) for m in measures}
     assert by_holder == {"Ann Roe": ["x", "y"], "Bo Lind": ["z"], None: ["w"]}
     roe = next(m for m in measures if m.holder == "Ann Roe")
@@ -263,7 +269,7 @@ def test_one_holder_keeps_the_estimates_that_name_none() -> None:
               "Ann Roe", 739),
         _held("w", "Ruritanian delegates won by Ann Roe: 745.", "745", None, 745),
     ]
-    measures = group_measures(e for d in docs for e in document_estimates(d))
+    measures = _measures_of(docs)
     assert len(measures) == 1 and measures[0].holder == "Ann Roe"
     assert len(measures[0].estimates) == 2
 
@@ -294,7 +300,7 @@ def test_a_general_subject_does_not_chain_two_specific_ones() -> None:
         _subject("s", "Sylvanian primary voters", 30),
         _subject("r2", "Ruritanian primary voters in May", 25),
     ]
-    measures = group_measures(e for d in docs for e in document_estimates(d))
+    measures = _measures_of(docs)
     groups = sorted(sorted(e.document_id for e in m.estimates) for m in measures)
     # "primary voters" is in both specific subjects: ambiguous, it stays alone; the
     # Ruritanian chain (r < r2) is one measure, the Sylvanian another.
@@ -307,7 +313,7 @@ def test_a_general_subject_joins_one_chain_of_specific_ones() -> None:
         _subject("r", "Ruritanian primary voters", 20),
         _subject("r2", "Ruritanian primary voters in May", 25),
     ]
-    measures = group_measures(e for d in docs for e in document_estimates(d))
+    measures = _measures_of(docs)
     assert [sorted(e.document_id for e in m.estimates) for m in measures] == [["g", "r", "r2"]]
 
 
@@ -331,7 +337,7 @@ def test_small_exact_counts_are_descriptions_kept_within_their_document() -> Non
         _subject("c", "Ruritanian outsider candidates", 40),
         _subject("d", "Ruritanian outsider candidates", 45),
     ]
-    measures = group_measures(e for d in docs for e in document_estimates(d))
+    measures = _measures_of(docs)
     groups = sorted(sorted(e.document_id for e in m.estimates) for m in measures)
     assert groups == [["a"], ["b"], ["c", "d"]]
 
@@ -352,7 +358,7 @@ def test_estimates_of_two_documents_need_sentences_that_say_the_same_of_them() -
             subject="Ruritanian electoral votes",
         )
         docs.append(Extraction(Document(key, text, Meta()), quantities=(q,)))
-    measures = group_measures(e for d in docs for e in document_estimates(d))
+    measures = _measures_of(docs)
     groups = sorted(sorted(e.document_id for e in m.estimates) for m in measures)
     assert groups == [["x", "z"], ["y"]]
 
