@@ -493,6 +493,15 @@ def test_speaker_after_a_quotation_with_a_long_description() -> None:
     )
 
 
+@pytest.mark.parametrize("name", ["Wisely", "Early"])
+def test_speaker_after_a_quotation_the_tagger_took_for_an_adverb(name: str) -> None:
+    found = triples(
+        f"“The new bridge will save every commuter an hour a day,” said {name}, explaining"
+        " that he had driven it twice."
+    )
+    assert found[0] == (name, "said", "The new bridge will save every commuter an hour a day")
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [
@@ -563,6 +572,61 @@ def test_noun_with_a_that_clause_parsed_as_relative() -> None:
     assert a.source is not None and a.source.text == "his"
     assert a.cue is not None and a.cue.text == "warning"
     assert a.content.text == "immigrants convicted of crimes will be deported"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The senator said the tax plan would help the rich, and called it"
+            " “a gift to donors.”",
+            [
+                ("The senator", "said", "the tax plan would help the rich"),
+                ("The senator", "called", "it “a gift to donors.”"),
+            ],
+        ),
+        (
+            "The coach said the referee was biased and criticized him for the late call.",
+            [
+                ("The coach", "said", "the referee was biased"),
+                ("The coach", "criticized", "him for the late call"),
+            ],
+        ),
+        (
+            "She says she admires the governor and calls her a tireless worker.",
+            [
+                ("She", "says", "she admires the governor"),
+                ("She", "calls", "her a tireless worker"),
+            ],
+        ),
+    ],
+)
+def test_second_report_joined_to_the_reported_clause(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    """The parser joins the second verb to the reported clause; in the reporting verb's
+    tense and without a subject of its own it is the speaker's second report."""
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator called it “a gift to donors.”", "it “a gift to donors.”"),
+        ("The mayor called it ''a disgrace,'' blaming the council.", "it ''a disgrace,''"),
+        ('He called the vote "a sham" on Monday.', 'the vote "a sham"'),
+    ],
+)
+def test_what_something_is_called_in_quotation_marks(text: str, content: str) -> None:
+    """The parser hangs the opening mark on the verb; the quoted name is still content."""
+    assert attributions(text)[0].content.text == content
+
+
+def test_verb_of_the_reported_clause_in_another_tense_stays_in_it() -> None:
+    text = "The mayor said the council will review the budget and praise the staff."
+    assert triples(text) == [
+        ("The mayor", "said", "the council will review the budget and praise the staff")
+    ]
 
 
 def test_conjunction_before_a_second_report_is_not_content() -> None:
@@ -1148,7 +1212,7 @@ def test_unsourced_claims_named_by_a_noun(
             "“The water rose fast,” the farmer said. Officials called the levee “sound.”",
             [
                 ("the farmer", "said", "The water rose fast"),
-                ("Officials", "called", "the levee “sound"),
+                ("Officials", "called", "the levee “sound.”"),
             ],
         ),
     ],

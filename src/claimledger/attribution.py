@@ -38,6 +38,7 @@ from .attribution_content import (
     clause_tokens,
     lemma_of,
     made_clear,
+    outer_report,
     that_clauses,
     verb_content,
     with_preposition,
@@ -288,28 +289,36 @@ def _speaker_after_quotation(
     if quote is None or verb.i + 1 >= sent.end:
         return None
     first = doc[verb.i + 1]
-    if first.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or first.is_punct:
+    if not (first.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or _name_like(first)) or first.is_punct:
         return None
     end = first.i
-    while end + 1 < sent.end and not doc[end + 1].is_punct and doc[end + 1].pos_ in (
-        "PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"
+    while end + 1 < sent.end and not doc[end + 1].is_punct and (
+        doc[end + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART")
+        or _name_like(doc[end + 1])
     ):
         end += 1
     head = doc[end]
-    if head.pos_ not in ("PROPN", "NOUN") or end - first.i > 6:
+    if not (head.pos_ in ("PROPN", "NOUN") or _name_like(head)) or end - first.i > 6:
         return None
     src = (first.idx, head.idx + len(head))
     content = quote_content(text, quote)
     if content[1] <= content[0]:
         return None
+    cue = _cue_span(verb)
     return Candidate(
         content,
-        _cue_span(verb),
+        (cue[0], min(cue[1], max(src[0] - 1, verb.idx + len(verb)))),
         src,
         src,
         lemma_of(verb),
         frame=(min(quote.open, sent.start_char), sent.end_char),
     )
+
+
+def _name_like(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for something else
+    ("“...,” said Skelly", with "Skelly" tagged an adverb)."""
+    return tok.is_title and tok.is_alpha and not tok.is_sent_start and tok.pos_ != "PRON"
 
 
 def _adjective_controlled(verb: Token) -> bool:
@@ -459,6 +468,9 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             if s.dep_ == "expl":
                 return None
             return _np(text, s)
+        if head is verb and (outer := outer_report(verb)) is not None:
+            head = outer  # "X said Y was wrong and criticized him": X criticized
+            continue
         if head.dep_ == "conj" or (head.dep_ in ("advcl", "xcomp") and head.tag_ == "VBG"):
             # "X smiled and said ...", "X said ..., adding that ...": the head's subject
             participle = head.dep_ != "conj" and head.i > 0 and head.doc[head.i - 1].text == ","

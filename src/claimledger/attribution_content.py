@@ -132,7 +132,8 @@ def verb_content(
         return quote
     if lemma in cues.REQUEST_VERBS and lemma not in cues.STANCE_VERBS:
         return None  # "encouraged growth": only "encouraged X to do Y" is a request
-    return _object_content(text, verb)
+    obj = _object_content(text, verb)
+    return balanced(text, obj, quotes) if obj is not None else None
 
 
 #: Verbs by which a record or a count reports what it shows: "polls show Clinton with a
@@ -263,12 +264,13 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
         elif c.dep_ == "dobj":
             # "called climate change a hoax", "touted his endorsements from 88 generals"
             for sib in verb.children:
-                if (
-                    sib.i > toks[-1].i
-                    and sib.dep_ in ("oprd", "prep", "xcomp", "acomp")
-                    and (sib.left_edge.i == toks[-1].i + 1)
+                gap = verb.doc[toks[-1].i + 1 : sib.left_edge.i] if sib.i > toks[-1].i else []
+                if sib.dep_ in ("oprd", "prep", "xcomp", "acomp") and (
+                    sib.left_edge.i == toks[-1].i + 1
+                    # "called it “a disgrace”": the parser hangs the opening mark on the verb
+                    or (len(gap) == 1 and gap[0].tag_ in ("``", "''"))
                 ):
-                    toks = toks + list(sib.subtree)
+                    toks = toks + list(gap) + list(sib.subtree)
         if len(toks) < 2 and c.dep_ != "dobj":
             continue
         if c.dep_ == "dobj" and lemma_of(c) in _MEDIA_NOUNS and len(toks) <= 3:
@@ -488,6 +490,26 @@ def that_clauses(noun: Token) -> list[Token]:
     ]
 
 
+def outer_report(conj: Token) -> Token | None:
+    """The reporting verb of which ``conj`` is a second report, or None.
+
+    In "X said Y was wrong and criticized him for it" the parser joins "criticized" to "was",
+    inside what X said; a reporting verb without a subject or complementizer of its own, in
+    the tense of the reporting verb above, is X's second report, not part of the first.
+    """
+    if (
+        conj.dep_ != "conj"
+        or lemma_of(conj) not in cues.SPEECH_VERBS | cues.STANCE_VERBS
+        or any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in conj.children)
+    ):
+        return None
+    for anc in conj.ancestors:
+        if anc.dep_ == "ccomp" and lemma_of(anc.head) in cues.SPEECH_VERBS:
+            verb = anc.head
+            return verb if verb.tag_ == conj.tag_ and verb.i < conj.i else None
+    return None
+
+
 def clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Token]:
     """The reported clause: ``comp``'s subtree on its side of the verb, as one run.
 
@@ -509,6 +531,7 @@ def clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Tok
         and any(c.dep_ in SUBJECTS for c in d.children)
         # "said that A and that B decided ...": a second reported clause, not a new report
         and not (d.dep_ == "conj" and any(c.dep_ == "mark" for c in d.children))
+        or getattr(outer_report(d), "i", None) == verb.i
         for t in d.subtree
     }
     run: list[Token] = []
