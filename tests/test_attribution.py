@@ -622,6 +622,38 @@ def test_what_something_is_called_in_quotation_marks(text: str, content: str) ->
     assert attributions(text)[0].content.text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The city hopes to shed what the mayor called “a perception problem.”",
+            ("the mayor", "called", "what the mayor called “a perception problem.”"),
+        ),
+        (
+            "The bill pays for it with tax reform, which she described as “fairness.”",
+            ("she", "described", "which she described as “fairness.”"),
+        ),
+        (
+            "Lawmakers killed a zoning bill that critics called reckless.",
+            ("critics", "called", "a zoning bill that critics called reckless"),
+        ),
+        (
+            "Rivera, whom he dubbed “the closer,” did not reply.",
+            ("he", "dubbed", "whom he dubbed “the closer,”"),
+        ),
+    ],
+)
+def test_naming_clause(text: str, found: tuple[str, str, str]) -> None:
+    """A relative or wh-clause of naming says what its subject called the thing; a
+    restrictive one ("that", or none) is one phrase with its antecedent."""
+    assert found in triples(text)
+
+
+def test_naming_clause_with_a_prepositional_relative_names_its_object() -> None:
+    text = "The rally followed tweets in which the senator called the judge “biased.”"
+    assert triples(text) == [("the senator", "called", "the judge “biased.”")]
+
+
 def test_verb_of_the_reported_clause_in_another_tense_stays_in_it() -> None:
     text = "The mayor said the council will review the budget and praise the staff."
     assert triples(text) == [

@@ -38,6 +38,7 @@ from .attribution_content import (
     clause_tokens,
     lemma_of,
     made_clear,
+    name_given,
     outer_report,
     that_clauses,
     verb_content,
@@ -141,8 +142,11 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
         return a in _PERSONAL or a == b or (len(a) > 3 and a in b)
 
     def part_of(inner: Candidate, outer: Candidate) -> bool:
+        # a naming clause ("what Gilbert called a problem") holds its own cue, and names
+        # its speaker: the name is the speaker's, whoever reports it
+        naming = inner.cue is not None and overlap(inner.content, inner.cue)
         stance = inner.lemma in cues.STANCE_VERBS and inner.lemma not in cues.SPEECH_VERBS
-        return stance or same_speaker(inner, outer)
+        return (stance and not naming) or same_speaker(inner, outer)
 
     cues_ = [c.cue for c in found if c.cue is not None]
     found = [
@@ -249,7 +253,7 @@ def _from_verb(
         and text[content[0] : src[0]].rstrip().endswith(",")
         and re.match(r"[^,.;:!?“”\"]{0,30},", text[cue[1] : content[1]]) is not None
     )
-    if not framed and (overlap(content, src) or overlap(content, cue)):
+    if not framed and not name_given(verb) and (overlap(content, src) or overlap(content, cue)):
         return None
     cue = with_preposition(text, verb, cue, content)
     cue = with_stance_noun(text, verb, cue, content)

@@ -237,6 +237,9 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
 
     A preposition that introduces the object ("talked about", "warned of") is the cue's.
     """
+    named = name_given(verb)
+    if named:
+        return trimmed(text, named[0].idx, named[-1].idx + len(named[-1]))
     for c in verb.children:
         if c.i < verb.i or c.dep_ not in ("dobj", "xcomp", "prep"):
             continue
@@ -280,6 +283,49 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
         if span[1] > span[0]:
             return span
     return None
+
+
+#: Verbs that give something a name: "what he called “a disgrace”", "which she described
+#: as reckless".
+_NAMING_VERBS = frozenset("call describe dub term label brand characterize characterise".split())
+_WH_OBJECTS = frozenset({"what", "which", "who", "whom", "that"})
+
+
+def name_given(verb: Token) -> list[Token]:
+    """The naming clause of "what X called Y", "which X described as Y", "a bill that critics
+    called anti-gay", from its first word to the end of the name: the clause says what X
+    called the thing. A restrictive clause ("that", or none) is one phrase with the thing it
+    names, so its antecedent opens the content; "what", "which" and "who" open it themselves.
+    Empty unless ``verb`` is such a clause."""
+    if lemma_of(verb) not in _NAMING_VERBS:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    wh = next((o for o in objects if o.i < verb.i and o.lower_ in _WH_OBJECTS), None)
+    if wh is None and not (
+        verb.dep_ == "relcl"
+        and not objects
+        # "tweets in which he called her “disgusting”": the relative is no object
+        and not any(
+            t.lower_ in _WH_OBJECTS for c in verb.children if c.dep_ == "prep" for t in c.subtree
+        )
+    ):
+        return []
+    if wh is not None and wh.lower_ != "that":
+        first = wh
+    elif verb.dep_ == "relcl":
+        first = verb.head.left_edge
+    else:
+        return []
+    names = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (c.dep_ in ("oprd", "xcomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+    ]
+    if not names:
+        return []
+    last = max(t.i for n in names for t in n.subtree)
+    return list(verb.doc[first.i : last + 1])
 
 
 #: Nouns of the occasion or medium of a statement: "... in an email", "during the debate".

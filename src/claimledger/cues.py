@@ -52,7 +52,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     reference refer invoke label liken bemoan downplay admire despise promote
     vote portray chant assail credit apologize apologise lambaste chide scold rebuke berate
     laud commend fault disparage belittle ridicule deride taunt castigate excoriate bash
-    reaffirm
+    reaffirm dub term brand characterize characterise
     """.split()
 )
 
