@@ -1036,9 +1036,18 @@ def test_votes_portrayals_reminders(text: str, found: list[tuple[str, str, str]]
             "Many voters see the senator as a fighter.",
             [("Many voters", "see", "the senator as a fighter")],
         ),
-        # "make" and "see" in other senses report nothing
+        (
+            "Some analysts view the merger as a defensive move.",
+            [("Some analysts", "view", "the merger as a defensive move")],
+        ),
+        (
+            "The union regards the offer as an insult.",
+            [("The union", "regards", "the offer as an insult")],
+        ),
+        # "make", "see" and "view" in other senses report nothing
         ("The baker made a cake for the fair.", []),
         ("We saw the parade on Main Street.", []),
+        ("Visitors can view the paintings on weekdays.", []),
     ],
 )
 def test_made_clear_and_seen_as(text: str, found: list[tuple[str, str, str]]) -> None:

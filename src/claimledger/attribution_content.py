@@ -175,8 +175,9 @@ def _shown(text: str, verb: Token) -> tuple[int, int] | None:
     return span if span[1] > span[0] else None
 
 
-#: Verbs that report only in one construction: "made (it) clear that ...", "sees X as Y".
-CONSTRUCTION_VERBS = frozenset({"make", "see"})
+#: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
+#: regards) X as Y".
+CONSTRUCTION_VERBS = frozenset({"make", "see", "view", "regard"})
 
 
 def made_clear(verb: Token) -> Token | None:
