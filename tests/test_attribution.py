@@ -654,6 +654,35 @@ def test_naming_clause_with_a_prepositional_relative_names_its_object() -> None:
     assert triples(text) == [("the senator", "called", "the judge “biased.”")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "for" parsed as the mark of a clause
+        (
+            "The governor is calling for the two agencies to merge.",
+            ("The governor", "is calling for", "the two agencies to merge"),
+        ),
+        (
+            "The union asked for a new vote on the contract.",
+            ("The union", "asked for", "a new vote on the contract"),
+        ),
+        ("Reporters asked about the delay.", ("Reporters", "asked about", "the delay")),
+        (
+            "Most farmers still believe in the cooperative model.",
+            ("Most farmers", "still believe in", "the cooperative model"),
+        ),
+        (
+            "The mayor faced a crowd of residents urging her to resign.",
+            ("a crowd of residents", "urging", "her to resign"),
+        ),
+    ],
+)
+def test_prepositional_objects_of_asking_believing_and_calling(
+    text: str, found: tuple[str, str, str]
+) -> None:
+    assert triples(text) == [found]
+
+
 def test_verb_of_the_reported_clause_in_another_tense_stays_in_it() -> None:
     text = "The mayor said the council will review the budget and praise the staff."
     assert triples(text) == [

@@ -375,7 +375,7 @@ def _went_on(verb: Token) -> bool:
 
 
 #: Stances a participle gives its noun: "a super PAC supporting Jeb Bush".
-_BACKING = frozenset("support back endorse oppose denounce blast condemn".split())
+_BACKING = frozenset("support back endorse oppose denounce blast condemn urge".split())
 
 
 def _participle_owner(

@@ -61,8 +61,10 @@ def with_preposition(
         nxt += 1  # past a particle of the cue ("pushed back on")
     if (
         nxt < len(doc)
-        and doc[nxt].dep_ == "prep"
-        and doc[nxt].head.i == verb.i
+        and (
+            (doc[nxt].dep_ == "prep" and doc[nxt].head.i == verb.i)
+            or _for_clause(verb, doc[nxt].head)
+        )
         and (
             doc[nxt].idx + len(doc[nxt]) <= content[0]
             and not text[doc[nxt].idx + len(doc[nxt]) : content[0]].strip()
@@ -128,6 +130,11 @@ def verb_content(
         quote = _request_content(text, verb)
     if quote is None and lemma in _EVIDENCE_VERBS and _evidence_subject(verb):
         return _shown(text, verb)
+    if quote is None and lemma in _ALSO_PREPOSITIONAL:
+        # "asked for a recount", "believes in the program"
+        obj = _object_content(text, verb, only=_ALSO_PREPOSITIONAL[lemma])
+        if obj is not None:
+            return balanced(text, obj, quotes)
     if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
         return quote
     if lemma in cues.REQUEST_VERBS and lemma not in cues.STANCE_VERBS:
@@ -233,21 +240,44 @@ def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
-    """The object of a stance verb: "called for a ban", "wants to win", "criticized the deal".
+#: Addressee and clause-only verbs that also report with one preposition: "asked for a
+#: recount", "asked about the merger", "believes in the program".
+_ALSO_PREPOSITIONAL = {
+    "ask": frozenset({"for", "about"}),
+    "believe": frozenset({"in"}),
+}
+
+
+def _object_content(
+    text: str, verb: Token, *, only: frozenset[str] | None = None
+) -> tuple[int, int] | None:
+    """The object of a stance verb: "called for a ban", "wants to win", "criticized the deal",
+    "is calling for his rivals to drop out"; with ``only``, just the object of one of those
+    prepositions.
 
     A preposition that introduces the object ("talked about", "warned of") is the cue's.
     """
-    named = name_given(verb)
+    named = name_given(verb) if only is None else []
     if named:
         return trimmed(text, named[0].idx, named[-1].idx + len(named[-1]))
     for c in verb.children:
-        if c.i < verb.i or c.dep_ not in ("dobj", "xcomp", "prep"):
+        if c.i < verb.i or c.dep_ not in ("dobj", "xcomp", "prep", "advcl"):
+            continue
+        if only is not None and (c.dep_ != "prep" or c.lower_ not in only):
+            continue
+        if c.dep_ == "advcl":
+            # "calling for his rivals to drop out": the parser makes "for" a clause's mark
+            if _for_clause(verb, c):
+                toks = [t for t in c.subtree if t.i > verb.i + 1]
+                if len(toks) >= 2:
+                    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+                    return span
             continue
         if c.dep_ != "prep" and lemma_of(verb) in cues.PREPOSITIONAL_STANCE:
             continue
         if (
-            c.dep_ == "prep"
+            only is None
+            and c.dep_ == "prep"
             and c.lower_ not in _OBJECT_PREPOSITIONS
             and not (c.lower_ == "to" and lemma_of(verb) in _TO_VERBS)
             and not (c.lower_ == "at" and lemma_of(verb) in _AT_VERBS)
@@ -284,6 +314,18 @@ def _object_content(text: str, verb: Token) -> tuple[int, int] | None:
         if span[1] > span[0]:
             return span
     return None
+
+
+def _for_clause(verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` is "for X to V" right after ``verb``, parsed as a clause with the
+    mark "for"."""
+    doc = verb.doc
+    return (
+        verb.i + 1 < len(doc)
+        and doc[verb.i + 1].lower_ == "for"
+        and doc[verb.i + 1].dep_ == "mark"
+        and doc[verb.i + 1].head.i == clause.i
+    )
 
 
 #: Verbs that give something a name: "what he called “a disgrace”", "which she described
