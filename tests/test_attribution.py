@@ -683,6 +683,14 @@ def test_prepositional_objects_of_asking_believing_and_calling(
     assert triples(text) == [found]
 
 
+def test_contracted_has_said_is_active() -> None:
+    """The parser reads "'s said" with a clause as a passive; it is "has said"."""
+    assert triples("She's said she will not run again.") == [
+        ("She", "'s said", "she will not run again")
+    ]
+    assert triples("It's said that he left.") == [(None, "It's said", "he left")]
+
+
 def test_verb_of_the_reported_clause_in_another_tense_stays_in_it() -> None:
     text = "The mayor said the council will review the budget and praise the staff."
     assert triples(text) == [

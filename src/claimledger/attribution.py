@@ -458,7 +458,7 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             subj = [c for c in subj if c.i > head.i] or subj
         if subj:
             s = subj[0]
-            if s.dep_ == "nsubjpass":
+            if s.dep_ == "nsubjpass" and not _has_said(head):
                 agent = [c for c in head.children if c.dep_ == "agent"]
                 objs = [g for a in agent for g in a.children if g.dep_ == "pobj"]
                 if not objs:
@@ -503,6 +503,22 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             continue
         return None
     return None
+
+
+def _has_said(verb: Token) -> bool:
+    """ "He's said he will run": the parser reads the contracted "has" as a passive "is";
+    with a clause of its own the verb is active ("he's said to be" stays passive)."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
+        and any(c.dep_ == "ccomp" for c in children)
+        and not any(c.lower_ == "been" for c in children)
+        and not any(c.dep_ == "nsubjpass" and c.lower_ in _DUMMY_SUBJECTS for c in children)
+    )
+
+
+#: Subjects of "it's said that ...", a passive with no speaker.
+_DUMMY_SUBJECTS = frozenset({"it", "that", "this", "which", "there"})
 
 
 def _after_quotation(verb: Token) -> bool:
