@@ -683,6 +683,37 @@ def test_prepositional_objects_of_asking_believing_and_calling(
     assert triples(text) == [found]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "As the county clerk noted, the ballots were counted twice.",
+            [("the county clerk", "noted", "the ballots were counted twice")],
+        ),
+        (
+            "The plant will close in May, as the local paper reported.",
+            [("the local paper", "reported", "The plant will close in May")],
+        ),
+        (
+            "The fee, as the minister explained, pays for the new bridge.",
+            [
+                (
+                    "the minister",
+                    "explained",
+                    "The fee, as the minister explained, pays for the new bridge",
+                )
+            ],
+        ),
+        # "as" of time, with one actor, reports nothing
+        ("He smiled as he explained.", []),
+        ("The crowd cheered as he spoke.", []),
+    ],
+)
+def test_as_x_reported(text: str, found: list[tuple[str, str, str]]) -> None:
+    """ "As X noted, C" and "C, as X reported": the clause the frame is attached to."""
+    assert triples(text) == found
+
+
 def test_contracted_has_said_is_active() -> None:
     """The parser reads "'s said" with a clause as a passive; it is "has said"."""
     assert triples("She's said she will not run again.") == [

@@ -250,7 +250,7 @@ def _from_verb(
     # "A, X said, B": a frame set off by commas inside the content (see with_left_part)
     framed = (
         content[0] < src[0] < src[1] <= cue[0] < cue[1] < content[1]
-        and text[content[0] : src[0]].rstrip().endswith(",")
+        and re.search(r",(?:\s*as)?$", text[content[0] : src[0]].rstrip(), re.IGNORECASE)
         and re.match(r"[^,.;:!?“”\"]{0,30},", text[cue[1] : content[1]]) is not None
     )
     if not framed and not name_given(verb) and (overlap(content, src) or overlap(content, cue)):

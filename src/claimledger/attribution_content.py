@@ -84,6 +84,9 @@ def verb_content(
 ) -> tuple[int, int] | None:
     if lemma_of(verb) in cues.QUOTE_ONLY_VERBS:
         return _adjacent_quote(text, verb, cue, source[0], quotes)
+    as_clause = _as_reported(text, verb)
+    if as_clause is not None:
+        return balanced(text, as_clause, quotes)
     if lemma_of(verb) in CONSTRUCTION_VERBS:
         return _construction_content(text, verb)
     comps = (
@@ -141,6 +144,42 @@ def verb_content(
         return None  # "encouraged growth": only "encouraged X to do Y" is a request
     obj = _object_content(text, verb)
     return balanced(text, obj, quotes) if obj is not None else None
+
+
+def _as_reported(text: str, verb: Token) -> tuple[int, int] | None:
+    """ "As the paper noted, C", "C, as Reuters reported": the clause the "as" frame is
+    attached to is what was noted. When the frame interrupts it ("A, as X noted, B"), the
+    part after the frame."""
+    main = verb.head
+    if main.dep_ in SUBJECTS:
+        main = main.head  # "The fee, as X explained, pays ...": the parser hangs it on "fee"
+    if (
+        verb.dep_ != "advcl"
+        or main.pos_ not in ("VERB", "AUX")
+        or lemma_of(verb) not in cues.SPEECH_VERBS
+    ):
+        return None
+    mark = verb.doc[verb.left_edge.i]
+    if mark.lower_ != "as" or mark.dep_ != "mark" or mark.head.i != verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children):
+        return None  # "as he said it", "as he told reporters": not the frame of a report
+    subjects = {c.lower_ for x in (verb, main) for c in x.children if c.dep_ in SUBJECTS}
+    if len(subjects) < 2:
+        return None  # "he smiled as he explained": one actor, a time, not a source
+    frame = range(verb.left_edge.i, verb.right_edge.i + 1)
+    clause = [t for t in main.subtree if t.i not in frame and not t.is_space]
+    after = [t for t in clause if t.i > frame[-1] and not t.is_punct]
+    before = [t for t in clause if t.i < frame[0] and not t.is_punct]
+    if not after and not before:
+        return None
+    # "A, as X noted, B" runs from A to B, the frame inside (as "“A,” she said, “B.”")
+    first = (before or after)[0]
+    last = (after or before)[-1]
+    span = trimmed(text, first.idx, last.idx + len(last))
+    if text[span[1] - 1] == ".":
+        span = (span[0], span[1] - 1)
+    return span if span[1] > span[0] else None
 
 
 #: Verbs by which a record or a count reports what it shows: "polls show Clinton with a
