@@ -714,6 +714,25 @@ def test_as_x_reported(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the statement's subject before the frame: the frame sits inside the statement
+        (
+            "The lesson, according to the coach, is that defense wins games.",
+            "The lesson, according to the coach, is that defense wins games",
+        ),
+        # a reporter's link before the frame is not part of the statement
+        (
+            "In addition, according to the ministry, nine more towns will get water.",
+            "nine more towns will get water",
+        ),
+    ],
+)
+def test_according_to_between_commas(text: str, content: str) -> None:
+    assert [a.content.text for a in attributions(text)] == [content]
+
+
 def test_contracted_has_said_is_active() -> None:
     """The parser reads "'s said" with a clause as a passive; it is "has said"."""
     assert triples("She's said she will not run again.") == [

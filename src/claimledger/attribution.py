@@ -668,14 +668,27 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
     if len(run) < 2:
         return None
     content = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
-    if len(before) >= 3 and len(after) >= 3 and _set_off(text, tok, doc[max(pp)]):
+    inside = (
+        len(before) >= 3
+        and len(after) >= 3
+        and _set_off(text, tok, doc[max(pp)])
+        # "The plan, according to X, is ...": the statement's subject comes before the
+        # frame; "In addition, according to X, ..." opens with the reporter's link
+        and (
+            host is None or host.i < tok.i or any(t.dep_ in SUBJECTS for t in before)
+        )
+    )
+    if inside:
         # "A, according to X, and B": the source sits inside the statement
         content = (
             trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0],
             trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1],
         )
+    elif run is before and len(after) >= 3 and not any(t.dep_ in SUBJECTS for t in before):
+        run = after  # "In addition, according to X, nine million more workers ..."
+        content = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
     cue = (tok.idx, to.idx + len(to))
-    if content[1] <= content[0] or overlap(content, src):
+    if content[1] <= content[0] or (overlap(content, src) and not inside):
         return None
     return Candidate(
         content,
