@@ -713,7 +713,7 @@ def _according_to_by_commas(text: str, tok: Token, sent: SpacySpan) -> Candidate
     end = to.i + 1
     while end < sent.end and not (doc[end].is_punct and doc[end].text not in ("-", "'", "&")):
         end += 1
-    if end == to.i + 1 or end - to.i > 12:
+    if end == to.i + 1 or end - to.i > 20:
         return None
     src = trimmed(text, doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
     if any(lemma_of(t) in cues.NOT_SOURCES for t in doc[to.i + 1 : end]):
