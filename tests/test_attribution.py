@@ -733,6 +733,23 @@ def test_according_to_between_commas(text: str, content: str) -> None:
     assert [a.content.text for a in attributions(text)] == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ms. Ortiz, who said she saw the crash, told police the driver fled.", "Ms. Ortiz"),
+        ("Kunin, who has been critical of the plan, said the vote was close.", "Kunin"),
+        # a relative clause that reports nothing stays in the mention
+        (
+            "Mr. Bell, who ran the agency for a decade, said the cuts were deep.",
+            "Mr. Bell, who ran the agency for a decade",
+        ),
+    ],
+)
+def test_source_without_a_relative_clause_that_reports(text: str, source: str) -> None:
+    """A relative clause that is a report of its own is that report's, not the mention's."""
+    assert attributions(text)[-1].source.text == source  # type: ignore[union-attr]
+
+
 def test_contracted_has_said_is_active() -> None:
     """The parser reads "'s said" with a clause as a passive; it is "has said"."""
     assert triples("She's said she will not run again.") == [

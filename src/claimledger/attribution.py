@@ -548,6 +548,13 @@ def _np(
     # a participle set off by a comma ("Lee, speaking in Ohio") describes the source; one
     # without ("a poll released Monday") says which source it is
     clauses = [c for c in head.children if c.i > head.i and c.dep_ == "acl" and _after_comma(c)]
+    # a relative clause set off by a comma that is a report of its own ("Ms. Lee, who said
+    # she was there,") is that report's, not part of the mention
+    clauses += [
+        c
+        for c in head.children
+        if c.i > head.i and c.dep_ == "relcl" and _after_comma(c) and _reports(c)
+    ]
     leading = [
         c
         for c in head.children
@@ -591,6 +598,17 @@ def _after_dateline(toks: list[Token]) -> list[Token]:
         ):
             return toks[i + 1 :] or toks
     return toks
+
+
+def _reports(verb: Token) -> bool:
+    """Whether ``verb`` is a verb of saying or of taking a stance ("who said", "who has
+    been critical of")."""
+    lemma = lemma_of(verb)
+    return (
+        lemma in cues.SPEECH_VERBS
+        or lemma in cues.STANCE_VERBS
+        or any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in verb.children)
+    )
 
 
 def _after_comma(tok: Token) -> bool:
