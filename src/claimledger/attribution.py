@@ -33,7 +33,6 @@ from spacy.tokens import Span as SpacySpan
 from . import cues
 from .attribution_adjective import STANCE_ADJECTIVES, stance_adjective
 from .attribution_content import (
-    CONSTRUCTION_VERBS,
     SUBJECTS,
     clause_tokens,
     lemma_of,
@@ -95,7 +94,7 @@ def find_attributions(
                 or lemma_of(tok) in cues.STANCE_VERBS
                 or lemma_of(tok) in cues.REQUEST_VERBS
                 or lemma_of(tok) in cues.LIGHT_VERBS
-                or lemma_of(tok) in CONSTRUCTION_VERBS
+                or lemma_of(tok) in cues.CONSTRUCTION_VERBS
             ):
                 if not in_quote(tok, quotes):
                     cand = (
@@ -374,10 +373,6 @@ def _went_on(verb: Token) -> bool:
     )
 
 
-#: Stances a participle gives its noun: "a super PAC supporting Jeb Bush".
-_BACKING = frozenset("support back endorse oppose denounce blast condemn urge".split())
-
-
 def _participle_owner(
     text: str, verb: Token
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -390,7 +385,7 @@ def _participle_owner(
         or verb.tag_ != "VBG"
         or noun.i > verb.i
         or noun.pos_ not in ("NOUN", "PROPN", "PRON")
-        or lemma_of(verb) not in _BACKING
+        or lemma_of(verb) not in cues.BACKING_PARTICIPLES
         or not any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
         or verb.left_edge.i != verb.i
         or verb.doc[verb.i - 1].is_punct
@@ -764,12 +759,6 @@ def _set_off(text: str, first: Token, last: Token) -> bool:
     return before.endswith(",") and after.startswith(",")
 
 
-#: Nouns of a claim that news reports without naming who made it: "amid reports that ...".
-UNSOURCED_NOUNS = frozenset(
-    "report allegation claim complaint speculation rumor rumour accusation revelation".split()
-)
-
-
 def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
     clauses = that_clauses(noun)
     if not clauses:
@@ -795,7 +784,7 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
     if not owner and (
         # "amid reports that ...", "speculation that ...": a claim nobody is named for; "the
         # claim that ..." is one made, and named, elsewhere
-        lemma_of(noun) not in UNSOURCED_NOUNS or any(c.dep_ == "det" for c in noun.children)
+        lemma_of(noun) not in cues.UNSOURCED_NOUNS or any(c.dep_ == "det" for c in noun.children)
     ):
         return None
     source = _np(text, owner[0]) if owner else None

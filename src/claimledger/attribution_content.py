@@ -87,7 +87,7 @@ def verb_content(
     as_clause = _as_reported(text, verb)
     if as_clause is not None:
         return balanced(text, as_clause, quotes)
-    if lemma_of(verb) in CONSTRUCTION_VERBS:
+    if lemma_of(verb) in cues.CONSTRUCTION_VERBS:
         return _construction_content(text, verb)
     comps = (
         _clauses_in_order(verb)
@@ -131,11 +131,11 @@ def verb_content(
     if quote is None and (lemma in cues.REQUEST_VERBS or lemma in cues.ADDRESSEE_VERBS):
         # "told the staff to close the office": telling someone to act is a request
         quote = _request_content(text, verb)
-    if quote is None and lemma in _EVIDENCE_VERBS and _evidence_subject(verb):
+    if quote is None and lemma in cues.EVIDENCE_VERBS and _evidence_subject(verb):
         return _shown(text, verb)
-    if quote is None and lemma in _ALSO_PREPOSITIONAL:
+    if quote is None and lemma in cues.ALSO_PREPOSITIONAL:
         # "asked for a recount", "believes in the program"
-        obj = _object_content(text, verb, only=_ALSO_PREPOSITIONAL[lemma])
+        obj = _object_content(text, verb, only=cues.ALSO_PREPOSITIONAL[lemma])
         if obj is not None:
             return balanced(text, obj, quotes)
     if quote is not None or lemma in cues.ADDRESSEE_VERBS or lemma in cues.CLAUSE_ONLY_VERBS:
@@ -182,23 +182,11 @@ def _as_reported(text: str, verb: Token) -> tuple[int, int] | None:
     return span if span[1] > span[0] else None
 
 
-#: Verbs by which a record or a count reports what it shows: "polls show Clinton with a
-#: lead", "the survey found most voters undecided".
-_EVIDENCE_VERBS = frozenset({"show", "find"})
-#: Records and counts that speak for their makers.
-EVIDENCE_NOUNS = frozenset(
-    """
-    poll polls survey surveys record records data datum study studies video videos footage
-    email emails document documents figure figures number numbers analysis result results
-    tally tallies count counts research photo photos image images report reports filing
-    filings statistic statistics chart map memo transcript log logs
-    """.split()
-)
-
-
 def _evidence_subject(verb: Token) -> bool:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subj) and (subj[0].lower_ in EVIDENCE_NOUNS or lemma_of(subj[0]) in EVIDENCE_NOUNS)
+    return bool(subj) and (
+        subj[0].lower_ in cues.EVIDENCE_NOUNS or lemma_of(subj[0]) in cues.EVIDENCE_NOUNS
+    )
 
 
 def _shown(text: str, verb: Token) -> tuple[int, int] | None:
@@ -219,11 +207,6 @@ def _shown(text: str, verb: Token) -> tuple[int, int] | None:
     toks.sort(key=lambda t: t.i)
     span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     return span if span[1] > span[0] else None
-
-
-#: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
-#: regards) X as Y".
-CONSTRUCTION_VERBS = frozenset({"make", "see", "view", "regard"})
 
 
 def made_clear(verb: Token) -> Token | None:
@@ -279,14 +262,6 @@ def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
     return None
 
 
-#: Addressee and clause-only verbs that also report with one preposition: "asked for a
-#: recount", "asked about the merger", "believes in the program".
-_ALSO_PREPOSITIONAL = {
-    "ask": frozenset({"for", "about"}),
-    "believe": frozenset({"in"}),
-}
-
-
 def _object_content(
     text: str, verb: Token, *, only: frozenset[str] | None = None
 ) -> tuple[int, int] | None:
@@ -337,7 +312,7 @@ def _object_content(
         elif c.dep_ == "dobj":
             # "called climate change a hoax", "touted his endorsements from 88 generals"
             for sib in verb.children:
-                gap = verb.doc[toks[-1].i + 1 : sib.left_edge.i] if sib.i > toks[-1].i else []
+                gap = list(verb.doc[toks[-1].i + 1 : sib.left_edge.i]) if sib.i > toks[-1].i else []
                 if sib.dep_ in ("oprd", "prep", "xcomp", "acomp") and (
                     sib.left_edge.i == toks[-1].i + 1
                     # "called it “a disgrace”": the parser hangs the opening mark on the verb
@@ -367,9 +342,6 @@ def _for_clause(verb: Token, clause: Token) -> bool:
     )
 
 
-#: Verbs that give something a name: "what he called “a disgrace”", "which she described
-#: as reckless".
-_NAMING_VERBS = frozenset("call describe dub term label brand characterize characterise".split())
 _WH_OBJECTS = frozenset({"what", "which", "who", "whom", "that"})
 
 
@@ -379,7 +351,7 @@ def name_given(verb: Token) -> list[Token]:
     called the thing. A restrictive clause ("that", or none) is one phrase with the thing it
     names, so its antecedent opens the content; "what", "which" and "who" open it themselves.
     Empty unless ``verb`` is such a clause."""
-    if lemma_of(verb) not in _NAMING_VERBS:
+    if lemma_of(verb) not in cues.NAMING_VERBS:
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     wh = next((o for o in objects if o.i < verb.i and o.lower_ in _WH_OBJECTS), None)

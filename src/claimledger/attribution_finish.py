@@ -144,7 +144,8 @@ def _frame(text: str, c: Candidate, found: list[Candidate]) -> str:
 
 def _hedge(text: str, c: Candidate) -> str | None:
     if c.lemma in cues.HEDGE_VERBS and c.cue is not None:
-        return text[c.cue[0] : c.cue[1]].split()[-1].lower()
+        word: str = text[c.cue[0] : c.cue[1]].split()[-1]
+        return word.lower()
     window = text[c.frame[0] : c.frame[1]]
     for word in re.findall(r"[A-Za-z]+", window):
         if word.lower() in cues.HEDGE_ADVERBS:
@@ -207,4 +208,6 @@ def outlet_voice(text: str, c: Candidate, outlet: str | None) -> bool:
     src = text[c.source[0] : c.source[1]].strip().lower()
     if src in _VOICE_OF_OUTLET and not any(ch in text[c.frame[0] : c.frame[1]] for ch in '“"'):
         return True
-    return bool(outlet) and src.removeprefix("the ") == outlet.strip().lower().removeprefix("the ")
+    if not outlet:
+        return False
+    return src.removeprefix("the ") == outlet.strip().lower().removeprefix("the ")

@@ -19,33 +19,23 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from . import cues
 from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, trimmed
 
 #: Words that open an indirect question: "asked whether", "asked why".
 _QUESTION_WORDS = frozenset("if whether who whom whose what which when where why how".split())
-
-#: Verbs whose passive subject is what the agent reported or took a stand on ("was first
-#: reported by", "is backed by"); the passive of a verb of making, deciding or knowing ("was
-#: decided by", "is known by") is no report.
-PASSIVE_REPORTS: frozenset[str] = frozenset(
-    """
-    report support back endorse reject oppose criticize criticise condemn denounce praise
-    dispute
-    """.split()
-)
-
 
 def passive_with_agent(
     text: str, verb: Token, sent: SpacySpan, np: NounPhrase, cue_span: CueSpan
 ) -> Candidate | None:
     """The attribution of a passive verb with a "by" agent and a subject, if any.
 
-    Returns None unless ``verb`` is one of :data:`PASSIVE_REPORTS` with a passive
+    Returns None unless ``verb`` is one of :data:`~claimledger.cues.PASSIVE_REPORTS` with a passive
     auxiliary, a passive subject before it and a "by" agent right after its verb group whose
     object names the source. A verb with a clause of its own ("was told by aides that ...")
     is left to the ordinary passes.
     """
-    if verb.lemma_.lower() not in PASSIVE_REPORTS or not any(
+    if verb.lemma_.lower() not in cues.PASSIVE_REPORTS or not any(
         c.dep_ == "auxpass" for c in verb.children
     ):
         return None
@@ -124,23 +114,17 @@ def _span(text: str, toks: list[Token]) -> tuple[int, int]:
     return trimmed(text, first.idx, last.idx + len(last))
 
 
-#: Verbs whose agentless passive reports what unnamed people say, think or expect.
-UNSOURCED_PASSIVES: frozenset[str] = frozenset(
-    "say report believe think expect allege rumor rumour understand suspect".split()
-)
-
-
 def agentless_passive(
     text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan
 ) -> Candidate | None:
     """ "X is expected to win", "X was said to be furious", "It was reported that C".
 
-    Only a passive of :data:`UNSOURCED_PASSIVES` with no "by" agent counts. With a subject
-    and an infinitive, the content runs from the subject to the end of the infinitive
-    clause; with an expletive "it" and a clause, the content is the clause and "it" joins
-    the cue.
+    Only a passive of :data:`~claimledger.cues.UNSOURCED_PASSIVES` with no "by" agent
+    counts. With a subject and an infinitive, the content runs from the subject to the end
+    of the infinitive clause; with an expletive "it" and a clause, the content is the clause
+    and "it" joins the cue.
     """
-    if verb.lemma_.lower() not in UNSOURCED_PASSIVES:
+    if verb.lemma_.lower() not in cues.UNSOURCED_PASSIVES:
         return None
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None

@@ -138,6 +138,61 @@ ISSUING_VERBS: frozenset[str] = frozenset(
     "circulate hold unveil distribute".split()
 )
 
+#: Verbs by which a record or a count reports what it shows: "polls show Clinton with a
+#: lead", "the survey found most voters undecided".
+EVIDENCE_VERBS: frozenset[str] = frozenset({"show", "find"})
+#: Records and counts that speak for their makers.
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    """
+    poll polls survey surveys record records data datum study studies video videos footage
+    email emails document documents figure figures number numbers analysis result results
+    tally tallies count counts research photo photos image images report reports filing
+    filings statistic statistics chart map memo transcript log logs
+    """.split()
+)
+
+#: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
+#: regards) X as Y".
+CONSTRUCTION_VERBS: frozenset[str] = frozenset({"make", "see", "view", "regard"})
+
+#: Addressee and clause-only verbs that also report with one preposition: "asked for a
+#: recount", "asked about the merger", "believes in the program".
+ALSO_PREPOSITIONAL: dict[str, frozenset[str]] = {
+    "ask": frozenset({"for", "about"}),
+    "believe": frozenset({"in"}),
+}
+
+#: Verbs that give something a name: "what he called “a disgrace”", "which she described
+#: as reckless".
+NAMING_VERBS: frozenset[str] = frozenset(
+    "call describe dub term label brand characterize characterise".split()
+)
+
+#: Stances a participle gives its noun: "a super PAC supporting Jeb Bush".
+BACKING_PARTICIPLES: frozenset[str] = frozenset(
+    "support back endorse oppose denounce blast condemn urge".split()
+)
+
+#: Nouns of a claim that news reports without naming who made it: "amid reports that ...".
+UNSOURCED_NOUNS: frozenset[str] = frozenset(
+    "report allegation claim complaint speculation rumor rumour accusation revelation".split()
+)
+
+#: Verbs whose passive subject is what the agent reported or took a stand on ("was first
+#: reported by", "is backed by"); the passive of a verb of making, deciding or knowing ("was
+#: decided by", "is known by") is no report.
+PASSIVE_REPORTS: frozenset[str] = frozenset(
+    """
+    report support back endorse reject oppose criticize criticise condemn denounce praise
+    dispute
+    """.split()
+)
+
+#: Verbs whose agentless passive reports what unnamed people say, think or expect.
+UNSOURCED_PASSIVES: frozenset[str] = frozenset(
+    "say report believe think expect allege rumor rumour understand suspect".split()
+)
+
 #: Sources that are not sources: "according to a translation" marks a translation.
 NOT_SOURCES: frozenset[str] = frozenset(
     {"translation", "transcript", "definition", "dictionary", "tradition", "legend"}
