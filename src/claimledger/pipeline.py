@@ -129,6 +129,7 @@ def _work(chunk: list[Document | DocumentRejected]) -> list[Extraction | Documen
     """
     docs = [d for d in chunk if isinstance(d, Document)]
     nlp = load_nlp(_MODEL)
+    parsed: list[Doc | DocumentRejected]
     try:
         parsed = list(nlp.pipe(d.text for d in docs))
     except Exception:  # one bad text must not cost the chunk: parse them one by one

@@ -148,8 +148,8 @@ def render_table(result: Extraction, console: Console) -> None:
         t = Table(title="times", expand=True)
         for name in ("text", "type", "value", "claim"):
             t.add_column(name)
-        for x in result.times:
-            t.add_row(x.span.text, x.type, x.value or "—", x.attribution or "—")
+        for time in result.times:
+            t.add_row(time.span.text, time.type, time.value or "—", time.attribution or "—")
         console.print(t)
     for d in result.diagnostics:
         console.print(f"[yellow]diagnostic[/yellow] {d.code}: {d.message}")
