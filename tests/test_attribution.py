@@ -750,6 +750,13 @@ def test_source_without_a_relative_clause_that_reports(text: str, source: str) -
     assert attributions(text)[-1].source.text == source  # type: ignore[union-attr]
 
 
+def test_conjunct_of_a_passive_takes_its_subject() -> None:
+    text = "The mayor was forced into a retreat and said that the plan had been misread."
+    assert triples(text) == [("The mayor", "said", "the plan had been misread")]
+    # a controlled verb after a passive is no report of the subject
+    assert triples("He was asked to explain the delay.") == []
+
+
 def test_contracted_has_said_is_active() -> None:
     """The parser reads "'s said" with a clause as a passive; it is "has said"."""
     assert triples("She's said she will not run again.") == [

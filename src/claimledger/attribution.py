@@ -444,6 +444,7 @@ def _inverted_relay(
 def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The source of ``verb``: its subject, or its conjunct head's, or a relative's antecedent."""
     head = verb
+    conjunct = False  # whether ``head`` was reached from a conjunct ("X was ... and said")
     for _ in range(3):
         subj = sorted(
             (c for c in head.children if c.dep_ in SUBJECTS), key=lambda c: c.lower_ in _RELATIVE
@@ -453,7 +454,9 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             subj = [c for c in subj if c.i > head.i] or subj
         if subj:
             s = subj[0]
-            if s.dep_ == "nsubjpass" and not _has_said(head):
+            # "X was forced to retreat and said ...": the passive subject of the verb a
+            # conjunct hangs on is the conjunct's own subject
+            if s.dep_ == "nsubjpass" and not _has_said(head) and not conjunct:
                 agent = [c for c in head.children if c.dep_ == "agent"]
                 objs = [g for a in agent for g in a.children if g.dep_ == "pobj"]
                 if not objs:
@@ -473,6 +476,7 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
         if head.dep_ == "conj" or (head.dep_ in ("advcl", "xcomp") and head.tag_ == "VBG"):
             # "X smiled and said ...", "X said ..., adding that ...": the head's subject
             participle = head.dep_ != "conj" and head.i > 0 and head.doc[head.i - 1].text == ","
+            conjunct = head.dep_ == "conj" and head.head.dep_ != "xcomp"
             head = head.head
             while (
                 participle
@@ -489,12 +493,14 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             # "X refused to say ...", "X avoids condemning ...": subject control; "X was
             # quick to add ...": the adjective's subject is the copula's
             head = head.head
+            conjunct = False
             if head.dep_ == "acomp" and head.pos_ == "ADJ":
                 head = head.head
             continue
         if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
             # "In defending himself, X offered ...": the clause's subject
             head = head.head.head
+            conjunct = False
             continue
         return None
     return None
