@@ -750,6 +750,17 @@ def test_source_without_a_relative_clause_that_reports(text: str, source: str) -
     assert attributions(text)[-1].source.text == source  # type: ignore[union-attr]
 
 
+def test_name_the_parser_joined_to_an_earlier_phrase_is_the_speaker() -> None:
+    """The parser hangs the name on "Ohio" and leaves "said" without a subject."""
+    text = (
+        "Worried by the flooding in Ohio, Governor Anne Wells, a Republican, said that she"
+        " would call the legislature back."
+    )
+    assert triples(text) == [
+        ("Governor Anne Wells, a Republican", "said", "she would call the legislature back")
+    ]
+
+
 def test_conjunct_of_a_passive_takes_its_subject() -> None:
     text = "The mayor was forced into a retreat and said that the plan had been misread."
     assert triples(text) == [("The mayor", "said", "the plan had been misread")]

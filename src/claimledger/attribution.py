@@ -216,7 +216,7 @@ def _from_verb(
             author, issued = authored
             source = _np(text, author)
         else:
-            source = _participle_owner(text, verb)
+            source = _participle_owner(text, verb) or _lost_subject(text, verb)
             if source is None:
                 return None
     cue = _cue_span(verb)
@@ -392,6 +392,51 @@ def _participle_owner(
     ):
         return None
     return _np(text, noun, exclude=verb)
+
+
+def _lost_subject(
+    text: str, verb: Token
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that
+    ...": the parser joined the name to an earlier phrase and left the verb without a
+    subject. The name right before the verb (with its apposition) is the subject, when the
+    verb reports a clause and heads its sentence."""
+    doc = verb.doc
+    if (
+        verb.dep_ not in ("ROOT", "dep")
+        or lemma_of(verb) not in cues.SPEECH_VERBS
+        or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+        or verb.i < 2
+    ):
+        return None
+    end = verb.i - 1
+    if doc[end].text == ",":
+        end -= 1
+    last = doc[end]
+    anchor = next(
+        (a for a in [last, *last.ancestors] if a.dep_ == "appos" and a.right_edge.i == end),
+        None,
+    )
+    name = anchor.head if anchor is not None else last
+    if (
+        name.pos_ != "PROPN"
+        or name.dep_ not in ("conj", "pobj", "appos", "dobj")
+        or name.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE", "")
+        or (anchor is None and (name.i != end or end != verb.i - 1))
+    ):
+        return None
+    start = name
+    while (
+        start.i > 0
+        and doc[start.i - 1].dep_ == "compound"
+        and doc[start.i - 1].head == name
+        # a title ("Senator") or the name's own words, not another name ("the Post Trump")
+        and (doc[start.i - 1].ent_type_ == "" or start.ent_iob_ == "I")
+    ):
+        start = doc[start.i - 1]
+    mention = trimmed(text, start.idx, last.idx + len(last))
+    core = trimmed(text, start.idx, name.idx + len(name))
+    return mention, core
 
 
 def _document_author(verb: Token) -> tuple[Token, Token | None] | None:
