@@ -761,6 +761,22 @@ def test_name_the_parser_joined_to_an_earlier_phrase_is_the_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He described the region as beset by drought.", "the region as beset by drought"),
+        (
+            "She has repeatedly pointed to the ruling as proof of bias.",
+            "the ruling as proof of bias",
+        ),
+        # a clause of reason or time after the object is not what was described
+        ("She criticized the plan because it was costly.", "the plan"),
+    ],
+)
+def test_what_something_is_described_as(text: str, content: str) -> None:
+    assert [a.content.text for a in attributions(text)] == [content]
+
+
 def test_conjunct_of_a_passive_takes_its_subject() -> None:
     text = "The mayor was forced into a retreat and said that the plan had been misread."
     assert triples(text) == [("The mayor", "said", "the plan had been misread")]

@@ -302,18 +302,22 @@ def _object_content(
             toks = toks[1:]
             if not toks or _is_time_phrase(toks) or _is_frame(c):
                 continue
-            # "called on the board to resign": who is called on, and to do what
+            # "called on the board to resign": who is called on, and to do what; "pointed
+            # to the case as proof": what it is pointed to as
             toks += [
                 t
                 for x in verb.children
-                if x.dep_ == "xcomp" and x.left_edge.i == c.right_edge.i + 1
+                if (x.dep_ == "xcomp" or _as_complement(x))
+                and x.left_edge.i == c.right_edge.i + 1
                 for t in x.subtree
             ]
         elif c.dep_ == "dobj":
             # "called climate change a hoax", "touted his endorsements from 88 generals"
             for sib in verb.children:
                 gap = list(verb.doc[toks[-1].i + 1 : sib.left_edge.i]) if sib.i > toks[-1].i else []
-                if sib.dep_ in ("oprd", "prep", "xcomp", "acomp") and (
+                # "described the country as beset by ...": the parser makes the
+                # complement a clause of the verb
+                if (sib.dep_ in ("oprd", "prep", "xcomp", "acomp") or _as_complement(sib)) and (
                     sib.left_edge.i == toks[-1].i + 1
                     # "called it “a disgrace”": the parser hangs the opening mark on the verb
                     or (len(gap) == 1 and gap[0].tag_ in ("``", "''"))
@@ -328,6 +332,19 @@ def _object_content(
         if span[1] > span[0]:
             return span
     return None
+
+
+def _as_complement(tok: Token) -> bool:
+    """Whether ``tok`` is what something is held or described as: "as the key obstacle"
+    (a preposition), "as beset by ..." (a clause without a subject of its own); "as Trump
+    gains ground" is a clause of time, no complement."""
+    if tok.dep_ == "prep":
+        return tok.lower_ == "as"
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
+    )
 
 
 def _for_clause(verb: Token, clause: Token) -> bool:
