@@ -777,6 +777,25 @@ def test_what_something_is_described_as(text: str, content: str) -> None:
     assert [a.content.text for a in attributions(text)] == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The mayor leads her rival in the latest Gallup poll.",
+            [("the latest Gallup poll", "in", "The mayor leads her rival")],
+        ),
+        (
+            "In a Gallup survey released Friday, the mayor led her rival by ten points.",
+            [("a Gallup survey released Friday", "In", "the mayor led her rival by ten points")],
+        ),
+        # polling in general names no poll
+        ("The mayor has trailed in the polls all year.", []),
+    ],
+)
+def test_finding_reported_in_a_poll(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found
+
+
 def test_conjunct_of_a_passive_takes_its_subject() -> None:
     text = "The mayor was forced into a retreat and said that the plan had been misread."
     assert triples(text) == [("The mayor", "said", "the plan had been misread")]

@@ -89,6 +89,8 @@ def find_attributions(
             cand: Candidate | None = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = _according_to(text, tok, sent) or _according_to_by_commas(text, tok, sent)
+            elif tok.lower_ == "in" and not in_quote(tok, quotes):
+                cand = _in_record(text, tok, sent)
             elif tok.pos_ == "VERB" and (
                 lemma_of(tok) in cues.SPEECH_VERBS
                 or lemma_of(tok) in cues.STANCE_VERBS
@@ -707,16 +709,40 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 
 def _according_to(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
-    doc = tok.doc
-    to = doc[tok.i + 1]
+    to = tok.doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [
         c for c in tok.children if c.dep_ == "pobj"
     ]
-    if not objs:
+    if not objs or lemma_of(objs[0]) in cues.NOT_SOURCES:
+        return None
+    return _source_phrase(text, tok, to, objs[0], sent, "according")
+
+
+def _in_record(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
+    """ "Clinton leads in the latest NBC poll", "In a CNN survey, 38 percent said ...": the
+    poll or survey a finding is reported in is its source, "in" the cue."""
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    if tok.dep_ != "prep" or not objs or lemma_of(objs[0]) not in cues.RECORD_NOUNS:
         return None
     obj = objs[0]
-    if lemma_of(obj) in cues.NOT_SOURCES:
-        return None
+    if tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or tok.head.dep_ in _EMBEDDED:
+        return None  # "the lead in the poll", "who leads in the poll": no finding of its own
+    if obj.tag_ == "NNS" and not any(c.dep_ in ("compound", "nmod") for c in obj.children):
+        return None  # "is behind in the polls": polling in general, no poll
+    return _source_phrase(text, tok, tok, obj, sent, "in")
+
+
+#: Clauses inside a noun phrase or a phrase: a poll they mention is not their source.
+_EMBEDDED = frozenset({"relcl", "acl", "pcomp", "amod"})
+
+
+def _source_phrase(
+    text: str, tok: Token, last: Token, obj: Token, sent: SpacySpan, lemma: str
+) -> Candidate | None:
+    """The attribution of a prepositional frame ("according to X", "in X's poll") from
+    ``tok`` to ``last`` with source ``obj``: the clause it hangs on, without the phrase."""
+    doc = tok.doc
+    to = last
     src, core = _np(text, obj)
     pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
     host = tok.head if tok.head.i != tok.i else None
@@ -759,7 +785,7 @@ def _according_to(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
         cue,
         src,
         core,
-        "according",
+        lemma,
         according_to=True,
         frame=(sent.start_char, sent.end_char),
     )

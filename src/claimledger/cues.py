@@ -151,6 +151,9 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Polls and surveys that a finding is reported "in": "leads in the latest NBC poll".
+RECORD_NOUNS: frozenset[str] = frozenset({"poll", "survey", "average"})
+
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
 #: regards) X as Y".
 CONSTRUCTION_VERBS: frozenset[str] = frozenset({"make", "see", "view", "regard"})
