@@ -796,6 +796,14 @@ def test_finding_reported_in_a_poll(text: str, found: list[tuple[str, str, str]]
     assert triples(text) == found
 
 
+def test_participle_after_the_frame_of_a_quotation_reports_its_own_object() -> None:
+    text = "“The timing was everything,” the developer said, referring to the two hotels."
+    assert triples(text) == [
+        ("the developer", "said", "The timing was everything"),
+        ("the developer", "referring to", "the two hotels"),
+    ]
+
+
 def test_conjunct_of_a_passive_takes_its_subject() -> None:
     text = "The mayor was forced into a retreat and said that the plan had been misread."
     assert triples(text) == [("The mayor", "said", "the plan had been misread")]

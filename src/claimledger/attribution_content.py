@@ -123,6 +123,8 @@ def verb_content(
             quote = _quote_around(text, clause, quotes, cue)
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
+    if quote is not None and quote[1] <= verb.head.idx and _participle_of_a_report(verb):
+        quote = None  # "“...,” she said, referring to the bill": the quotation is "said"'s
     lemma = lemma_of(verb)
     if quote is None and lemma in cues.LIGHT_VERBS:
         stance = _stance_noun_content(text, verb)
@@ -332,6 +334,16 @@ def _object_content(
         if span[1] > span[0]:
             return span
     return None
+
+
+def _participle_of_a_report(verb: Token) -> bool:
+    """Whether ``verb`` is a participle after a reporting verb ("she said, referring to")."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head.i < verb.i
+        and lemma_of(verb.head) in cues.SPEECH_VERBS
+    )
 
 
 def _as_complement(tok: Token) -> bool:
