@@ -704,6 +704,11 @@ def test_prepositional_objects_of_asking_believing_and_calling(
                 )
             ],
         ),
+        (
+            "As one aide put it, the campaign is out of money.",
+            [("one aide", "put it", "the campaign is out of money")],
+        ),
+        ("He put it on the table.", []),
         # "as" of time, with one actor, reports nothing
         ("He smiled as he explained.", []),
         ("The crowd cheered as he spoke.", []),

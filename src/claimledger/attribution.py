@@ -260,6 +260,8 @@ def _from_verb(
     cue = with_stance_noun(text, verb, cue, content)
     if lemma_of(verb) == "make" and (clear := made_clear(verb)) is not None:
         cue = (cue[0], clear.idx + len(clear))  # "made it clear"
+    elif lemma_of(verb) == "put" and verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_ == "it":
+        cue = (cue[0], verb.nbor(1).idx + 2)  # "as she put it"
     return Candidate(
         content,
         cue,

@@ -149,22 +149,25 @@ def verb_content(
 
 
 def _as_reported(text: str, verb: Token) -> tuple[int, int] | None:
-    """ "As the paper noted, C", "C, as Reuters reported": the clause the "as" frame is
-    attached to is what was noted. When the frame interrupts it ("A, as X noted, B"), the
-    part after the frame."""
+    """ "As the paper noted, C", "C, as Reuters reported", "as one aide put it, C": the
+    clause the "as" frame is attached to is what was noted. When the frame interrupts it
+    ("A, as X noted, B"), the content runs from A to B, the frame inside."""
     main = verb.head
     if main.dep_ in SUBJECTS:
         main = main.head  # "The fee, as X explained, pays ...": the parser hangs it on "fee"
+    put_it = lemma_of(verb) == "put" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+    )
     if (
         verb.dep_ != "advcl"
         or main.pos_ not in ("VERB", "AUX")
-        or lemma_of(verb) not in cues.SPEECH_VERBS
+        or (lemma_of(verb) not in cues.SPEECH_VERBS and not put_it)
     ):
         return None
     mark = verb.doc[verb.left_edge.i]
     if mark.lower_ != "as" or mark.dep_ != "mark" or mark.head.i != verb.i:
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children):
+    if not put_it and any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children):
         return None  # "as he said it", "as he told reporters": not the frame of a report
     subjects = {c.lower_ for x in (verb, main) for c in x.children if c.dep_ in SUBJECTS}
     if len(subjects) < 2:
@@ -233,6 +236,8 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
         if not clauses:
             return None
         toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
+    elif lemma_of(verb) == "put":
+        return None  # "put" reports only in an "as" frame ("as she put it, ...")
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         preps = [p for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "as"]
