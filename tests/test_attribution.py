@@ -809,6 +809,27 @@ def test_participle_after_the_frame_of_a_quotation_reports_its_own_object() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The coach tells his players at every practice to “run until it hurts.”",
+            [("The coach", "tells", "his players at every practice to “run until it hurts.”")],
+        ),
+        (
+            "Officials have not said when the bridge will reopen.",
+            [("Officials", "have not said", "when the bridge will reopen")],
+        ),
+        # "said when ..." with no question left open is a time
+        ("She left the room when he said it.", [("he", "said", "it")]),
+    ],
+)
+def test_requests_across_a_phrase_and_questions_left_open(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
 def test_conjunct_of_a_passive_takes_its_subject() -> None:
     text = "The mayor was forced into a retreat and said that the plan had been misread."
     assert triples(text) == [("The mayor", "said", "the plan had been misread")]

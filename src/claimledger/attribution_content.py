@@ -133,6 +133,7 @@ def verb_content(
     if quote is None and (lemma in cues.REQUEST_VERBS or lemma in cues.ADDRESSEE_VERBS):
         # "told the staff to close the office": telling someone to act is a request
         quote = _request_content(text, verb)
+        quote = balanced(text, quote, quotes) if quote is not None else None
     if quote is None and lemma in cues.EVIDENCE_VERBS and _evidence_subject(verb):
         return _shown(text, verb)
     if quote is None and lemma in cues.ALSO_PREPOSITIONAL:
@@ -257,8 +258,15 @@ def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
     if not objs:
         return None
     obj = objs[0]
+    # "told his supporters at a rally to vote": a phrase of the verb may stand between
+    between = {
+        t.i for p in verb.children if p.dep_ == "prep" and p.i > obj.i for t in p.subtree
+    }
     for x in verb.children:
-        if x.dep_ not in ("xcomp", "ccomp") or x.left_edge.i != obj.right_edge.i + 1:
+        if x.dep_ not in ("xcomp", "ccomp", "advcl"):
+            continue
+        gap = range(obj.right_edge.i + 1, x.left_edge.i)
+        if not all(i in between for i in gap) or x.left_edge.i <= obj.right_edge.i:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             continue
@@ -564,6 +572,23 @@ def _clauses_in_order(verb: Token) -> list[Token]:
     statement released after the vote, she said the plan failed" the parser may make the
     opening clause a complement too, but what was said follows "said"."""
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps:
+        # "has not said when they would vote": the parser makes the question a clause of time
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.left_edge.i == verb.i + 1
+            and lemma_of(verb) in cues.SPEECH_VERBS
+            and (
+                c.left_edge.lower_ in ("whether", "how", "why", "what", "who")
+                # "said when he left" is a time; "has not said when" a question left open
+                or (
+                    c.left_edge.lower_ in ("when", "where")
+                    and any(n.dep_ == "neg" for n in verb.children)
+                )
+            )
+        ]
     after = [
         c
         for c in comps
