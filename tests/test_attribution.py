@@ -830,6 +830,11 @@ def test_requests_across_a_phrase_and_questions_left_open(
     assert triples(text) == found
 
 
+def test_frame_closing_its_paragraph_with_a_colon_reports_the_next_paragraph() -> None:
+    text = "In a statement, the union said:\n\nThe ruling was wrong and we will appeal it.\n"
+    assert triples(text) == [("the union", "said", "The ruling was wrong and we will appeal it")]
+
+
 def test_conjunct_of_a_passive_takes_its_subject() -> None:
     text = "The mayor was forced into a retreat and said that the plan had been misread."
     assert triples(text) == [("The mayor", "said", "the plan had been misread")]

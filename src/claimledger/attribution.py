@@ -245,6 +245,8 @@ def _from_verb(
     else:
         relay_source = None
         content = verb_content(text, verb, sent, quotes, cue, source)
+        if content is None and lemma_of(verb) in cues.SPEECH_VERBS:
+            content = _next_paragraph(text, verb, sent, quotes)
     if content is None:
         return None
     src, core = source
@@ -326,6 +328,26 @@ def _name_like(tok: Token) -> bool:
     """A capitalised word inside a sentence that the tagger took for something else
     ("“...,” said Skelly", with "Skelly" tagged an adverb)."""
     return tok.is_title and tok.is_alpha and not tok.is_sent_start and tok.pos_ != "PRON"
+
+
+def _next_paragraph(
+    text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]
+) -> tuple[int, int] | None:
+    """ "The governor added:" closing its paragraph: what was added is the next paragraph."""
+    tail = text[verb.idx + len(verb) : sent.end_char + 2]
+    m = re.match(r"[^.!?\n“”\"]{0,80}?:[ \t]*\n", tail)
+    if m is None:
+        return None
+    start = verb.idx + len(verb) + m.end()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    quote = next((q for q in quotes if q.open == start), None)
+    if quote is not None:
+        return quote_content(text, quote)
+    span = trimmed(text, start, end)
+    return span if span[1] - span[0] > 2 else None
 
 
 def _adjective_controlled(verb: Token) -> bool:
