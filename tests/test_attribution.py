@@ -668,6 +668,11 @@ def test_naming_clause_with_a_prepositional_relative_names_its_object() -> None:
         ),
         ("Reporters asked about the delay.", ("Reporters", "asked about", "the delay")),
         (
+            "Reporters asked the mayor whether the bridge would reopen.",
+            ("Reporters", "asked", "whether the bridge would reopen"),
+        ),
+        ("The senator agreed with the governor.", ("The senator", "agreed with", "the governor")),
+        (
             "Most farmers still believe in the cooperative model.",
             ("Most farmers", "still believe in", "the cooperative model"),
         ),

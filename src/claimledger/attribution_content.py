@@ -130,6 +130,19 @@ def verb_content(
         stance = _stance_noun_content(text, verb)
         if stance is not None or lemma not in cues.SPEECH_VERBS | cues.STANCE_VERBS:
             return stance
+    if quote is None and lemma == "ask":
+        # "asked the candidate if he was ready": the parser makes the question a clause of
+        # condition
+        quote = next(
+            (
+                trimmed(text, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                for c in verb.children
+                if c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            ),
+            None,
+        )
     if quote is None and (lemma in cues.REQUEST_VERBS or lemma in cues.ADDRESSEE_VERBS):
         # "told the staff to close the office": telling someone to act is a request
         quote = _request_content(text, verb)

@@ -159,10 +159,12 @@ RECORD_NOUNS: frozenset[str] = frozenset({"poll", "survey", "average"})
 CONSTRUCTION_VERBS: frozenset[str] = frozenset({"make", "see", "view", "regard", "put"})
 
 #: Addressee and clause-only verbs that also report with one preposition: "asked for a
-#: recount", "asked about the merger", "believes in the program".
+#: recount", "asked about the merger", "believes in the program", "agreed with the mayor".
 ALSO_PREPOSITIONAL: dict[str, frozenset[str]] = {
     "ask": frozenset({"for", "about"}),
     "believe": frozenset({"in"}),
+    "agree": frozenset({"with"}),
+    "disagree": frozenset({"with"}),
 }
 
 #: Verbs that give something a name: "what he called “a disgrace”", "which she described
