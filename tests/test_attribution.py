@@ -493,6 +493,12 @@ def test_speaker_after_a_quotation_with_a_long_description() -> None:
     )
 
 
+def test_verb_after_a_quotation_taken_for_an_adjective() -> None:
+    """The parser reads "tweeted" as an adjective of the name that follows it."""
+    found = triples('"Rally recap," tweeted Jones spokesman Sam Cole.')
+    assert found == [("Jones spokesman Sam Cole", "tweeted", "Rally recap")]
+
+
 @pytest.mark.parametrize("name", ["Wisely", "Early"])
 def test_speaker_after_a_quotation_the_tagger_took_for_an_adverb(name: str) -> None:
     found = triples(

@@ -206,6 +206,10 @@ def _from_verb(
     text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]
 ) -> Candidate | None:
     if verb.dep_ in ("amod", "compound", "acomp"):
+        # "“Debate recap,” tweeted Rubio spokesman Alex Conant": the parser took the verb for
+        # an adjective of the name after it
+        if verb.tag_ == "VBD":
+            return _speaker_after_quotation(text, verb, sent, quotes)
         return None
     source = _subject(text, verb)
     issued: Token | None = None
