@@ -720,6 +720,14 @@ def test_prepositional_objects_of_asking_believing_and_calling(
             [("one aide", "put it", "the campaign is out of money")],
         ),
         ("He put it on the table.", []),
+        (
+            "As the mayor told the local paper, the bridge will reopen in May.",
+            [("the mayor", "told", "the bridge will reopen in May")],
+        ),
+        (
+            "As reported by the county clerk, there are 40 ballots left to count.",
+            [("the county clerk", "reported", "there are 40 ballots left to count")],
+        ),
         # "as" of time, with one actor, reports nothing
         ("He smiled as he explained.", []),
         ("The crowd cheered as he spoke.", []),

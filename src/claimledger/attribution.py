@@ -34,6 +34,7 @@ from . import cues
 from .attribution_adjective import STANCE_ADJECTIVES, stance_adjective
 from .attribution_content import (
     SUBJECTS,
+    as_reported_by,
     clause_tokens,
     lemma_of,
     made_clear,
@@ -222,7 +223,12 @@ def _from_verb(
             author, issued = authored
             source = _np(text, author)
         else:
-            source = _participle_owner(text, verb) or _lost_subject(text, verb)
+            agent = as_reported_by(verb)
+            source = (
+                _participle_owner(text, verb)
+                or _lost_subject(text, verb)
+                or (_np(text, agent) if agent is not None else None)
+            )
             if source is None:
                 return None
     cue = _cue_span(verb)

@@ -162,6 +162,18 @@ def verb_content(
     return balanced(text, obj, quotes) if obj is not None else None
 
 
+def as_reported_by(verb: Token) -> Token | None:
+    """The agent of "As reported by X, C": the source of a passive "as" frame, or None."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    return next(
+        (g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
+        None,
+    )
+
+
 def _as_reported(text: str, verb: Token) -> tuple[int, int] | None:
     """ "As the paper noted, C", "C, as Reuters reported", "as one aide put it, C": the
     clause the "as" frame is attached to is what was noted. When the frame interrupts it
@@ -181,9 +193,20 @@ def _as_reported(text: str, verb: Token) -> tuple[int, int] | None:
     mark = verb.doc[verb.left_edge.i]
     if mark.lower_ != "as" or mark.dep_ != "mark" or mark.head.i != verb.i:
         return None
-    if not put_it and any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children):
-        return None  # "as he said it", "as he told reporters": not the frame of a report
-    subjects = {c.lower_ for x in (verb, main) for c in x.children if c.dep_ in SUBJECTS}
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or (
+        not put_it
+        and any(
+            c.dep_ == "dobj" and (lemma_of(verb) not in cues.ADDRESSEE_VERBS or c.pos_ == "PRON")
+            for c in verb.children
+        )
+    ):
+        return None  # "as he said it": not the frame of a report ("as he told the paper" is)
+    subjects = {
+        c.lower_
+        for x in (verb, main)
+        for c in x.children
+        if c.dep_ in (*SUBJECTS, "agent", "expl")
+    }
     if len(subjects) < 2:
         return None  # "he smiled as he explained": one actor, a time, not a source
     frame = range(verb.left_edge.i, verb.right_edge.i + 1)
