@@ -854,6 +854,14 @@ def test_frame_closing_its_paragraph_with_a_colon_reports_the_next_paragraph() -
     assert triples(text) == [("the union", "said", "The ruling was wrong and we will appeal it")]
 
 
+def test_apposition_hung_on_the_source_from_far_away_is_not_in_the_mention() -> None:
+    text = (
+        "Mr. Ruiz further alleges that he was fired for taking leave, a claim that the"
+        " agency disputes."
+    )
+    assert triples(text)[0] == ("Mr. Ruiz", "further alleges", "he was fired for taking leave")
+
+
 def test_conjunct_of_a_passive_takes_its_subject() -> None:
     text = "The mayor was forced into a retreat and said that the plan had been misread."
     assert triples(text) == [("The mayor", "said", "the plan had been misread")]

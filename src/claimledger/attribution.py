@@ -655,7 +655,18 @@ def _np(
             run.append(t)
         elif t.i > head.i:
             break
-    toks = _after_dateline(run if clauses else toks)
+    if not clauses:
+        # an apposition the parser hung on the name from far away ("X alleges that ..., a
+        # claim that Y disputes") is not part of the mention: only punctuation may part
+        # the name from what describes it
+        doc = head.doc
+        run = [t for t in toks if t.i <= head.i]
+        for t in toks:
+            if t.i > run[-1].i and all(doc[j].is_punct for j in range(run[-1].i + 1, t.i)):
+                run.append(t)
+            elif t.i > head.i:
+                break
+    toks = _after_dateline(run)
     full = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     appositions = [
         c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
