@@ -52,7 +52,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     reference refer invoke label liken bemoan downplay admire despise promote
     vote portray chant assail credit apologize apologise lambaste chide scold rebuke berate
     laud commend fault disparage belittle ridicule deride taunt castigate excoriate bash
-    reaffirm dub term brand characterize characterise
+    reaffirm dub term brand characterize characterise retweet retweete grill champion vouch
+    disavow outline
     """.split()
 )
 
