@@ -1273,6 +1273,11 @@ def test_votes_portrayals_reminders(text: str, found: list[tuple[str, str, str]]
             "The union regards the offer as an insult.",
             [("The union", "regards", "the offer as an insult")],
         ),
+        (
+            "The agency named the city as the safest in the state.",
+            [("The agency", "named", "the city as the safest in the state")],
+        ),
+        ("They named the dog Rex.", []),
         # "make", "see" and "view" in other senses report nothing
         ("The baker made a cake for the fair.", []),
         ("We saw the parade on Main Street.", []),

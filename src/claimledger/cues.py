@@ -156,8 +156,10 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
 RECORD_NOUNS: frozenset[str] = frozenset({"poll", "survey", "average"})
 
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
-#: regards) X as Y", "as X put it, ...".
-CONSTRUCTION_VERBS: frozenset[str] = frozenset({"make", "see", "view", "regard", "put"})
+#: regards, names, lists, ranks) X as Y", "as X put it, ...".
+CONSTRUCTION_VERBS: frozenset[str] = frozenset(
+    {"make", "see", "view", "regard", "put", "name", "list", "rank"}
+)
 
 #: Addressee and clause-only verbs that also report with one preposition: "asked for a
 #: recount", "asked about the merger", "believes in the program", "agreed with the mayor".
