@@ -1278,6 +1278,14 @@ def test_votes_portrayals_reminders(text: str, found: list[tuple[str, str, str]]
             [("The agency", "named", "the city as the safest in the state")],
         ),
         ("They named the dog Rex.", []),
+        (
+            "The senator has made no secret of his frustration with the budget.",
+            [("The senator", "has made no secret of", "his frustration with the budget")],
+        ),
+        (
+            "The mayor made the case for higher parking fees.",
+            [("The mayor", "made the case for", "higher parking fees")],
+        ),
         # "make", "see" and "view" in other senses report nothing
         ("The baker made a cake for the fair.", []),
         ("We saw the parade on Main Street.", []),

@@ -88,7 +88,10 @@ def verb_content(
     if as_clause is not None:
         return balanced(text, as_clause, quotes)
     if lemma_of(verb) in cues.CONSTRUCTION_VERBS:
-        return _construction_content(text, verb)
+        made = _construction_content(text, verb)
+        if made is None and lemma_of(verb) == "make":
+            return _stance_noun_content(text, verb)  # "made no mention of the deal"
+        return made
     comps = (
         _clauses_in_order(verb)
         or [
@@ -530,9 +533,11 @@ _ASIDES = frozenset({"relcl", "acl"})
 
 
 def _stance_object(verb: Token) -> Token | None:
-    """The stance noun a light verb takes: "expressed *concern*", "voiced *doubts*"."""
+    """The stance noun a light verb takes: "expressed *concern*", "voiced *doubts*", "made
+    no *mention*"."""
+    nouns = cues.MADE_NOUNS if lemma_of(verb) == "make" else cues.STANCE_NOUNS
     for c in verb.children:
-        if c.dep_ == "dobj" and c.i > verb.i and lemma_of(c) in cues.STANCE_NOUNS:
+        if c.dep_ == "dobj" and c.i > verb.i and lemma_of(c) in nouns:
             return c
     return None
 
@@ -566,7 +571,8 @@ def with_stance_noun(
 ) -> tuple[int, int]:
     """ "expressed deep concern about": the stance noun and its preposition join the cue,
     up to the content (a complementizer "that" stays out)."""
-    if lemma_of(verb) not in cues.LIGHT_VERBS or content[0] <= cue[1]:
+    light = lemma_of(verb) in cues.LIGHT_VERBS or lemma_of(verb) == "make"
+    if not light or content[0] <= cue[1]:
         return cue
     noun = _stance_object(verb)
     if noun is None or noun.left_edge.idx < cue[1] or noun.idx >= content[0]:

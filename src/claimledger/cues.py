@@ -112,6 +112,15 @@ PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
 RELAY_VERBS: frozenset[str] = frozenset({"report", "cite", "quote", "relay", "carry"})
 
+#: Nouns of a statement that "make" reports with ("made no mention of", "made the case
+#: for", "has made no secret of").
+MADE_NOUNS: frozenset[str] = frozenset(
+    """
+    mention secret comment remark statement case point claim allegation charge promise
+    pledge apology joke observation suggestion argument accusation
+    """.split()
+)
+
 #: Nouns that name a statement and can carry its content ("the claim that ...").
 SPEECH_NOUNS: frozenset[str] = frozenset(
     """
