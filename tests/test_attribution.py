@@ -1286,6 +1286,11 @@ def test_votes_portrayals_reminders(text: str, found: list[tuple[str, str, str]]
             "The mayor made the case for higher parking fees.",
             [("The mayor", "made the case for", "higher parking fees")],
         ),
+        (
+            "The senator took issue with the mayor's plan.",
+            [("The senator", "took issue with", "the mayor's plan")],
+        ),
+        ("He took the bus to work.", []),
         # "make", "see" and "view" in other senses report nothing
         ("The baker made a cake for the fair.", []),
         ("We saw the parade on Main Street.", []),

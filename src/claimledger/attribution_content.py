@@ -89,7 +89,7 @@ def verb_content(
         return balanced(text, as_clause, quotes)
     if lemma_of(verb) in cues.CONSTRUCTION_VERBS:
         made = _construction_content(text, verb)
-        if made is None and lemma_of(verb) == "make":
+        if made is None and lemma_of(verb) in cues.NOUN_FRAMES:
             return _stance_noun_content(text, verb)  # "made no mention of the deal"
         return made
     comps = (
@@ -276,8 +276,8 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
         if not clauses:
             return None
         toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
-    elif lemma_of(verb) == "put":
-        return None  # "put" reports only in an "as" frame ("as she put it, ...")
+    elif lemma_of(verb) in ("put", "take"):
+        return None  # "as she put it, ...", "took issue with": no "X as Y" for these
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         preps = [p for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "as"]
@@ -535,7 +535,7 @@ _ASIDES = frozenset({"relcl", "acl"})
 def _stance_object(verb: Token) -> Token | None:
     """The stance noun a light verb takes: "expressed *concern*", "voiced *doubts*", "made
     no *mention*"."""
-    nouns = cues.MADE_NOUNS if lemma_of(verb) == "make" else cues.STANCE_NOUNS
+    nouns = cues.NOUN_FRAMES.get(lemma_of(verb), cues.STANCE_NOUNS)
     for c in verb.children:
         if c.dep_ == "dobj" and c.i > verb.i and lemma_of(c) in nouns:
             return c
@@ -552,6 +552,12 @@ def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
         toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
     else:
         preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS]
+        # "took issue with the plan": the parser may hang the preposition on the verb
+        preps = preps or [
+            p
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS and p.i == noun.right_edge.i + 1
+        ]
         if not preps:
             return None
         toks = list(preps[0].subtree)[1:]
@@ -571,7 +577,7 @@ def with_stance_noun(
 ) -> tuple[int, int]:
     """ "expressed deep concern about": the stance noun and its preposition join the cue,
     up to the content (a complementizer "that" stays out)."""
-    light = lemma_of(verb) in cues.LIGHT_VERBS or lemma_of(verb) == "make"
+    light = lemma_of(verb) in cues.LIGHT_VERBS or lemma_of(verb) in cues.NOUN_FRAMES
     if not light or content[0] <= cue[1]:
         return cue
     noun = _stance_object(verb)

@@ -112,14 +112,17 @@ PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
 RELAY_VERBS: frozenset[str] = frozenset({"report", "cite", "quote", "relay", "carry"})
 
-#: Nouns of a statement that "make" reports with ("made no mention of", "made the case
-#: for", "has made no secret of").
-MADE_NOUNS: frozenset[str] = frozenset(
-    """
-    mention secret comment remark statement case point claim allegation charge promise
-    pledge apology joke observation suggestion argument accusation
-    """.split()
-)
+#: Verbs other than the light verbs above that report through a noun of their own: "made no
+#: mention of", "has made no secret of", "took issue with", "took aim at".
+NOUN_FRAMES: dict[str, frozenset[str]] = {
+    "make": frozenset(
+        """
+        mention secret comment remark statement case point claim allegation charge promise
+        pledge apology joke observation suggestion argument accusation
+        """.split()
+    ),
+    "take": frozenset("issue aim shot swipe jab credit exception umbrage".split()),
+}
 
 #: Nouns that name a statement and can carry its content ("the claim that ...").
 SPEECH_NOUNS: frozenset[str] = frozenset(
@@ -165,9 +168,9 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
 RECORD_NOUNS: frozenset[str] = frozenset({"poll", "survey", "average"})
 
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
-#: regards, names, lists, ranks) X as Y", "as X put it, ...".
+#: regards, names, lists, ranks) X as Y", "as X put it, ...", "took issue with".
 CONSTRUCTION_VERBS: frozenset[str] = frozenset(
-    {"make", "see", "view", "regard", "put", "name", "list", "rank"}
+    {"make", "see", "view", "regard", "put", "name", "list", "rank", "take"}
 )
 
 #: Addressee and clause-only verbs that also report with one preposition: "asked for a
