@@ -1291,6 +1291,11 @@ def test_votes_portrayals_reminders(text: str, found: list[tuple[str, str, str]]
             [("The senator", "took issue with", "the mayor's plan")],
         ),
         ("He took the bus to work.", []),
+        (
+            "The governor launched an attack on the senator's record.",
+            [("The governor", "launched an attack on", "the senator's record")],
+        ),
+        ("He heaped praise on the coach.", [("He", "heaped praise on", "the coach")]),
         # "make", "see" and "view" in other senses report nothing
         ("The baker made a cake for the fair.", []),
         ("We saw the parade on Main Street.", []),

@@ -276,7 +276,7 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
         if not clauses:
             return None
         toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
-    elif lemma_of(verb) in ("put", "take"):
+    elif lemma_of(verb) in cues.NOUN_FRAMES or lemma_of(verb) == "put":
         return None  # "as she put it, ...", "took issue with": no "X as Y" for these
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]

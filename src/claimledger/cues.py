@@ -122,6 +122,10 @@ NOUN_FRAMES: dict[str, frozenset[str]] = {
         """.split()
     ),
     "take": frozenset("issue aim shot swipe jab credit exception umbrage".split()),
+    "launch": frozenset("attack broadside salvo assault tirade".split()),
+    "level": frozenset("accusation charge criticism attack".split()),
+    "pay": frozenset("tribute homage".split()),
+    "heap": frozenset("praise scorn criticism blame".split()),
 }
 
 #: Nouns that name a statement and can carry its content ("the claim that ...").
@@ -170,7 +174,8 @@ RECORD_NOUNS: frozenset[str] = frozenset({"poll", "survey", "average"})
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
 #: regards, names, lists, ranks) X as Y", "as X put it, ...", "took issue with".
 CONSTRUCTION_VERBS: frozenset[str] = frozenset(
-    {"make", "see", "view", "regard", "put", "name", "list", "rank", "take"}
+    {"make", "see", "view", "regard", "put", "name", "list", "rank", "take", "launch", "level"}
+    | {"pay", "heap"}
 )
 
 #: Addressee and clause-only verbs that also report with one preposition: "asked for a
