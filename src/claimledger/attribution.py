@@ -62,6 +62,7 @@ from .attribution_spans import (
     in_sentence,
     overlap,
     quote_content,
+    token_span,
     trimmed,
 )
 from .entities import EntityIndex
@@ -248,7 +249,7 @@ def _from_verb(
         comp, relay_source = relay
         toks = clause_tokens(comp, verb, source[0])
         content = (
-            balanced(text, trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes)
+            balanced(text, token_span(text, toks), quotes)
             if toks
             else None
         )
@@ -595,12 +596,9 @@ def _has_said(verb: Token) -> bool:
         any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
         and any(c.dep_ == "ccomp" for c in children)
         and not any(c.lower_ == "been" for c in children)
-        and not any(c.dep_ == "nsubjpass" and c.lower_ in _DUMMY_SUBJECTS for c in children)
+        and not any(c.dep_ == "nsubjpass" and c.lower_ in cues.DUMMY_SUBJECTS for c in children)
     )
 
-
-#: Subjects of "it's said that ...", a passive with no speaker.
-_DUMMY_SUBJECTS = frozenset({"it", "that", "this", "which", "there"})
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -648,33 +646,27 @@ def _np(
         if (exclude is None or not _in_subtree(t, exclude))
         and not any(_in_subtree(t, c) for c in clauses + leading)
     ]
-    # what is left after a clause was taken out ("Lee, speaking in Ohio,") ends at the gap
+    # what is left after a clause was taken out ("Lee, speaking in Ohio,") ends at the gap;
+    # otherwise only punctuation may part the name from what describes it (an apposition
+    # the parser hung on the name from far away, "X alleges that ..., a claim that Y
+    # disputes", is not part of the mention)
+    doc = head.doc
     run = [t for t in toks if t.i <= head.i]
     for t in toks:
-        if t.i > head.i and t.i == run[-1].i + 1:
+        gap = range(run[-1].i + 1, t.i)
+        if t.i > run[-1].i and (not gap or (not clauses and all(doc[j].is_punct for j in gap))):
             run.append(t)
         elif t.i > head.i:
             break
-    if not clauses:
-        # an apposition the parser hung on the name from far away ("X alleges that ..., a
-        # claim that Y disputes") is not part of the mention: only punctuation may part
-        # the name from what describes it
-        doc = head.doc
-        run = [t for t in toks if t.i <= head.i]
-        for t in toks:
-            if t.i > run[-1].i and all(doc[j].is_punct for j in range(run[-1].i + 1, t.i)):
-                run.append(t)
-            elif t.i > head.i:
-                break
     toks = _after_dateline(run)
-    full = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    full = token_span(text, toks)
     appositions = [
         c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
     ]
     core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in appositions)]
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
     core = (
-        trimmed(text, core_toks[0].idx, core_toks[-1].idx + len(core_toks[-1]))
+        token_span(text, core_toks)
         if core_toks
         else full
     )
@@ -782,12 +774,11 @@ _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "amod"})
 
 
 def _source_phrase(
-    text: str, tok: Token, last: Token, obj: Token, sent: SpacySpan, lemma: str
+    text: str, tok: Token, to: Token, obj: Token, sent: SpacySpan, lemma: str
 ) -> Candidate | None:
     """The attribution of a prepositional frame ("according to X", "in X's poll") from
-    ``tok`` to ``last`` with source ``obj``: the clause it hangs on, without the phrase."""
+    ``tok`` to ``to`` with source ``obj``: the clause it hangs on, without the phrase."""
     doc = tok.doc
-    to = last
     src, core = _np(text, obj)
     pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
     host = tok.head if tok.head.i != tok.i else None
@@ -802,7 +793,7 @@ def _source_phrase(
     run = before if len(before) >= len(after) else after
     if len(run) < 2:
         return None
-    content = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
+    content = token_span(text, run)
     inside = (
         len(before) >= 3
         and len(after) >= 3
@@ -816,12 +807,12 @@ def _source_phrase(
     if inside:
         # "A, according to X, and B": the source sits inside the statement
         content = (
-            trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0],
-            trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1],
+            token_span(text, before)[0],
+            token_span(text, after)[1],
         )
     elif run is before and len(after) >= 3 and not any(t.dep_ in SUBJECTS for t in before):
         run = after  # "In addition, according to X, nine million more workers ..."
-        content = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
+        content = token_span(text, run)
     cue = (tok.idx, to.idx + len(to))
     if content[1] <= content[0] or (overlap(content, src) and not inside):
         return None
@@ -902,7 +893,7 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
     ]
     if not toks:
         return None
-    content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    content = token_span(text, toks)
     if not owner and (
         # "amid reports that ...", "speculation that ...": a claim nobody is named for; "the
         # claim that ..." is one made, and named, elsewhere

@@ -15,7 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, trimmed
+from . import cues
+from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, token_span
 
 #: Adjectives (and adjectival participles) of belief, doubt, hope, fear, resolve, feeling,
 #: judgement and awareness that take a clause or a topic ("pleased that the vote passed",
@@ -40,9 +41,6 @@ _RESOLVE = frozenset({"eager", "determined", "afraid", "adamant"})
 #: Prepositions that introduce what a stance adjective is about ("skeptical of", "worried about").
 _TOPIC = frozenset({"about", "of"})
 
-#: Subjects that are no source: "it is certain that", "there is ...".
-_DUMMY = frozenset({"it", "there", "this", "that", "which"})
-
 
 def stance_adjective(
     text: str, adj: Token, sent: SpacySpan, np: NounPhrase, cue_span: CueSpan
@@ -63,7 +61,7 @@ def stance_adjective(
     else:
         return None
     subjects = [c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1 or subjects[0].lower_ in _DUMMY or subjects[0].i > adj.i:
+    if len(subjects) != 1 or subjects[0].lower_ in cues.DUMMY_SUBJECTS or subjects[0].i > adj.i:
         return None
     cue = (cue_span(link)[0], adj.idx + len(adj))
     clause = _clause(adj, link)
@@ -89,7 +87,7 @@ def stance_adjective(
         cue = (cue[0], prep.idx + len(prep))
     if not toks:
         return None
-    content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    content = token_span(text, toks)
     source = np(text, subjects[0])
     if content[0] < cue[1] or source[0][1] > cue[0] or content[0] >= content[1]:
         return None

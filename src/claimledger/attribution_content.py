@@ -21,6 +21,7 @@ from .attribution_spans import (
     TRAIL,
     balanced,
     quote_content,
+    token_span,
     trimmed,
 )
 from .quotes import Quote
@@ -113,7 +114,7 @@ def verb_content(
             toks = toks[1:]
         if toks:
             span = balanced(
-                text, trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1])), quotes
+                text, token_span(text, toks), quotes
             )
             if span[1] > span[0]:
                 quote = _quote_around(text, span, quotes, cue)
@@ -142,7 +143,7 @@ def verb_content(
                 for c in verb.children
                 if c.dep_ == "advcl"
                 and c.i > verb.i
-                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                and _has_mark(c, "if", "whether")
             ),
             None,
         )
@@ -167,9 +168,7 @@ def verb_content(
 
 def as_reported_by(verb: Token) -> Token | None:
     """The agent of "As reported by X, C": the source of a passive "as" frame, or None."""
-    if verb.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-    ):
+    if verb.dep_ != "advcl" or not _has_mark(verb, "as"):
         return None
     return next(
         (g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
@@ -250,7 +249,7 @@ def _shown(text: str, verb: Token) -> tuple[int, int] | None:
     if len(toks) < 2:
         return None
     toks.sort(key=lambda t: t.i)
-    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    span = token_span(text, toks)
     return span if span[1] > span[0] else None
 
 
@@ -271,7 +270,7 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
         clauses = [
             c
             for c in list(verb.children) + list(clear.children)
-            if c.i > clear.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if c.i > clear.i and _has_mark(c, "that")
         ]
         if not clauses:
             return None
@@ -287,7 +286,7 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
         toks = [t for t in verb.doc[objs[0].left_edge.i : preps[0].right_edge.i + 1]]
     if not toks:
         return None
-    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    span = token_span(text, toks)
     return span if span[1] > span[0] else None
 
 
@@ -327,7 +326,7 @@ def _object_content(
     """
     named = name_given(verb) if only is None else []
     if named:
-        return trimmed(text, named[0].idx, named[-1].idx + len(named[-1]))
+        return token_span(text, named)
     for c in verb.children:
         if c.i < verb.i or c.dep_ not in ("dobj", "xcomp", "prep", "advcl"):
             continue
@@ -338,7 +337,7 @@ def _object_content(
             if _for_clause(verb, c):
                 toks = [t for t in c.subtree if t.i > verb.i + 1]
                 if len(toks) >= 2:
-                    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+                    span = token_span(text, toks)
                     return span
             continue
         if c.dep_ != "prep" and lemma_of(verb) in cues.PREPOSITIONAL_STANCE:
@@ -382,10 +381,15 @@ def _object_content(
         if c.dep_ == "dobj" and lemma_of(c) in _MEDIA_NOUNS and len(toks) <= 3:
             continue  # "shared a statement": the medium, not what it said
         toks = _without_dangling(_without_occasion(_without_aside(toks), {verb.i, c.i}))
-        span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        span = token_span(text, toks)
         if span[1] > span[0]:
             return span
     return None
+
+
+def _has_mark(clause: Token, *words: str) -> bool:
+    """Whether ``clause`` opens with one of ``words`` as its mark ("that", "as", "if")."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in clause.children)
 
 
 def _participle_of_a_report(verb: Token) -> bool:
@@ -406,7 +410,7 @@ def _as_complement(tok: Token) -> bool:
         return tok.lower_ == "as"
     return (
         tok.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and _has_mark(tok, "as")
         and not any(c.dep_ in SUBJECTS for c in tok.children)
     )
 
@@ -563,7 +567,7 @@ def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
         toks = list(preps[0].subtree)[1:]
     if not toks:
         return None
-    span = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    span = token_span(text, toks)
     return span if span[1] > span[0] else None
 
 
@@ -606,7 +610,7 @@ def _with_second_that(text: str, verb: Token, span: tuple[int, int]) -> tuple[in
     for c in verb.children:
         if c.dep_ != "conj" or c.idx < span[1]:
             continue
-        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if not _has_mark(c, "that"):
             continue
         between = verb.doc.char_span(span[1], c.left_edge.idx, alignment_mode="expand")
         if between is not None and all(t.is_punct or t.dep_ == "cc" for t in between):
@@ -665,7 +669,7 @@ def with_left_part(
     if len(left) < 1:
         return span
     left.sort(key=lambda t: t.i)
-    start, end = trimmed(text, left[0].idx, left[-1].idx + len(left[-1]))
+    start, end = token_span(text, left)
     if end <= start or text[end : source[0]].strip() != ",":
         return span
     if "," not in text[verb.idx : span[0]]:
@@ -693,7 +697,7 @@ def that_clauses(noun: Token) -> list[Token]:
         c
         for c in noun.children
         if c.dep_ in ("acl", "ccomp", "relcl")
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and _has_mark(c, "that")
     ]
 
 
@@ -802,12 +806,12 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
     ):
         # "The museum, she said, opened in May": the frame interrupts one sentence, whose
         # content runs from its first part to its last (as in with_left_part)
-        start = trimmed(text, before[0].idx, before[-1].idx + len(before[-1]))[0]
-        end = trimmed(text, after[0].idx, after[-1].idx + len(after[-1]))[1]
+        start = token_span(text, before)[0]
+        end = token_span(text, after)[1]
         return (start, end) if end > start else None
     if len(run) < 3:
         return None
-    span = trimmed(text, run[0].idx, run[-1].idx + len(run[-1]))
+    span = token_span(text, run)
     return span if span[1] > span[0] else None
 
 

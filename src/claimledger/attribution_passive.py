@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import cues
-from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, trimmed
+from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, token_span
 
 #: Words that open an indirect question: "asked whether", "asked why".
 _QUESTION_WORDS = frozenset("if whether who whom whose what which when where why how".split())
@@ -52,7 +52,7 @@ def passive_with_agent(
         return None
     subj = subjects[0]
     toks = list(subj.subtree)
-    content = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    content = token_span(text, toks)
     source = np(text, objs[0])
     cue = (cue[0], by.idx + len(by))
     if content[0] >= content[1] or content[1] > cue[0]:
@@ -110,8 +110,8 @@ def asked_question(
 
 
 def _span(text: str, toks: list[Token]) -> tuple[int, int]:
-    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
-    return trimmed(text, first.idx, last.idx + len(last))
+    """The span from the earliest to the latest of ``toks``, in whatever order they come."""
+    return token_span(text, sorted(toks, key=lambda t: t.i))
 
 
 def agentless_passive(

@@ -7,7 +7,7 @@ Offsets are characters of the canonical text; a span is a ``(start, end)`` pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -64,6 +64,11 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     if end > start and text[end - 1] == "." and _unquoted_end(text, start, end):
         end -= 1
     return start, end
+
+
+def token_span(text: str, toks: Sequence[Token]) -> tuple[int, int]:
+    """The characters from the first token of ``toks`` to the last, trimmed."""
+    return trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
 
 
 def _unquoted_end(text: str, start: int, end: int) -> bool:

@@ -218,6 +218,9 @@ UNSOURCED_PASSIVES: frozenset[str] = frozenset(
     "say report believe think expect allege rumor rumour understand suspect".split()
 )
 
+#: Subjects that name no one: "it is certain that", "there is ...", "it's said that ...".
+DUMMY_SUBJECTS: frozenset[str] = frozenset({"it", "there", "this", "that", "which"})
+
 #: Sources that are not sources: "according to a translation" marks a translation.
 NOT_SOURCES: frozenset[str] = frozenset(
     {"translation", "transcript", "definition", "dictionary", "tradition", "legend"}
