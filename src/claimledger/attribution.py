@@ -165,10 +165,7 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
         if c.cue is None
         or c.lemma == ":"
         or not any(
-            o is not c
-            and o.content[0] <= c.cue[0]
-            and c.cue[1] <= o.content[1]
-            and part_of(c, o)
+            o is not c and o.content[0] <= c.cue[0] and c.cue[1] <= o.content[1] and part_of(c, o)
             for o in found
         )
     ]
@@ -248,11 +245,7 @@ def _from_verb(
     if relay is not None:
         comp, relay_source = relay
         toks = clause_tokens(comp, verb, source[0])
-        content = (
-            balanced(text, token_span(text, toks), quotes)
-            if toks
-            else None
-        )
+        content = balanced(text, token_span(text, toks), quotes) if toks else None
     else:
         relay_source = None
         content = verb_content(text, verb, sent, quotes, cue, source)
@@ -289,7 +282,7 @@ def _from_verb(
 _CATENATIVES = frozenset(
     """
     appear seem have stop begin start try attempt fail go need tend happen get come
-    hesitate dare manage struggle be continue
+    hesitate dare manage struggle be continue use bother like interject pivot decide
     """.split()
 )
 
@@ -312,9 +305,13 @@ def _speaker_after_quotation(
     if not (first.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or _name_like(first)) or first.is_punct:
         return None
     end = first.i
-    while end + 1 < sent.end and not doc[end + 1].is_punct and (
-        doc[end + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART")
-        or _name_like(doc[end + 1])
+    while (
+        end + 1 < sent.end
+        and not doc[end + 1].is_punct
+        and (
+            doc[end + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART")
+            or _name_like(doc[end + 1])
+        )
     ):
         end += 1
     head = doc[end]
@@ -390,12 +387,23 @@ def _controlled(verb: Token, source: tuple[int, int]) -> bool:
         and lemma_of(head) in _CATENATIVES
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and (
-            any(c.dep_ == "nsubj" and source[0] <= c.idx < source[1] for c in head.children)
+            any(
+                c.dep_ == "nsubj" and source[0] <= c.idx < source[1]
+                for c in _subject_holder(head).children
+            )
             # "..., going on to say that ...": the participle's subject is the speaker's
             or (_went_on(verb) and head.tag_ == "VBG")
         )
         and not any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
     )
+
+
+def _subject_holder(verb: Token) -> Token:
+    """The verb whose subject ``verb`` shares: itself, or the first of its conjuncts ("He
+    smiled and seemed to agree")."""
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head
+    return verb
 
 
 def _went_on(verb: Token) -> bool:
@@ -410,9 +418,7 @@ def _went_on(verb: Token) -> bool:
     )
 
 
-def _participle_owner(
-    text: str, verb: Token
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The noun a stance participle describes: "a super PAC supporting Jeb Bush", "groups
     opposing the law" (the noun phrase without the participle), when the participle follows
     its noun directly and has an object."""
@@ -431,9 +437,7 @@ def _participle_owner(
     return _np(text, noun, exclude=verb)
 
 
-def _lost_subject(
-    text: str, verb: Token
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _lost_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """ "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that
     ...": the parser joined the name to an earlier phrase and left the verb without a
     subject. The name right before the verb (with its apposition) is the subject, when the
@@ -560,11 +564,7 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             participle = head.dep_ != "conj" and head.i > 0 and head.doc[head.i - 1].text == ","
             conjunct = head.dep_ == "conj" and head.head.dep_ != "xcomp"
             head = head.head
-            while (
-                participle
-                and head.dep_ == "ccomp"
-                and lemma_of(head.head) in cues.SPEECH_VERBS
-            ):
+            while participle and head.dep_ == "ccomp" and lemma_of(head.head) in cues.SPEECH_VERBS:
                 # "X said A was wrong, arguing that ...": the parser hangs the participle
                 # on A; it is X who argues
                 head = head.head
@@ -598,7 +598,6 @@ def _has_said(verb: Token) -> bool:
         and not any(c.lower_ == "been" for c in children)
         and not any(c.dep_ == "nsubjpass" and c.lower_ in cues.DUMMY_SUBJECTS for c in children)
     )
-
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -665,11 +664,7 @@ def _np(
     ]
     core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in appositions)]
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
-    core = (
-        token_span(text, core_toks)
-        if core_toks
-        else full
-    )
+    core = token_span(text, core_toks) if core_toks else full
     return full, core
 
 
@@ -710,13 +705,13 @@ def _in_subtree(tok: Token, root: Token) -> bool:
 
 def _cue_span(verb: Token) -> tuple[int, int]:
     """The verb group: auxiliaries, negation and adverbs just before the verb ("has also
-    said", "did not deny", "aggressively attacked") and a particle after it ("pointed out").
-    The infinitive marker "to" stays out."""
+    said", "did not deny", "aggressively attacked", and an infinitive's "to": "allowed
+    members to criticize") and a particle after it ("pointed out")."""
     doc = verb.doc
     start = verb.i
     while start > 0:
         prev = doc[start - 1]
-        if prev.head.i != verb.i or prev.lower_ == "to":
+        if prev.head.i != verb.i:
             break
         if prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.tag_ == "RB"):
             start -= 1
@@ -800,9 +795,7 @@ def _source_phrase(
         and _set_off(text, tok, doc[max(pp)])
         # "The plan, according to X, is ...": the statement's subject comes before the
         # frame; "In addition, according to X, ..." opens with the reporter's link
-        and (
-            host is None or host.i < tok.i or any(t.dep_ in SUBJECTS for t in before)
-        )
+        and (host is None or host.i < tok.i or any(t.dep_ in SUBJECTS for t in before))
     )
     if inside:
         # "A, according to X, and B": the source sits inside the statement

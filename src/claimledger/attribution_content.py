@@ -72,7 +72,24 @@ def with_preposition(
         )
     ):
         return cue[0], doc[nxt].idx + len(doc[nxt])
-    return cue
+    return _in_a_statement(verb, cue)
+
+
+def _in_a_statement(verb: Token, cue: tuple[int, int]) -> tuple[int, int]:
+    """ "said in a statement": a statement is the act of saying itself, not its occasion
+    (an interview, a rally), so the phrase right after the verb joins the cue."""
+    doc = verb.doc
+    nxt = verb.i + 1
+    while nxt < len(doc) and doc[nxt].idx < cue[1]:
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "in" or doc[nxt].head.i != verb.i:
+        return cue
+    obj = next((c for c in doc[nxt].children if c.dep_ == "pobj"), None)
+    if obj is None or lemma_of(obj) != "statement" or obj.i > nxt + 4:
+        return cue
+    if lemma_of(verb) not in cues.SPEECH_VERBS:
+        return cue
+    return cue[0], obj.idx + len(obj)
 
 
 def verb_content(
@@ -113,9 +130,7 @@ def verb_content(
         ):
             toks = toks[1:]
         if toks:
-            span = balanced(
-                text, token_span(text, toks), quotes
-            )
+            span = balanced(text, token_span(text, toks), quotes)
             if span[1] > span[0]:
                 quote = _quote_around(text, span, quotes, cue)
                 span = quote if quote is not None else span
@@ -141,15 +156,18 @@ def verb_content(
             (
                 trimmed(text, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
                 for c in verb.children
-                if c.dep_ == "advcl"
-                and c.i > verb.i
-                and _has_mark(c, "if", "whether")
+                if c.dep_ == "advcl" and c.i > verb.i and _has_mark(c, "if", "whether")
             ),
             None,
         )
     if quote is None and (lemma in cues.REQUEST_VERBS or lemma in cues.ADDRESSEE_VERBS):
         # "told the staff to close the office": telling someone to act is a request
         quote = _request_content(text, verb)
+        quote = balanced(text, quote, quotes) if quote is not None else None
+    if quote is None and lemma in ("say", "answer", "reply"):
+        quote = _short_answer(text, verb)
+    if quote is None and lemma == "ask":
+        quote = _question_asked(text, verb)
         quote = balanced(text, quote, quotes) if quote is not None else None
     if quote is None and lemma in cues.EVIDENCE_VERBS and _evidence_subject(verb):
         return _shown(text, verb)
@@ -204,10 +222,7 @@ def _as_reported(text: str, verb: Token) -> tuple[int, int] | None:
     ):
         return None  # "as he said it": not the frame of a report ("as he told the paper" is)
     subjects = {
-        c.lower_
-        for x in (verb, main)
-        for c in x.children
-        if c.dep_ in (*SUBJECTS, "agent", "expl")
+        c.lower_ for x in (verb, main) for c in x.children if c.dep_ in (*SUBJECTS, "agent", "expl")
     }
     if len(subjects) < 2:
         return None  # "he smiled as he explained": one actor, a time, not a source
@@ -290,6 +305,55 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
     return span if span[1] > span[0] else None
 
 
+def _short_answer(text: str, verb: Token) -> tuple[int, int] | None:
+    """The one-word answer of "said yes", "answered no", "said so", "said the same": what
+    was said, in a word that stands for a whole statement."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    nxt = doc[verb.i + 1]
+    if nxt.head.i == verb.i and nxt.lower_ in ("yes", "no", "so"):
+        return nxt.idx, nxt.idx + len(nxt)
+    if nxt.lower_ == "the" and verb.i + 2 < len(doc) and doc[verb.i + 2].lower_ == "same":
+        same = doc[verb.i + 2]
+        if same.head.i == verb.i and (verb.i + 3 >= len(doc) or doc[verb.i + 3].is_punct):
+            return nxt.idx, same.idx + len(same)
+    return None
+
+
+def _question_asked(text: str, verb: Token) -> tuple[int, int] | None:
+    """What was asked, past its addressee: "asked him a simple question: ...", "asked the
+    senator that question", "asked to testify" (a request with no one named to act),
+    "asked the candidate about the tweet"."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    question = next((o for o in objs if lemma_of(o) == "question"), None)
+    if question is not None:
+        # "asked a question" says nothing of what was asked
+        toks = list(question.subtree)
+        return token_span(text, toks) if len(toks) >= 3 else None
+    if not objs:
+        asked = next(
+            (
+                x
+                for x in verb.children
+                if x.dep_ == "xcomp"
+                and x.i > verb.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+            ),
+            None,
+        )
+        if asked is None:
+            return None
+        toks = [t for t in asked.subtree]
+        return token_span(text, toks) if len(toks) >= 3 else None
+    about = next((p for p in objs[0].children if p.dep_ == "prep" and p.lower_ == "about"), None)
+    if about is None or about.i != objs[0].right_edge.i - len(list(about.subtree)) + 1:
+        return None
+    # what it was about, as when "about" hangs on the verb ("asked about the tweet")
+    toks = list(about.subtree)[1:]
+    return token_span(text, toks) if toks else None
+
+
 def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
     """What was asked: "asked the board to resign" (who is to act, and what)."""
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
@@ -297,9 +361,7 @@ def _request_content(text: str, verb: Token) -> tuple[int, int] | None:
         return None
     obj = objs[0]
     # "told his supporters at a rally to vote": a phrase of the verb may stand between
-    between = {
-        t.i for p in verb.children if p.dep_ == "prep" and p.i > obj.i for t in p.subtree
-    }
+    between = {t.i for p in verb.children if p.dep_ == "prep" and p.i > obj.i for t in p.subtree}
     for x in verb.children:
         if x.dep_ not in ("xcomp", "ccomp", "advcl"):
             continue
@@ -360,8 +422,7 @@ def _object_content(
             toks += [
                 t
                 for x in verb.children
-                if (x.dep_ == "xcomp" or _as_complement(x))
-                and x.left_edge.i == c.right_edge.i + 1
+                if (x.dep_ == "xcomp" or _as_complement(x)) and x.left_edge.i == c.right_edge.i + 1
                 for t in x.subtree
             ]
         elif c.dep_ == "dobj":
@@ -694,10 +755,7 @@ def that_clauses(noun: Token) -> list[Token]:
     A clause the parser calls relative counts when its "that" is a complementizer (a mark),
     not a relative pronoun: "his warning that immigrants will be deported"."""
     return [
-        c
-        for c in noun.children
-        if c.dep_ in ("acl", "ccomp", "relcl")
-        and _has_mark(c, "that")
+        c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_mark(c, "that")
     ]
 
 
