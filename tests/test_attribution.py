@@ -1661,3 +1661,27 @@ def test_one_word_answers(text: str, found: list[tuple[str | None, str, str]]) -
 )
 def test_what_was_asked_past_the_addressee(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+def test_content_runs_from_its_earliest_word_whatever_the_parse_order() -> None:
+    # the parser hangs "which ones" below the clause that follows it
+    assert triples("The owner talked about which ones he’d like to hire.") == [
+        ("The owner", "talked about", "which ones he’d like to hire")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "It is expected to reopen in 2027.",
+            [(None, "is expected", "It is expected to reopen in 2027")],
+        ),
+        # an expletive "there" is expected nothing
+        ("There is expected to be a vote.", []),
+    ],
+)
+def test_pronoun_subject_of_an_unsourced_passive(
+    text: str, found: list[tuple[None, str, str]]
+) -> None:
+    assert triples(text) == found

@@ -85,7 +85,7 @@ def _in_a_statement(verb: Token, cue: tuple[int, int]) -> tuple[int, int]:
     if nxt >= len(doc) or doc[nxt].lower_ != "in" or doc[nxt].head.i != verb.i:
         return cue
     obj = next((c for c in doc[nxt].children if c.dep_ == "pobj"), None)
-    if obj is None or lemma_of(obj) != "statement" or obj.i > nxt + 4:
+    if obj is None or lemma_of(obj) != "statement" or obj.i > nxt + 6:
         return cue
     if lemma_of(verb) not in cues.SPEECH_VERBS:
         return cue

@@ -109,6 +109,10 @@ def asked_question(
     return in_sentence(content, cue, np(text, objs[0]) if objs else None, "ask", sent)
 
 
+#: Verbs of weather, whose "it" is no one ("it is expected to rain").
+_WEATHER = frozenset("rain snow hail sleet drizzle pour freeze thunder storm".split())
+
+
 def _span(text: str, toks: list[Token]) -> tuple[int, int]:
     """The span from the earliest to the latest of ``toks``, in whatever order they come."""
     return token_span(text, sorted(toks, key=lambda t: t.i))
@@ -146,8 +150,8 @@ def agentless_passive(
         content = _span(text, toks)
         cue = (subj.idx, cue[1])
     elif comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
-        if subj.lower_ in ("it", "there"):
-            return None
+        if subj.lower_ == "there" or (subj.lower_ == "it" and comp.lemma_ in _WEATHER):
+            return None  # "there is expected to be", "it is expected to rain": no one's
         content = _span(text, [*subj.subtree, *comp.subtree])
     else:
         return None

@@ -67,8 +67,11 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def token_span(text: str, toks: Sequence[Token]) -> tuple[int, int]:
-    """The characters from the first token of ``toks`` to the last, trimmed."""
-    return trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    """The characters from the earliest token of ``toks`` to the latest, trimmed, in
+    whatever order they come."""
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return trimmed(text, first.idx, last.idx + len(last))
 
 
 def _unquoted_end(text: str, start: int, end: int) -> bool:
