@@ -980,6 +980,96 @@ def test_document_without_an_author_reports_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # the parser hangs the participle on the verb of issuing, past a time or a comma
+        (
+            "The union released a statement Tuesday saying the strike would end.",
+            "The union",
+            "released a statement Tuesday saying",
+            "the strike would end",
+        ),
+        (
+            "The club sent an email to members Friday, asking them to vote early.",
+            "The club",
+            "sent an email to members Friday, asking",
+            "them to vote early",
+        ),
+        (
+            "The mayor's office put out a statement saying the bridge was safe.",
+            "The mayor's office",
+            "put out a statement saying",
+            "the bridge was safe",
+        ),
+        # a relative clause of the document reports for who issued it
+        (
+            "The charity has released a video that accuses the company of polluting the river.",
+            "The charity",
+            "has released a video that accuses",
+            "the company of polluting the river",
+        ),
+        # what an issued document does, whatever the verb, is what its author puts forward
+        (
+            "The watchdog published a report detailing the costs of the project.",
+            "The watchdog",
+            "published a report detailing",
+            "the costs of the project",
+        ),
+        (
+            "A federal judge issued an injunction blocking the new rule.",
+            "A federal judge",
+            "issued an injunction blocking",
+            "the new rule",
+        ),
+    ],
+)
+def test_issued_document_frames_the_cue(text: str, source: str, cue: str, content: str) -> None:
+    assert (source, cue, content) in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a speech is delivered, not sent: the participle is the speaker's own
+        ("The coach gave a long speech, predicting a win.", "predicting"),
+        # a participle of a verb of releasing something that is no document
+        ("The governor released the prisoners Tuesday, saying they had served.", "saying"),
+        # reading a letter is not issuing it
+        ("The governor read a letter that accuses the mayor of fraud.", "accuses"),
+    ],
+)
+def test_no_issuing_frame(text: str, cue: str) -> None:
+    assert [a.cue.text for a in attributions(text) if a.cue is not None] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a document put out with no participle or clause to say what it holds
+        "The watchdog published a report on Monday.",
+        "The agency released the files.",
+    ],
+)
+def test_bare_release_reports_nothing(text: str) -> None:
+    assert not attributions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Police received calls saying shots had been fired.", "calls", "shots had been fired"),
+        (
+            "Voters back her, with 50 percent saying she is prepared.",
+            "50 percent",
+            "she is prepared",
+        ),
+    ],
+)
+def test_what_says_is_the_source_of_saying(text: str, source: str, content: str) -> None:
+    assert (source, "saying", content) in triples(text)
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         # when or where the object was praised is not what was praised

@@ -45,6 +45,7 @@ from .attribution_content import (
     with_preposition,
     with_stance_noun,
 )
+from .attribution_documents import document_author, issued_participle, issued_with, relative_author
 from .attribution_finish import dedupe, finish, outlet_voice
 from .attribution_lines import (
     colon_quotes,
@@ -107,6 +108,8 @@ def find_attributions(
                         or passive_with_agent(text, tok, sent, _np, _cue_span)
                         or agentless_passive(text, tok, sent, _cue_span)
                     )
+            elif tok.pos_ == "VERB" and issued_participle(tok) and not in_quote(tok, quotes):
+                cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
@@ -212,11 +215,16 @@ def _from_verb(
         return None
     source = _subject(text, verb)
     issued: Token | None = None
+    relative = relative_author(verb)
+    if relative is not None:
+        # "released a video that accuses ...": the video speaks for who released it
+        author, issued = relative
+        source = _np(text, author)
     if source is None:
         inverted = _speaker_after_quotation(text, verb, sent, quotes)
         if inverted is not None:
             return inverted
-        authored = _document_author(verb)
+        authored = document_author(verb)
         if authored is not None:
             author, issued = authored
             source = _np(text, author)
@@ -230,6 +238,7 @@ def _from_verb(
             if source is None:
                 return None
     cue = _cue_span(verb)
+    issued = issued or issued_with(verb)
     if issued is not None:
         # "issued a statement calling ...": the act of issuing is part of the cue
         cue = (_cue_span(issued)[0], cue[1])
@@ -421,20 +430,36 @@ def _went_on(verb: Token) -> bool:
 def _participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The noun a stance participle describes: "a super PAC supporting Jeb Bush", "groups
     opposing the law" (the noun phrase without the participle), when the participle follows
-    its noun directly and has an object."""
+    its noun directly and has an object; and what says a clause, "calls saying shots were
+    fired", "50 percent saying she is prepared"."""
     noun = verb.head
     if (
         verb.dep_ != "acl"
         or verb.tag_ != "VBG"
         or noun.i > verb.i
         or noun.pos_ not in ("NOUN", "PROPN", "PRON")
-        or lemma_of(verb) not in cues.BACKING_PARTICIPLES
-        or not any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+        or not (
+            (
+                lemma_of(verb) in cues.BACKING_PARTICIPLES
+                and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+            )
+            # "polls show 50 percent saying she is prepared", "a sign saying “...”"
+            # (a document's participle speaks for its author: ``document_author``)
+            or (
+                lemma_of(verb) in _SAYING
+                and lemma_of(noun) not in cues.DOCUMENT_NOUNS
+                and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+            )
+        )
         or verb.left_edge.i != verb.i
         or verb.doc[verb.i - 1].is_punct
     ):
         return None
     return _np(text, noun, exclude=verb)
+
+
+#: Participles that report what the noun they describe says: "voters saying they want ...".
+_SAYING = frozenset({"say"})
 
 
 def _lost_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -478,32 +503,6 @@ def _lost_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, i
     mention = trimmed(text, start.idx, last.idx + len(last))
     core = trimmed(text, start.idx, name.idx + len(name))
     return mention, core
-
-
-def _document_author(verb: Token) -> tuple[Token, Token | None] | None:
-    """The author of a document whose participle reports: "issued a statement calling for
-    calm", "her letter urging ...", "At a news conference announcing ..., she said".
-
-    Returns the author's head token and the verb that issued the document, if that verb
-    is part of the frame ("issued", "released"). None when ``verb`` is no participle of a
-    document noun, or no author is written.
-    """
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
-        return None
-    noun = verb.head
-    if lemma_of(noun) not in cues.DOCUMENT_NOUNS:
-        return None
-    owner = [c for c in noun.children if c.dep_ == "poss"]
-    if owner:
-        return owner[0], None
-    gov = noun.head
-    if noun.dep_ == "dobj" and lemma_of(gov) in cues.ISSUING_VERBS:
-        subj = [c for c in gov.children if c.dep_ == "nsubj"]
-        return (subj[0], gov) if subj else None
-    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
-        subj = [c for c in gov.head.children if c.dep_ == "nsubj"]
-        return (subj[0], None) if subj else None
-    return None
 
 
 def _inverted_relay(

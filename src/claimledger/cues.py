@@ -145,7 +145,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """
     statement letter tweet post posting message ad advertisement commercial release email
     e-mail memo op-ed column editorial speech conference briefing filing lawsuit motion
-    resolution petition note essay paper video
+    resolution petition note essay paper video story piece robocall mailer flyer ruling
+    injunction
     """.split()
 )
 
