@@ -1764,6 +1764,57 @@ def test_content_runs_from_its_earliest_word_whatever_the_parse_order() -> None:
     ("text", "found"),
     [
         (
+            "Most council members voted in favor of the zoning plan.",
+            [("Most council members", "voted in favor of", "the zoning plan")],
+        ),
+        (
+            "The pastor spoke out in support of the striking nurses.",
+            [("The pastor", "spoke out in support of", "the striking nurses")],
+        ),
+        (
+            "Two ranchers testified in opposition to the pipeline.",
+            [("Two ranchers", "testified in opposition to", "the pipeline")],
+        ),
+        # "in his favor" is no preposition of stance
+        ("The referee ruled in his favor.", []),
+    ],
+)
+def test_preposition_of_stance(text: str, found: list[tuple[str, str, str]]) -> None:
+    """ "in favor of", "in support of", "in opposition to" act as one preposition."""
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The tax plan has drawn criticism from several mayors.",
+            [("several mayors", "has drawn criticism", "The tax plan")],
+        ),
+        (
+            "The sheriff won the endorsement of the police union.",
+            [("the police union", "won the endorsement", "The sheriff")],
+        ),
+        (
+            "The levy has the backing of most school boards.",
+            [("most school boards", "has the backing of", "The levy")],
+        ),
+        # sought, not received; a poll share; a stance with no one named
+        ("The sheriff needs to win the support of farmers.", []),
+        ("The sheriff could get support from farmers.", []),
+        ("The mayor has 40 percent support among renters.", []),
+        ("The tax plan has drawn criticism.", []),
+    ],
+)
+def test_stance_received_from_others(text: str, found: list[tuple[str, str, str]]) -> None:
+    """Those who take the stance follow the noun; what they take it on is the subject."""
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
             "It is expected to reopen in 2027.",
             [(None, "is expected", "It is expected to reopen in 2027")],
         ),
@@ -1774,4 +1825,34 @@ def test_content_runs_from_its_earliest_word_whatever_the_parse_order() -> None:
 def test_pronoun_subject_of_an_unsourced_passive(
     text: str, found: list[tuple[None, str, str]]
 ) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The delegates threw their support to the governor.",
+            [("The delegates", "threw their support to", "the governor")],
+        ),
+        (
+            "The pastor lent her support to the strikers.",
+            [("The pastor", "lent her support to", "the strikers")],
+        ),
+        (
+            "The senator withheld support from both nominees.",
+            [("The senator", "withheld support from", "both nominees")],
+        ),
+        (
+            "The unions have signaled their support for the merger.",
+            [("The unions", "have signaled their support for", "the merger")],
+        ),
+        # sympathy expressed "to" someone names whom it is expressed to, not what about
+        (
+            "The mayor expressed sympathy to the families.",
+            [("The mayor", "expressed", "sympathy to the families")],
+        ),
+    ],
+)
+def test_support_given_through_a_light_verb(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found

@@ -112,6 +112,8 @@ def find_attributions(
                 cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.SPEECH_NOUNS:
                 cand = _from_noun(text, tok, sent)
+            elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.RECEIVED_NOUNS:
+                cand = _received_stance(text, tok, sent)
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
                 cand = stance_adjective(text, tok, sent, _np, _cue_span)
             if cand is not None and not outlet_voice(text, cand, outlet):
@@ -894,3 +896,50 @@ def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
         return None
     source = _np(text, owner[0]) if owner else None
     return in_sentence(content, (noun.idx, noun.idx + len(noun)), source, lemma_of(noun), sent)
+
+
+def _received_stance(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
+    """ "The plan has drawn criticism from the mayors", "Lee won the endorsement of the
+    union": those who take the stance follow the noun, what they take it on is the subject.
+
+    The verb must report a stance received, not sought ("to win the support of", "could
+    get support from"), and a share ("48 percent support among") is a poll figure; a noun
+    with an adjective ("stern opposition") is left alone, news marks its cue too unevenly.
+    """
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb) not in cues.RECEIVING_VERBS:
+        return None
+    if any(
+        c.dep_ == "aux" and (c.lower_ == "to" or (c.tag_ == "MD" and c.lower_ not in _FUTURE))
+        for c in verb.children
+    ):
+        return None
+    if any(c.dep_ == "amod" for c in noun.children) or any(
+        t.like_num or t.lower_ in ("%", "percent") for t in noun.subtree if t.i < noun.i
+    ):
+        return None
+    preps = [
+        c
+        for c in noun.children
+        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("from", "of", "among")
+    ]
+    # "drew criticism from": the parser may hang "from" on the verb
+    preps += [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("from", "among")
+    ]
+    objs = [g for g in preps[0].children if g.dep_ == "pobj"] if preps else []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not objs or not subj or subj[0].lower_ in cues.DUMMY_SUBJECTS:
+        return None
+    prep = preps[0]
+    end = noun.idx + len(noun)
+    if lemma_of(verb) == "have" and prep.lower_ == "of" and prep.i == noun.i + 1:
+        end = prep.idx + len(prep)  # "has the backing of"
+    content = token_span(text, list(subj[0].subtree))
+    cue = (_cue_span(verb)[0], end)
+    return in_sentence(content, cue, _np(text, objs[0]), lemma_of(noun), sent)
+
+
+_FUTURE = frozenset({"will", "would", "'ll", "’ll"})

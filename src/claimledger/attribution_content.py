@@ -60,6 +60,10 @@ def with_preposition(
     nxt = verb.i + 1
     while nxt < len(doc) and doc[nxt].idx < cue[1]:
         nxt += 1  # past a particle of the cue ("pushed back on")
+    if nxt < len(doc) and doc[nxt].head.i == verb.i and (last := stance_phrase(doc[nxt])):
+        end = last.idx + len(last)
+        if end <= content[0] and not text[end : content[0]].strip():
+            return cue[0], end  # "voted in favor of"
     if (
         nxt < len(doc)
         and (
@@ -404,6 +408,13 @@ def _object_content(
             continue
         if c.dep_ != "prep" and lemma_of(verb) in cues.PREPOSITIONAL_STANCE:
             continue
+        if only is None and (inner := stance_phrase(c)) is not None:
+            # "voted in favor of the bill": the phrase is a preposition of its own
+            toks = list(inner.subtree)[1:]
+            span = token_span(text, toks) if toks else (0, 0)
+            if span[1] > span[0]:
+                return span
+            continue
         if (
             only is None
             and c.dep_ == "prep"
@@ -445,6 +456,28 @@ def _object_content(
         span = token_span(text, toks)
         if span[1] > span[0]:
             return span
+    return None
+
+
+def stance_phrase(prep: Token) -> Token | None:
+    """The last preposition of "in favor of", "in support of", "in opposition to" when
+    ``prep`` is its "in": the phrase is one preposition of stance, what follows its object."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    for noun in prep.children:
+        if noun.dep_ == "pobj" and lemma_of(noun) in cues.STANCE_PREPOSITIONS:
+            if any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+                return None  # "in his favor", "in strong support": no preposition
+            return next(
+                (
+                    p
+                    for p in noun.children
+                    if p.dep_ == "prep"
+                    and p.i == noun.i + 1
+                    and p.lower_ in cues.STANCE_PREPOSITIONS[lemma_of(noun)]
+                ),
+                None,
+            )
     return None
 
 
@@ -616,12 +649,14 @@ def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
     if clauses := that_clauses(noun):
         toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
     else:
-        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS]
+        allowed = _STANCE_PREPS | cues.BACKING_NOUNS.get(lemma_of(noun), frozenset())
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in allowed]
         # "took issue with the plan": the parser may hang the preposition on the verb
         preps = preps or [
             p
             for p in verb.children
-            if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS and p.i == noun.right_edge.i + 1
+            # "lent her support to the strike": "to" may be parsed as a dative
+            if p.dep_ in ("prep", "dative") and p.lower_ in allowed and p.i == noun.right_edge.i + 1
         ]
         if not preps:
             return None

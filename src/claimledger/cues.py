@@ -75,8 +75,17 @@ REQUEST_VERBS: frozenset[str] = frozenset(
 #: Light verbs that report through a noun of stance ("expressed concern about", "voiced
 #: doubts that", "declared war on"): the noun is the cue's, what it is about the content.
 LIGHT_VERBS: frozenset[str] = frozenset(
-    "express voice raise offer declare embrace show throw sound register lodge air".split()
+    """
+    express voice raise offer declare embrace show throw sound register lodge air signal
+    pledge lend withhold
+    """.split()
 )
+
+#: Stance nouns given "to" someone and withheld "from" them, besides the prepositions
+#: of any stance noun: "threw their support to the governor", "withheld support from".
+BACKING_NOUNS: dict[str, frozenset[str]] = {
+    n: frozenset({"to", "from"}) for n in ("support", "backing", "endorsement")
+}
 
 #: Nouns of feeling and stance that a light verb reports with.
 STANCE_NOUNS: frozenset[str] = frozenset(
@@ -127,6 +136,29 @@ NOUN_FRAMES: dict[str, frozenset[str]] = {
     "pay": frozenset("tribute homage".split()),
     "heap": frozenset("praise scorn criticism blame".split()),
 }
+
+#: Nouns that make a preposition of stance with "in" and their own preposition: "voted in
+#: favor of the bill", "spoke in support of the strike", "wrote in opposition to the plan".
+STANCE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "favor": frozenset({"of"}),
+    "favour": frozenset({"of"}),
+    "support": frozenset({"of"}),
+    "defense": frozenset({"of"}),
+    "defence": frozenset({"of"}),
+    "praise": frozenset({"of"}),
+    "opposition": frozenset({"to"}),
+    "protest": frozenset({"of", "against"}),
+}
+
+#: Nouns of a stance that someone receives from others: "drew criticism from", "won the
+#: endorsement of".
+RECEIVED_NOUNS: frozenset[str] = frozenset(
+    "criticism support endorsement backing opposition praise condemnation rebuke scorn".split()
+)
+#: Verbs by which a stance is received.
+RECEIVING_VERBS: frozenset[str] = frozenset(
+    "have win receive face draw enjoy earn pick get snag secure attract spark".split()
+)
 
 #: Nouns that name a statement and can carry its content ("the claim that ...").
 SPEECH_NOUNS: frozenset[str] = frozenset(
