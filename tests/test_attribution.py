@@ -1856,3 +1856,22 @@ def test_pronoun_subject_of_an_unsourced_passive(
 )
 def test_support_given_through_a_light_verb(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "trump" read as a noun, "calls" as its plural
+        (
+            "Trump calls for bringing back the draft.",
+            [("Trump", "calls for", "bringing back the draft")],
+        ),
+        ("Amid protests, senator claims victory; ", [("senator", "claims", "victory")]),
+        ("Amid discord, Cruz claims nomination; ", [("Cruz", "claims", "nomination")]),
+    ],
+)
+def test_sentence_case_headline_without_a_verb(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    """The parser takes a headline's "calls" for a plural noun; the line has no verb."""
+    assert triples(text) == found

@@ -67,31 +67,50 @@ def headline_verbs(text: str, doc: Doc, found: list[Candidate]) -> list[Candidat
     for line in re.finditer(r"[^\n]+", text):
         s0, e0 = line.span()
         words = re.findall(r"[A-Za-z][\w'’-]*", line.group())
-        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
-            continue
-        if ":" in line.group():
+        if len(words) < 3 or ":" in line.group():
             continue  # "Mayor: ..." is the colon pass's
         if any(c.cue is not None and s0 <= c.cue[0] < e0 for c in found):
             continue
         span = doc.char_span(s0, e0, alignment_mode="expand")
         if span is None:
             continue
+        title = sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        # "Trump calls for a ban": a headline in sentence case whose verb the parser took
+        # for a plural noun leaves the line without a verb
+        verbless = len(words) <= 16 and not any(t.tag_ in _FINITE for t in span)
+        if not (title or verbless):
+            continue
         for tok in span[1:]:
-            stem = _headline_stem(tok.text)
+            stem = _headline_stem(tok.text if title else tok.text.capitalize())
             if stem is None or tok.i + 1 >= span.end or tok.ent_type_ in _NAME_TYPES:
                 continue  # "United States" names a place
             if tok.nbor(-1).text == "United":
                 continue  # ... even where the parser did not say so
             start = max(s0, text.rfind(",", s0, tok.idx) + 1)
             source = trimmed(text, start, tok.idx)
+            opener = (
+                doc.char_span(*source, alignment_mode="expand") if source[1] > source[0] else None
+            )
+            if opener is not None and opener[0].pos_ in ("ADP", "SCONJ"):
+                continue  # "Amid protests, ...": a leading phrase, no speaker
             content = trimmed(text, tok.idx + len(tok), e0)
             if source[1] <= source[0] or content[1] - content[0] < 3:
                 break
             cue = (tok.idx, tok.idx + len(tok))
+            nxt = tok.nbor(1)
+            if nxt.lower_ in _HEADLINE_PREPOSITIONS and nxt.i + 1 < span.end:
+                # "Mayor Calls For Ban", "Trump calls for a ban": the preposition is the cue's
+                cue = (tok.idx, nxt.idx + len(nxt))
+                content = trimmed(text, cue[1], e0)
             out.append(Candidate(content, cue, source, source, stem, frame=(s0, e0)))
             break
     return out
 
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+#: Prepositions a headline's verb takes its content with ("Calls For", "Warns Of").
+_HEADLINE_PREPOSITIONS = frozenset({"for", "on", "of", "about", "against"})
 
 _NAME_TYPES = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT"})
 
