@@ -1875,3 +1875,124 @@ def test_sentence_case_headline_without_a_verb(
 ) -> None:
     """The parser takes a headline's "calls" for a plural noun; the line has no verb."""
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # the parser gives "said" the quotation's subject too; the one nearest the verb speaks
+        (
+            "\"She's smart. She's tough. The fact that she, in her first year in the House,"
+            ' really passed a bill," Lopez said.',
+            "Lopez",
+            "said",
+            "She's smart. She's tough. The fact that she, in her first year in the House,"
+            " really passed a bill",
+        ),
+        # a no-break space between the quotation and its frame
+        ("“Not in Boston, not in Denver,”\u00a0Lopez said.", "Lopez", "said", None),
+        (
+            'The closure of the plant signals "the end of an era" for the town, said Tom Reed,'
+            " the mayor of Millfield.",
+            "Tom Reed, the mayor of Millfield",
+            "said",
+            'The closure of the plant signals "the end of an era" for the town',
+        ),
+    ],
+)
+def test_the_frame_subject_is_the_one_nearest_the_verb(
+    text: str, source: str, cue: str, content: str | None
+) -> None:
+    found = [t for t in triples(text) if t[0] == source and t[1] == cue]
+    assert found, triples(text)
+    assert content is None or found[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Those who take on heavy debt struggle, even with a good job, the economist said.",
+            [
+                (
+                    "the economist",
+                    "said",
+                    "Those who take on heavy debt struggle, even with a good job",
+                )
+            ],
+        ),
+        # a phrase of the occasion before the subject is no statement of its own
+        (
+            "In an interview with the local paper, the mayor joked about the weather.",
+            [("the mayor", "joked about", "the weather")],
+        ),
+        (
+            "If the two spoke about the budget, neither side would say so.",
+            [("the two", "spoke about", "the budget"), ("neither side", "would say", "so")],
+        ),
+    ],
+)
+def test_statement_before_a_closing_frame(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The city responded by saying the bridge would reopen in May.",
+            [("The city", "responded by saying", "the bridge would reopen in May")],
+        ),
+        (
+            "The union responded Friday, saying the offer was too low.",
+            [("The union", "responded Friday, saying", "the offer was too low")],
+        ),
+        (
+            "The union hit back, saying the offer was too low.",
+            [("The union", "hit back, saying", "the offer was too low")],
+        ),
+        # the quotation is the reply; the participle is a second report
+        (
+            "“No,” the mayor replied, adding that the bridge would reopen.",
+            [("the mayor", "replied", "No"), ("the mayor", "adding", "the bridge would reopen")],
+        ),
+    ],
+)
+def test_a_reply_carried_out_by_a_participle(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser made the name the head of a sentence with no verb
+        (
+            "Park, a Denver lawyer, tweeted on Friday that the ruling was shameful.",
+            [("Park, a Denver lawyer", "tweeted", "the ruling was shameful")],
+        ),
+        # a participle with an agent, or after "when", is no main verb
+        ("Comments posted by readers on the website.", []),
+        ("Park, a Denver lawyer, when asked about the ruling.", []),
+    ],
+)
+def test_verb_of_a_sentence_headed_by_a_name(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The senator listed her failures on the economy.",
+            [("The senator", "listed", "her failures on the economy")],
+        ),
+        (
+            "The governor named her to the state court in 2015.",
+            [("The governor", "named", "her to the state court")],
+        ),
+        # a participle naming a thing reports nothing
+        ("A dog named Rex barked at the mailman.", []),
+    ],
+)
+def test_listing_and_naming_with_a_subject(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert triples(text) == found

@@ -235,6 +235,7 @@ def _from_verb(
             source = (
                 _participle_owner(text, verb)
                 or _lost_subject(text, verb)
+                or _verbless_subject(text, verb)
                 or (_np(text, agent) if agent is not None else None)
             )
             if source is None:
@@ -252,6 +253,10 @@ def _from_verb(
         # "was quick to add", "has been careful not to mention": the copula and the
         # adjective are part of the cue
         cue = (_cue_span(verb.head.head)[0], cue[1])
+    elif (act := _leading_act(verb)) is not None:
+        # "responded by saying", "followed up by asking", "hit back, saying": the act the
+        # participle carries out is part of the cue
+        cue = (_cue_span(act)[0], cue[1])
     relay = _inverted_relay(text, verb)
     if relay is not None:
         comp, relay_source = relay
@@ -409,6 +414,49 @@ def _controlled(verb: Token, source: tuple[int, int]) -> bool:
     )
 
 
+#: Verbs of answering and of the order of a speech, carried out "by saying" something: "She
+#: responded by saying ...", "He followed up by asking ..." ("began by saying" is left to
+#: the participle, as the annotators of news mostly leave it).
+_LEADING_VERBS = frozenset(
+    "respond reply answer retort react conclude start follow end open close".split()
+)
+#: Verbs of answering that a participle after a comma carries out: "He responded Friday,
+#: saying ...", "She hit back, calling ...".
+_ANSWER_VERBS = frozenset("respond reply answer retort".split())
+
+
+def _leading_act(verb: Token) -> Token | None:
+    """The verb whose act the participle ``verb`` carries out: "responded by saying",
+    "followed up by asking", "responded on Twitter, calling", "hit back, saying"; or None.
+
+    The verb takes no object or clause of its own: what was said is the participle's.
+    """
+    if verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "by" and head.dep_ == "prep":
+        act = head.head
+        lexicon = _LEADING_VERBS
+    elif verb.dep_ in ("advcl", "xcomp") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        act = head
+        lexicon = _ANSWER_VERBS
+        back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in act.children)
+        if back and lemma_of(act) in ("hit", "shoot", "fire"):
+            lexicon = frozenset({lemma_of(act)})
+        if any(t.text in ("”", '"', "''") for t in verb.doc[verb.sent.start : act.i]):
+            return None  # "“No,” she replied, adding ...": the quotation is the reply
+    else:
+        return None
+    if (
+        act.pos_ != "VERB"
+        or act.i > verb.i
+        or lemma_of(act) not in lexicon
+        or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < verb.i for c in act.children)
+    ):
+        return None
+    return act
+
+
 def _subject_holder(verb: Token) -> Token:
     """The verb whose subject ``verb`` shares: itself, or the first of its conjuncts ("He
     smiled and seemed to agree")."""
@@ -462,6 +510,28 @@ def _participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[in
 
 #: Participles that report what the noun they describe says: "voters saying they want ...".
 _SAYING = frozenset({"say"})
+
+
+def _verbless_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Beruff, a Scott ally, called the standards “strong.”": the parser made the verb a
+    participle of the name and the name the head of a sentence with no verb. A sentence has
+    one, so the name is the verb's subject, when the verb is a past form with nothing of a
+    clause of its own (no auxiliary, subject, agent or "when") before it."""
+    noun = verb.head
+    if (
+        verb.dep_ not in ("acl", "relcl")
+        or verb.tag_ not in ("VBD", "VBN")
+        or noun.dep_ != "ROOT"
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.i > verb.i
+        or any(
+            c.dep_ in (*SUBJECTS, "aux", "auxpass", "agent", "mark")
+            or (c.i < verb.i and c.tag_ in ("WRB", "WDT", "WP"))
+            for c in verb.children
+        )
+    ):
+        return None
+    return _np(text, noun, exclude=verb)
 
 
 def _lost_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -539,6 +609,8 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
         if len(subj) > 1 and _after_quotation(head):
             # "“... Full panic mode,” said Ms. Lee": the words before the verb are quoted
             subj = [c for c in subj if c.i > head.i] or subj
+        elif len(subj) > 1:
+            subj = _frame_subject(head, subj)
         if subj:
             s = subj[0]
             # "X was forced to retreat and said ...": the passive subject of the verb a
@@ -587,6 +659,24 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             continue
         return None
     return None
+
+
+def _frame_subject(verb: Token, subj: list[Token]) -> list[Token]:
+    """ "“Like it or not,” Lee said", "The plan failed, she said", "The plan failed, said
+    Lee": the parser gave the frame's verb the statement's subject as well as its own. The
+    subject nearest the verb, parted from the others by a comma or a closing quotation mark,
+    is the speaker's; the others are what was said."""
+    near = min(subj, key=lambda c: abs(c.i - verb.i))
+    if near.lower_ in _RELATIVE:
+        return subj
+    doc = verb.doc
+    for other in subj:
+        if other is near:
+            continue
+        lo, hi = sorted((other.i, near.i))
+        if not any(t.text in (",", "”", '"', "''") for t in doc[lo + 1 : hi]):
+            return subj
+    return [near] + [c for c in subj if c is not near]
 
 
 def _has_said(verb: Token) -> bool:

@@ -42,6 +42,10 @@ _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"}
 #: ruling", "lashed out at the press".
 _TO_VERBS = frozenset({"point", "refer"})
 _AT_VERBS = frozenset({"lash", "snipe", "jab", "swipe"})
+#: Construction verbs that also report their object when they have a subject of their own:
+#: "She listed his failures"; "name" only with the post it names to ("The governor named
+#: her to the court"), as "They named the dog Rex" reports nothing.
+_LISTING_VERBS = frozenset({"list", "name"})
 
 #: Forms spaCy's lemmatizer gets wrong, by the word as written: "hoped" -> "hop".
 _LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
@@ -113,6 +117,10 @@ def verb_content(
         made = _construction_content(text, verb)
         if made is None and lemma_of(verb) in cues.NOUN_FRAMES:
             return _stance_noun_content(text, verb)  # "made no mention of the deal"
+        if made is None and lemma_of(verb) in _LISTING_VERBS and _active_with_object(verb):
+            # "She listed his failures", "The mayor named her to the board"
+            obj = _object_content(text, verb)
+            return balanced(text, obj, quotes) if obj is not None else None
         return made
     comps = (
         _clauses_in_order(verb)
@@ -170,6 +178,10 @@ def verb_content(
         quote = balanced(text, quote, quotes) if quote is not None else None
     if quote is None and lemma in ("say", "answer", "reply"):
         quote = _short_answer(text, verb)
+    if quote is None and lemma in cues.SPEECH_VERBS and lemma not in cues.CLAUSE_ONLY_VERBS:
+        quote = _statement_before_frame(text, verb, sent, cue, source[0])
+        if quote is not None:
+            return balanced(text, quote, quotes)
     if quote is None and lemma == "ask":
         quote = _question_asked(text, verb)
         quote = balanced(text, quote, quotes) if quote is not None else None
@@ -479,6 +491,20 @@ def stance_phrase(prep: Token) -> Token | None:
                 None,
             )
     return None
+
+
+def _active_with_object(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own and a direct object after it ("name" also
+    a post "to" which it names)."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "nsubj" for c in children)
+        and any(c.dep_ == "dobj" and c.i > verb.i for c in children)
+        and (
+            lemma_of(verb) != "name"
+            or any(c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i for c in children)
+        )
+    )
 
 
 def _has_mark(clause: Token, *words: str) -> bool:
@@ -908,6 +934,43 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
     return span if span[1] > span[0] else None
 
 
+def _statement_before_frame(
+    text: str, verb: Token, sent: SpacySpan, cue: tuple[int, int], source: tuple[int, int]
+) -> tuple[int, int] | None:
+    """ "Those who borrow struggle, even with a good job, he said.": a frame closing its
+    sentence after a comma, whose statement the parser did not hang on the verb (it made the
+    statement's words a second subject, or a loose phrase). The statement is the sentence
+    up to the comma before the frame."""
+    if verb.dep_ != "ROOT" or not all(_closes_frame(c) for c in verb.children if c.i > verb.i):
+        return None
+    start = min(cue[0], source[0])
+    before = [t for t in sent if t.idx + len(t) <= start]
+    if len(before) < 4 or before[-1].text != ",":
+        return None
+    words = [t for t in before[:-1] if not t.is_punct]
+    if len(words) < 3:
+        return None
+    span = trimmed(text, before[0].idx, before[-2].idx + len(before[-2]))
+    return span if span[1] > span[0] else None
+
+
+def _closes_frame(tok: Token) -> bool:
+    """Whether ``tok``, after a frame's verb, only says when or how it was said ("he said
+    Monday", "she said in an interview", "he said, smiling"), or is the speaker after it."""
+    if tok.is_punct:
+        return tok.text in (".", ",", "!", "?")
+    if tok.dep_ in SUBJECTS or (tok.dep_ == "advmod" and tok.lower_.endswith("ly")):
+        return True
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    if tok.dep_ == "prep":
+        obj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+        return obj is not None and (
+            lemma_of(obj) in _OCCASION_NOUNS or obj.ent_type_ in ("DATE", "TIME")
+        )
+    return False
+
+
 def _quote_around(
     text: str, span: tuple[int, int], quotes: tuple[Quote, ...], cue: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -933,7 +996,7 @@ def _adjacent_quote(
     for q in quotes:
         # "“...,” she said" keeps to one paragraph: a quotation ending the paragraph before
         # belongs to that paragraph's speaker
-        if q.close < left and not text[q.after : left].strip(" ,—–"):
+        if q.close < left and not text[q.after : left].strip(" \u00a0,—–"):
             return quote_content(text, q)
         if q.open >= right:
             between = text[right : q.open]
