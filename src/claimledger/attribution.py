@@ -45,6 +45,7 @@ from .attribution_content import (
     with_preposition,
     with_stance_noun,
 )
+from .attribution_cue import adjective_controlled, controlled, cue_span, leading_act, went_on
 from .attribution_documents import document_author, issued_participle, issued_with, relative_author
 from .attribution_finish import dedupe, finish, outlet_voice
 from .attribution_lines import (
@@ -70,7 +71,6 @@ from .entities import EntityIndex
 from .model import Attribution, Diagnostic
 from .quotes import Quote, find_quotes
 
-_CUE_LEFT = ("aux", "auxpass", "neg")
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -103,10 +103,10 @@ def find_attributions(
             ):
                 if not in_quote(tok, quotes):
                     cand = (
-                        asked_question(text, tok, sent, _np, _cue_span)
+                        asked_question(text, tok, sent, _np, cue_span)
                         or _from_verb(text, tok, sent, quotes)
-                        or passive_with_agent(text, tok, sent, _np, _cue_span)
-                        or agentless_passive(text, tok, sent, _cue_span)
+                        or passive_with_agent(text, tok, sent, _np, cue_span)
+                        or agentless_passive(text, tok, sent, cue_span)
                     )
             elif tok.pos_ == "VERB" and issued_participle(tok) and not in_quote(tok, quotes):
                 cand = _from_verb(text, tok, sent, quotes)
@@ -115,7 +115,7 @@ def find_attributions(
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.RECEIVED_NOUNS:
                 cand = _received_stance(text, tok, sent)
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
-                cand = stance_adjective(text, tok, sent, _np, _cue_span)
+                cand = stance_adjective(text, tok, sent, _np, cue_span)
             if cand is not None and not outlet_voice(text, cand, outlet):
                 found.append(_without_connective(doc, cand, quotes))
     found.extend(headline_verbs(text, doc, found))
@@ -240,23 +240,23 @@ def _from_verb(
             )
             if source is None:
                 return None
-    cue = _cue_span(verb)
+    cue = cue_span(verb)
     issued = issued or issued_with(verb)
     if issued is not None:
         # "issued a statement calling ...": the act of issuing is part of the cue
-        cue = (_cue_span(issued)[0], cue[1])
-    elif _controlled(verb, source[0]):
+        cue = (cue_span(issued)[0], cue[1])
+    elif controlled(verb, source[0]):
         # "appeared to suggest", "refused to disclose": the verb that governs the report
         # and lends it its subject is part of the cue
-        cue = (_cue_span(verb.head)[0], cue[1])
-    elif _adjective_controlled(verb):
+        cue = (cue_span(verb.head)[0], cue[1])
+    elif adjective_controlled(verb):
         # "was quick to add", "has been careful not to mention": the copula and the
         # adjective are part of the cue
-        cue = (_cue_span(verb.head.head)[0], cue[1])
-    elif (act := _leading_act(verb)) is not None:
+        cue = (cue_span(verb.head.head)[0], cue[1])
+    elif (act := leading_act(verb)) is not None:
         # "responded by saying", "followed up by asking", "hit back, saying": the act the
         # participle carries out is part of the cue
-        cue = (_cue_span(act)[0], cue[1])
+        cue = (cue_span(act)[0], cue[1])
     relay = _inverted_relay(text, verb)
     if relay is not None:
         comp, relay_source = relay
@@ -295,14 +295,6 @@ def _from_verb(
     )
 
 
-_CATENATIVES = frozenset(
-    """
-    appear seem have stop begin start try attempt fail go need tend happen get come
-    hesitate dare manage struggle be continue use bother like interject pivot decide
-    """.split()
-)
-
-
 def _speaker_after_quotation(
     text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]
 ) -> Candidate | None:
@@ -337,7 +329,7 @@ def _speaker_after_quotation(
     content = quote_content(text, quote)
     if content[1] <= content[0]:
         return None
-    cue = _cue_span(verb)
+    cue = cue_span(verb)
     return Candidate(
         content,
         (cue[0], min(cue[1], max(src[0] - 1, verb.idx + len(verb)))),
@@ -372,109 +364,6 @@ def _next_paragraph(
         return quote_content(text, quote)
     span = trimmed(text, start, end)
     return span if span[1] - span[0] > 2 else None
-
-
-def _adjective_controlled(verb: Token) -> bool:
-    """Whether ``verb`` is the infinitive of "X was quick to add": the complement of an
-    adjective after a copula, the adjective right before it."""
-    adj = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and adj.pos_ == "ADJ"
-        and adj.dep_ == "acomp"
-        and adj.i < verb.i
-        and adj.head.i < adj.i
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and all(t.dep_ in ("aux", "neg") for t in verb.doc[adj.i + 1 : verb.i])
-    )
-
-
-def _controlled(verb: Token, source: tuple[int, int]) -> bool:
-    """Whether ``verb`` is an infinitive ("to suggest") whose source is the subject of the
-    verb it complements ("She appeared to suggest ...", "He has yet to explain"), when that
-    verb reports nothing of its own."""
-    head = verb.head
-    return (
-        (verb.dep_ == "xcomp" or _went_on(verb))
-        and head.i < verb.i
-        and head.pos_ in ("VERB", "AUX")
-        # only a verb of seeming, phase or attempt; a reporting head ("refused to") is a
-        # report of its own, and one of motion ("moved to accuse") is an act
-        and lemma_of(head) in _CATENATIVES
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and (
-            any(
-                c.dep_ == "nsubj" and source[0] <= c.idx < source[1]
-                for c in _subject_holder(head).children
-            )
-            # "..., going on to say that ...": the participle's subject is the speaker's
-            or (_went_on(verb) and head.tag_ == "VBG")
-        )
-        and not any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
-    )
-
-
-#: Verbs of answering and of the order of a speech, carried out "by saying" something: "She
-#: responded by saying ...", "He followed up by asking ..." ("began by saying" is left to
-#: the participle, as the annotators of news mostly leave it).
-_LEADING_VERBS = frozenset(
-    "respond reply answer retort react conclude start follow end open close".split()
-)
-#: Verbs of answering that a participle after a comma carries out: "He responded Friday,
-#: saying ...", "She hit back, calling ...".
-_ANSWER_VERBS = frozenset("respond reply answer retort".split())
-
-
-def _leading_act(verb: Token) -> Token | None:
-    """The verb whose act the participle ``verb`` carries out: "responded by saying",
-    "followed up by asking", "responded on Twitter, calling", "hit back, saying"; or None.
-
-    The verb takes no object or clause of its own: what was said is the participle's.
-    """
-    if verb.tag_ != "VBG":
-        return None
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "by" and head.dep_ == "prep":
-        act = head.head
-        lexicon = _LEADING_VERBS
-    elif verb.dep_ in ("advcl", "xcomp") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-        act = head
-        lexicon = _ANSWER_VERBS
-        back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in act.children)
-        if back and lemma_of(act) in ("hit", "shoot", "fire"):
-            lexicon = frozenset({lemma_of(act)})
-        if any(t.text in ("”", '"', "''") for t in verb.doc[verb.sent.start : act.i]):
-            return None  # "“No,” she replied, adding ...": the quotation is the reply
-    else:
-        return None
-    if (
-        act.pos_ != "VERB"
-        or act.i > verb.i
-        or lemma_of(act) not in lexicon
-        or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < verb.i for c in act.children)
-    ):
-        return None
-    return act
-
-
-def _subject_holder(verb: Token) -> Token:
-    """The verb whose subject ``verb`` shares: itself, or the first of its conjuncts ("He
-    smiled and seemed to agree")."""
-    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
-        verb = verb.head
-    return verb
-
-
-def _went_on(verb: Token) -> bool:
-    """Whether ``verb`` is the infinitive of "went on to explain", whichever way the parser
-    attached it."""
-    head = verb.head
-    return (
-        verb.dep_ in ("xcomp", "advcl")
-        and lemma_of(head) == "go"
-        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
 
 
 def _participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -594,7 +483,7 @@ def _inverted_relay(
         inner = [c for c in comp.children if c.dep_ == "ccomp" and c.i < subj[0].i] if subj else []
         if subj and inner and verb.i < inner[0].i:
             mention, core = _np(text, subj[0])
-            return inner[0], (mention, core, _cue_span(comp))
+            return inner[0], (mention, core, cue_span(comp))
     return None
 
 
@@ -642,7 +531,7 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
                 # on A; it is X who argues
                 head = head.head
             continue
-        if (head.dep_ == "xcomp" or _went_on(head)) and not any(
+        if (head.dep_ == "xcomp" or went_on(head)) and not any(
             c.dep_ == "dobj" for c in head.head.children
         ):
             # "X refused to say ...", "X avoids condemning ...": subject control; "X was
@@ -792,40 +681,6 @@ def _after_comma(tok: Token) -> bool:
 
 def _in_subtree(tok: Token, root: Token) -> bool:
     return root.left_edge.i <= tok.i <= root.right_edge.i
-
-
-def _cue_span(verb: Token) -> tuple[int, int]:
-    """The verb group: auxiliaries, negation and adverbs just before the verb ("has also
-    said", "did not deny", "aggressively attacked", and an infinitive's "to": "allowed
-    members to criticize") and a particle after it ("pointed out")."""
-    doc = verb.doc
-    start = verb.i
-    while start > 0:
-        prev = doc[start - 1]
-        if prev.head.i != verb.i:
-            break
-        if prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.tag_ == "RB"):
-            start -= 1
-            continue
-        break
-    end = verb.i
-    for c in verb.children:
-        # "pointed out", and "back" of a retort ("wrote back", "pushed back")
-        if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")) and c.i == end + 1:
-            end = c.i
-    for c in verb.children:
-        # a manner or frequency adverb right after the verb ("said repeatedly", "wrote
-        # sarcastically", "said again") qualifies the act of saying; "only", "nearly"
-        # qualify the content
-        if (
-            c.dep_ == "advmod"
-            and c.tag_ == "RB"
-            and c.i == end + 1
-            and (c.lower_.endswith("ly") or c.lower_ in ("again", "later", "often"))
-            and c.lower_ not in ("only", "nearly", "early", "likely", "directly")
-        ):
-            end = c.i
-    return doc[start].idx, doc[end].idx + len(doc[end])
 
 
 # --- pass 2: "according to X" and reporting nouns ----------------------------------------
@@ -1028,7 +883,7 @@ def _received_stance(text: str, noun: Token, sent: SpacySpan) -> Candidate | Non
     if lemma_of(verb) == "have" and prep.lower_ == "of" and prep.i == noun.i + 1:
         end = prep.idx + len(prep)  # "has the backing of"
     content = token_span(text, list(subj[0].subtree))
-    cue = (_cue_span(verb)[0], end)
+    cue = (cue_span(verb)[0], end)
     return in_sentence(content, cue, _np(text, objs[0]), lemma_of(noun), sent)
 
 
