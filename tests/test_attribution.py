@@ -1996,3 +1996,64 @@ def test_verb_of_a_sentence_headed_by_a_name(text: str, found: list[tuple[str, s
 )
 def test_listing_and_naming_with_a_subject(text: str, found: list[tuple[str, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a finding on the object of a verb, reported in a poll
+        (
+            "Last week, Green had 41 percent support in a Daily Ledger poll.",
+            ("a Daily Ledger poll", "in", "Green had 41 percent support"),
+        ),
+        # a person or group opening the sentence after "to" holds the view it states
+        (
+            "To Martinez, the tax is a disaster for farmers.",
+            ("Martinez", "To", "the tax is a disaster for farmers"),
+        ),
+        (
+            "But to many voters, the plan looks like a trick.",
+            ("many voters", "to", "the plan looks like a trick"),
+        ),
+        # the reckoning a figure is given by
+        (
+            "By one estimate, the storm destroyed 4,000 homes.",
+            ("one estimate", "By", "the storm destroyed 4,000 homes"),
+        ),
+        (
+            "He has won 212 delegates so far, by the league's count.",
+            ("the league's count", "by", "He has won 212 delegates so far"),
+        ),
+        # a named source after "per"
+        (
+            "The factory closed in March after years of losses, per Harbor Daily.",
+            ("Harbor Daily", "per", "The factory closed in March after years of losses"),
+        ),
+        # "in the eyes of X"
+        (
+            "The deal, in the eyes of most farmers, is a betrayal.",
+            (
+                "most farmers",
+                "in the eyes of",
+                "The deal, in the eyes of most farmers, is a betrayal",
+            ),
+        ),
+    ],
+)
+def test_prepositional_frames(text: str, expected: tuple[str, str, str]) -> None:
+    assert triples(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To date, the fund has raised little money.",
+        "To the extent that prices rise, the bank will act.",
+        "The lead in the new city poll was small.",
+        "The team won the game by a wide margin.",
+        "Each ticket costs ten dollars per person.",
+        "She looked him in the eyes and left.",
+    ],
+)
+def test_prepositional_frames_that_report_nothing(text: str) -> None:
+    assert triples(text) == []

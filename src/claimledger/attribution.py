@@ -48,6 +48,7 @@ from .attribution_content import (
 from .attribution_cue import adjective_controlled, controlled, cue_span, leading_act, went_on
 from .attribution_documents import document_author, issued_participle, issued_with, relative_author
 from .attribution_finish import dedupe, finish, outlet_voice
+from .attribution_frames import by_reckoning, in_eyes_of, per_source, to_holder
 from .attribution_lines import (
     colon_quotes,
     continued_quotes,
@@ -93,7 +94,13 @@ def find_attributions(
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = _according_to(text, tok, sent) or _according_to_by_commas(text, tok, sent)
             elif tok.lower_ == "in" and not in_quote(tok, quotes):
-                cand = _in_record(text, tok, sent)
+                cand = _in_record(text, tok, sent) or in_eyes_of(tok, sent, _source_phrase)
+            elif tok.lower_ == "per" and not in_quote(tok, quotes):
+                cand = per_source(tok, sent, _source_phrase)
+            elif tok.lower_ == "by" and not in_quote(tok, quotes):
+                cand = by_reckoning(tok, sent, _source_phrase)
+            elif tok.lower_ == "to" and not in_quote(tok, quotes):
+                cand = to_holder(tok, sent, _source_phrase)
             elif tok.pos_ == "VERB" and (
                 lemma_of(tok) in cues.SPEECH_VERBS
                 or lemma_of(tok) in cues.STANCE_VERBS
@@ -703,11 +710,27 @@ def _in_record(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
     if tok.dep_ != "prep" or not objs or lemma_of(objs[0]) not in cues.RECORD_NOUNS:
         return None
     obj = objs[0]
-    if tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or tok.head.dep_ in _EMBEDDED:
-        return None  # "the lead in the poll", "who leads in the poll": no finding of its own
     if obj.tag_ == "NNS" and not any(c.dep_ in ("compound", "nmod") for c in obj.children):
         return None  # "is behind in the polls": polling in general, no poll
-    return _source_phrase(text, tok, tok, obj, sent, "in")
+    host = None
+    if tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.head.dep_ == "ROOT":
+        if tok.i != sent.start:
+            return None
+        # "In a new poll, most voters favor X" with the verb read as a noun
+    elif tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        # "X holds a lead in the latest poll": the finding is the clause the object is in
+        if (
+            obj.tag_ == "NNS"
+            or tok.head.dep_ != "dobj"
+            or tok.head.head.pos_ not in ("VERB", "AUX")
+        ):
+            return None  # "the lead in the poll": no finding of its own
+        host = tok.head.head
+        if host.dep_ in _EMBEDDED:
+            return None
+    elif tok.head.dep_ in _EMBEDDED:
+        return None  # "who leads in the poll": no finding of its own
+    return _source_phrase(text, tok, tok, obj, sent, "in", host)
 
 
 #: Clauses inside a noun phrase or a phrase: a poll they mention is not their source.
@@ -715,18 +738,29 @@ _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "amod"})
 
 
 def _source_phrase(
-    text: str, tok: Token, to: Token, obj: Token, sent: SpacySpan, lemma: str
+    text: str,
+    tok: Token,
+    to: Token,
+    obj: Token,
+    sent: SpacySpan,
+    lemma: str,
+    clause: Token | None = None,
 ) -> Candidate | None:
     """The attribution of a prepositional frame ("according to X", "in X's poll") from
-    ``tok`` to ``to`` with source ``obj``: the clause it hangs on, without the phrase."""
+    ``tok`` to ``to`` with source ``obj``: the clause it hangs on (``clause`` when the
+    phrase hangs on a word inside it), without the phrase."""
     doc = tok.doc
     src, core = _np(text, obj)
     pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
-    host = tok.head if tok.head.i != tok.i else None
+    host = clause or (tok.head if tok.head.i != tok.i else None)
     while host is not None and host.dep_ == "conj":
         host = host.head
     pool = list(host.subtree) if host is not None and host.i not in pp else list(sent)
     toks = [t for t in pool if t.i not in pp]
+    subj = [c for c in clause.children if c.dep_ in SUBJECTS] if clause is not None else []
+    if subj:
+        # "Last week, X had 41 percent in a poll": the finding starts at its subject
+        toks = [t for t in toks if subj[0].left_edge.i <= t.i < tok.i]
     if not toks:
         return None
     before = [t for t in toks if t.i < tok.i]

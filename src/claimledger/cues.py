@@ -204,6 +204,11 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
 #: Polls and surveys that a finding is reported "in": "leads in the latest NBC poll".
 RECORD_NOUNS: frozenset[str] = frozenset({"poll", "survey", "average"})
 
+#: Nouns of a reckoning that a figure is given by: "by one estimate", "by the league's count".
+RECKONING_NOUNS: frozenset[str] = frozenset(
+    "estimate count tally reckoning calculation measure".split()
+)
+
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
 #: regards, names, lists, ranks) X as Y", "as X put it, ...", "took issue with".
 CONSTRUCTION_VERBS: frozenset[str] = frozenset(
