@@ -2057,3 +2057,86 @@ def test_prepositional_frames(text: str, expected: tuple[str, str, str]) -> None
 )
 def test_prepositional_frames_that_report_nothing(text: str) -> None:
     assert triples(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The goalkeeper is best known for his long throws.",
+            [(None, "is best known for", "The goalkeeper is best known for his long throws")],
+        ),
+        (
+            "The old mill was known as the heart of the town.",
+            [(None, "was known as", "The old mill was known as the heart of the town")],
+        ),
+        (
+            "The new coach is widely seen as a safe choice.",
+            [(None, "is widely seen as", "The new coach is widely seen as a safe choice")],
+        ),
+        (
+            "The harbor is considered the best in the region.",
+            [(None, "is considered", "The harbor is considered the best in the region")],
+        ),
+        (
+            "The bakery, which praised the new rules, is regarded as a local treasure.",
+            [
+                ("which", "praised", "the new rules"),
+                (
+                    None,
+                    "is regarded as",
+                    "The bakery, which praised the new rules, is regarded as a local treasure",
+                ),
+            ],
+        ),
+        (
+            "The referee was widely criticized for the penalty.",
+            [
+                (
+                    None,
+                    "was widely criticized for",
+                    "The referee was widely criticized for the penalty",
+                )
+            ],
+        ),
+        (
+            "The clerk is accused of stealing stamps.",
+            [(None, "is accused of", "The clerk is accused of stealing stamps")],
+        ),
+        (
+            "The home team was declared the winner.",
+            [(None, "was declared", "The home team was declared the winner")],
+        ),
+        # a modal reading, a view under another verb, a stranded "for" and seeing with the
+        # eyes: no unsourced view
+        ("The delay can be seen as a warning.", []),
+        (
+            "She said the delay is seen as a warning.",
+            [("She", "said", "the delay is seen as a warning")],
+        ),
+        ("The speed the car is known for - and its price - sold it.", []),
+        ("The tower can be seen from the river.", []),
+    ],
+)
+def test_views_held_by_unnamed_people(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The council passed a measure strongly opposed by the teachers.",
+            [("the teachers", "strongly opposed", "a measure")],
+        ),
+        (
+            "The route favored by the mayor runs along the river.",
+            [("the mayor", "favored", "The route")],
+        ),
+        # support of another kind, and a participle without an agent
+        ("Troops backed by artillery crossed the river.", []),
+        ("The council passed a measure opposed in committee.", []),
+    ],
+)
+def test_reduced_passive_reports(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

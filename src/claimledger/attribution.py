@@ -57,7 +57,13 @@ from .attribution_lines import (
     opened_before_the_frame,
     signed_inside,
 )
-from .attribution_passive import agentless_passive, asked_question, passive_with_agent
+from .attribution_passive import (
+    agentless_passive,
+    asked_question,
+    held_view,
+    passive_with_agent,
+    reduced_passive,
+)
 from .attribution_spans import (
     Candidate,
     balanced,
@@ -114,7 +120,12 @@ def find_attributions(
                         or _from_verb(text, tok, sent, quotes)
                         or passive_with_agent(text, tok, sent, _np, cue_span)
                         or agentless_passive(text, tok, sent, cue_span)
+                        or held_view(text, tok, sent, cue_span)
+                        or reduced_passive(text, tok, sent, _np, cue_span)
                     )
+            elif tok.pos_ == "VERB" and lemma_of(tok) in cues.HELD_VIEW_PASSIVES:
+                if not in_quote(tok, quotes):
+                    cand = held_view(text, tok, sent, cue_span)
             elif tok.pos_ == "VERB" and issued_participle(tok) and not in_quote(tok, quotes):
                 cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.SPEECH_NOUNS:
@@ -157,6 +168,15 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
         return a in _PERSONAL or a == b or (len(a) > 3 and a in b)
 
     def part_of(inner: Candidate, outer: Candidate) -> bool:
+        # "The union, which endorsed her, is widely seen as ...": a report in the subject
+        # of an unsourced view is not what was seen
+        if (
+            outer.cue is not None
+            and overlap(outer.content, outer.cue)
+            and inner.cue is not None
+            and inner.cue[1] <= outer.cue[0]
+        ):
+            return False
         # a naming clause ("what Gilbert called a problem") holds its own cue, and names
         # its speaker: the name is the speaker's, whoever reports it
         naming = inner.cue is not None and overlap(inner.content, inner.cue)

@@ -25,6 +25,7 @@ from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, toke
 #: Words that open an indirect question: "asked whether", "asked why".
 _QUESTION_WORDS = frozenset("if whether who whom whose what which when where why how".split())
 
+
 def passive_with_agent(
     text: str, verb: Token, sent: SpacySpan, np: NounPhrase, cue_span: CueSpan
 ) -> Candidate | None:
@@ -158,3 +159,101 @@ def agentless_passive(
     if content[0] >= content[1]:
         return None
     return in_sentence(content, cue, None, verb.lemma_.lower(), sent)
+
+
+#: Modal and progressive auxiliaries that make a held view hypothetical: "can be seen as",
+#: "is being perceived as".
+_HYPOTHETICAL = frozenset({"can", "could", "may", "might", "will", "would", "being", "wo", "ca"})
+
+#: Views that report only as the main verb: "the deal is seen as a defeat", not "a deal
+#: that is seen as a defeat" (mostly the writer's aside).
+_MAIN_ONLY = frozenset({"see", "view", "regard", "perceive", "consider"})
+
+#: Words of a verb group before its verb: "has long been", "is not", "is best".
+_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def held_view(text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan) -> Candidate | None:
+    """ "X is known for Y", "X is widely seen as Y", "X is considered Y", "X was widely
+    criticized for Y", "X is accused of Y": a view held by people the text does not name.
+
+    Only a passive of :data:`~claimledger.cues.HELD_VIEW_PASSIVES` with a subject before it,
+    no "by" agent and one of the verb's complements counts, unless a modal or progressive
+    makes it hypothetical ("can be seen as" is the writer's reading). "seen (viewed,
+    regarded, perceived) as" and "considered Y" count only as the main verb of a sentence;
+    a preposition needs its object ("the energy he is known for" has none). The source is
+    unknown; the cue is the verb group with its preposition ("is best known for", "is
+    widely seen as"), and the content the clause from the subject to the end of the
+    complement.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma not in cues.HELD_VIEW_PASSIVES or verb.tag_ != "VBN":
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ in ("agent", "ccomp") for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].lower_ == "there":
+        return None
+    cue = cue_span(verb)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return None
+    if lemma in _MAIN_ONLY and verb.dep_ != "ROOT":
+        return None
+    wanted = cues.HELD_VIEW_PASSIVES[lemma]
+    comps = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in wanted or c.dep_ == "prep" and c.lower_ in wanted)
+    ]
+    if not comps:
+        return None
+    comp = comps[0]
+    subj = subjects[0]
+    if comp.dep_ == "prep":
+        doc = verb.doc
+        if comp.i + 1 >= len(doc) or doc[comp.i + 1].is_punct:
+            return None  # "the energy he is known for - ...": no object
+        if subj.lower_ == "it" and comp.lower_ == "for":
+            return None  # "it has been known for years that ...": the clause is the news
+        cue = (cue[0], comp.idx + len(comp))
+    # "is best known for": a superlative adverb stays in the verb group
+    group = [c for c in verb.children if subj.i < c.i < verb.i and c.dep_ in _GROUP]
+    if group:
+        cue = (min(cue[0], group[0].idx), cue[1])
+    content = _span(text, [*subj.subtree, *comp.subtree])
+    if content[0] >= content[1]:
+        return None
+    return in_sentence(content, cue, None, lemma, sent)
+
+
+def reduced_passive(
+    text: str, verb: Token, sent: SpacySpan, np: NounPhrase, cue_span: CueSpan
+) -> Candidate | None:
+    """ "a measure opposed by the unions", "the plan favored by most members": a participle
+    after its noun with a "by" agent.
+
+    Only verbs of :data:`~claimledger.cues.REDUCED_PASSIVE_REPORTS` count (the noun is what the
+    agent took a stand on); "rebels backed by a neighbor" is support of another kind. The
+    agent is the source, the participle with its adverbs the cue, and the noun phrase up to
+    the participle the content.
+    """
+    if verb.lemma_.lower() not in cues.REDUCED_PASSIVE_REPORTS or verb.tag_ != "VBN":
+        return None
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+        return None
+    if any(c.dep_ in ("auxpass", "aux", "nsubjpass") for c in verb.children):
+        return None
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"]
+    objs = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+    if not objs:
+        return None
+    cue = cue_span(verb)
+    toks = [t for t in verb.head.subtree if t.i < verb.i and t.idx < cue[0]]
+    if not toks:
+        return None
+    content = token_span(text, toks)
+    if content[0] >= content[1]:
+        return None
+    return in_sentence(content, cue, np(text, objs[0]), verb.lemma_.lower(), sent)

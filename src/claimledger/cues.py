@@ -256,6 +256,28 @@ UNSOURCED_PASSIVES: frozenset[str] = frozenset(
     "say report believe think expect allege rumor rumour understand suspect".split()
 )
 
+#: Verbs whose participle after a noun, with a "by" agent, reports the agent's stand on it:
+#: "a measure opposed by the unions".
+REDUCED_PASSIVE_REPORTS: frozenset[str] = frozenset(
+    "oppose favor favour endorse criticize criticise condemn denounce reject praise".split()
+)
+
+#: Verbs whose agentless passive reports a view held by unnamed people, with the
+#: prepositions (or "oprd", an object predicate) of the view: "is known for his temper", "is
+#: widely seen as a moderate", "is considered the favorite", "is accused of fraud".
+HELD_VIEW_PASSIVES: dict[str, frozenset[str]] = {
+    "know": frozenset({"for", "as"}),
+    "see": frozenset({"as"}),
+    "view": frozenset({"as"}),
+    "regard": frozenset({"as"}),
+    "perceive": frozenset({"as"}),
+    "consider": frozenset({"oprd"}),
+    "criticize": frozenset({"for", "as"}),
+    "criticise": frozenset({"for", "as"}),
+    "accuse": frozenset({"of"}),
+    "declare": frozenset({"oprd"}),
+}
+
 #: Subjects that name no one: "it is certain that", "there is ...", "it's said that ...".
 DUMMY_SUBJECTS: frozenset[str] = frozenset({"it", "there", "this", "that", "which"})
 
