@@ -1544,6 +1544,69 @@ def test_unsourced_passive_reports(text: str, found: list[tuple[str | None, str,
     ("text", "found"),
     [
         (
+            "The mayor is widely seen as the favorite in the race.",
+            [(None, "is widely seen as", "The mayor is widely seen as the favorite in the race")],
+        ),
+        (
+            "The bakery is best known for its rye bread.",
+            [(None, "is best known for", "The bakery is best known for its rye bread")],
+        ),
+        # "it" may be what is judged; an "it" that stands for a clause is no one's judgment
+        (
+            "It is seen as a threat to the region.",
+            [(None, "is seen as", "It is seen as a threat to the region")],
+        ),
+        ("It is considered likely that the bill will pass.", []),
+        # a passive of sight, and a relative clause describing someone, report nothing
+        ("The comet was seen in the sky last night.", []),
+        ("The mayor hired a lawyer who is seen as a fixer.", []),
+    ],
+)
+def test_judging_passives(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Most economists see a slowdown next year.",
+            [("Most economists", "see", "a slowdown next year")],
+        ),
+        (
+            "The union sees the deal as a betrayal.",
+            [("The union", "sees", "the deal as a betrayal")],
+        ),
+        # what the speaker or the listener sees is sight, not a judgment
+        ("I see a lot of tourists in the summer.", []),
+        ("You see it in their eyes.", []),
+    ],
+)
+def test_seeing_as_judging(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The bill passed as expected.", [(None, "as expected", "The bill passed")]),
+        (
+            "In the spring, the company failed as predicted.",
+            [(None, "as predicted", "the company failed")],
+        ),
+        # a comparison reports no expectation; a named expecter is an ordinary report
+        ("The bill passed sooner than expected.", []),
+        ("The plan failed as she had predicted.", [("she", "had predicted", "The plan failed")]),
+    ],
+)
+def test_as_expected(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
             "Shares fell amid reports that the bank had lost its licence.",
             [(None, "reports", "the bank had lost its licence")],
         ),

@@ -59,6 +59,7 @@ from .attribution_lines import (
 )
 from .attribution_passive import (
     agentless_passive,
+    as_expected,
     asked_question,
     held_view,
     passive_with_agent,
@@ -122,6 +123,7 @@ def find_attributions(
                         or agentless_passive(text, tok, sent, cue_span)
                         or held_view(text, tok, sent, cue_span)
                         or reduced_passive(text, tok, sent, _np, cue_span)
+                        or as_expected(text, tok, sent)
                     )
             elif tok.pos_ == "VERB" and lemma_of(tok) in cues.HELD_VIEW_PASSIVES:
                 if not in_quote(tok, quotes):

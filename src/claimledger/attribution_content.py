@@ -292,6 +292,25 @@ def made_clear(verb: Token) -> Token | None:
     return None
 
 
+#: Subjects that see with their own eyes ("I see a lot of them", "you see it"), not ahead.
+_EYEWITNESSES = frozenset({"i", "you", "we", "one"})
+
+
+def _sees_ahead(verb: Token, obj: Token) -> bool:
+    """Whether "sees" is a judgment or forecast ("Investors see a rate rise", "Union leaders
+    also see a unifier"): the main verb in the present, a subject other than the speaker
+    or the listener, and a noun for object."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return (
+        lemma_of(verb) == "see"
+        and verb.dep_ in ("ROOT", "conj")
+        and verb.tag_ in ("VBZ", "VBP")
+        and len(subj) == 1
+        and subj[0].lower_ not in _EYEWITNESSES
+        and obj.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
     """The content of "made (it) clear that C" (C) and of "sees X as Y" ("X as Y")."""
     if lemma_of(verb) == "make":
@@ -312,6 +331,18 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         preps = [p for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "as"]
         preps += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
+        if objs and not preps and _sees_ahead(verb, objs[0]):
+            # "Analysts see a recession next year": what a third party foresees
+            after = [
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ not in ("punct", "cc", "conj")
+                and (c.i <= objs[0].i or verb.doc[c.left_edge.i - 1].text != ",")
+            ]
+            first = min((c.left_edge for c in after), key=lambda t: t.i)
+            last = max((c.right_edge for c in after), key=lambda t: t.i)
+            return token_span(text, [first, last])
         if not objs or not preps:
             return None
         toks = [t for t in verb.doc[objs[0].left_edge.i : preps[0].right_edge.i + 1]]

@@ -211,6 +211,8 @@ def held_view(text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan) -> Can
         return None
     comp = comps[0]
     subj = subjects[0]
+    if subj.lower_ == "it" and any(t.dep_ == "ccomp" for t in comp.subtree):
+        return None  # "it is considered likely that ...": "it" stands for the clause
     if comp.dep_ == "prep":
         doc = verb.doc
         if comp.i + 1 >= len(doc) or doc[comp.i + 1].is_punct:
@@ -257,3 +259,32 @@ def reduced_passive(
     if content[0] >= content[1]:
         return None
     return in_sentence(content, cue, np(text, objs[0]), verb.lemma_.lower(), sent)
+
+
+def as_expected(text: str, verb: Token, sent: SpacySpan) -> Candidate | None:
+    """ "The bill passed as expected", "Patriot failed as predicted": the clause met an
+    expectation of unnamed people.
+
+    Only a bare participle of :data:`~claimledger.cues.EXPECTATION_PARTICIPLES` opened by
+    "as" counts ("better than expected" compares, it reports nothing). "as expected" is
+    the cue, and the content runs from the main clause's subject to just before it.
+    """
+    if verb.lemma_.lower() not in cues.EXPECTATION_PARTICIPLES or verb.tag_ != "VBN":
+        return None
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].lower_ != "as":
+        return None
+    if any(c.dep_ not in ("mark", "punct") for c in verb.children):
+        return None  # "as he expected", "as expected by ...": a source of their own
+    main = verb.head
+    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if main.pos_ not in ("VERB", "AUX") or len(subjects) != 1:
+        return None
+    mark = doc[verb.i - 1]
+    first = subjects[0].left_edge
+    if first.i >= mark.i:
+        return None
+    content = _span(text, list(doc[first.i : mark.i]))
+    if content[0] >= content[1]:
+        return None
+    return in_sentence(content, (mark.idx, verb.idx + len(verb)), None, verb.lemma_.lower(), sent)

@@ -278,6 +278,12 @@ HELD_VIEW_PASSIVES: dict[str, frozenset[str]] = {
     "declare": frozenset({"oprd"}),
 }
 
+
+#: Participles that "as" makes an expectation of unnamed people: "passed as expected".
+EXPECTATION_PARTICIPLES: frozenset[str] = frozenset(
+    "expect predict anticipate forecast fear hope".split()
+)
+
 #: Subjects that name no one: "it is certain that", "there is ...", "it's said that ...".
 DUMMY_SUBJECTS: frozenset[str] = frozenset({"it", "there", "this", "that", "which"})
 
