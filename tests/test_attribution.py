@@ -2203,3 +2203,93 @@ def test_views_held_by_unnamed_people(text: str, found: list[tuple[str | None, s
 )
 def test_reduced_passive_reports(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The coach drove to the stadium to say the season was over.",
+            [("The coach", "to say", "the season was over")],
+        ),
+        (
+            "The farmers came to the market to tell buyers the harvest had failed.",
+            [("The farmers", "to tell", "the harvest had failed")],
+        ),
+        # a purpose that is an act, not a report
+        ("The coach drove to the stadium to explain the new schedule.", []),
+    ],
+)
+def test_purpose_infinitive_of_saying(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The baker posted a photo, saying: “This took all night.”",
+            [("The baker", "saying", "This took all night.")],
+        ),
+        (
+            "The baker posted a photo of the cake, saying, “This took all night.”",
+            [
+                ("The baker", "posted", "a photo of the cake"),
+                ("The baker", "saying", "This took all night."),
+            ],
+        ),
+        # a report in a clause, not a participle: each verb keeps its own words
+        (
+            "I hope the judge says, “Case dismissed.”",
+            [
+                ("I", "hope", "the judge says, “Case dismissed.”"),
+                ("the judge", "says", "Case dismissed."),
+            ],
+        ),
+    ],
+)
+def test_quotation_after_a_participle_of_saying(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the reported clause alone, without the relative and the frame, as the seed gold
+        # has it
+        (
+            "The council cut the grant, which they said had been wasted.",
+            [("they", "said", "had been wasted")],
+        ),
+        (
+            "The council cut the grant, which the auditors said had been wasted.",
+            [("the auditors", "said", "had been wasted")],
+        ),
+        # a relative clause that reports nothing
+        (
+            "The mayor praised the budget that she wrote.",
+            [("The mayor", "praised", "the budget that she wrote")],
+        ),
+    ],
+)
+def test_relative_clause_said_of_its_antecedent(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "But neighbors clamoring to save the park say they are gaining support.",
+            [("neighbors clamoring to save the park", "say", "they are gaining support")],
+        ),
+    ],
+)
+def test_speaker_described_by_a_participle(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found

@@ -264,6 +264,7 @@ def _from_verb(
             source = (
                 _participle_owner(text, verb)
                 or _lost_subject(text, verb)
+                or _participle_root_subject(text, verb)
                 or _verbless_subject(text, verb)
                 or (_np(text, agent) if agent is not None else None)
             )
@@ -305,7 +306,12 @@ def _from_verb(
         and re.search(r",(?:\s*as)?$", text[content[0] : src[0]].rstrip(), re.IGNORECASE)
         and re.match(r"[^,.;:!?“”\"]{0,30},", text[cue[1] : content[1]]) is not None
     )
-    if not framed and not name_given(verb) and (overlap(content, src) or overlap(content, cue)):
+    if (
+        not framed
+        and not name_given(verb)
+        and relative is None
+        and (overlap(content, src) or overlap(content, cue))
+    ):
         return None
     cue = with_preposition(text, verb, cue, content)
     cue = with_stance_noun(text, verb, cue, content)
@@ -395,6 +401,27 @@ def _next_paragraph(
     return span if span[1] - span[0] > 2 else None
 
 
+#: Verbs of saying that an infinitive of purpose reports ("came out to say"); of other
+#: verbs the purpose is an intended act ("met to discuss", "rallied to defend").
+_PURPOSE_SAYING = frozenset({"say", "tell"})
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is an infinitive of purpose after its verb ("rushed to TV to say",
+    "tweeted on Friday to say"): an adverbial clause with "to" right before the verb."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and lemma_of(verb) in _PURPOSE_SAYING
+        and head.pos_ in ("VERB", "AUX")
+        and head.i < verb.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].lower_ == "to"
+        and verb.doc[verb.i - 1].head.i == verb.i
+    )
+
+
 def _participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The noun a stance participle describes: "a super PAC supporting Jeb Bush", "groups
     opposing the law" (the noun phrase without the participle), when the participle follows
@@ -428,6 +455,34 @@ def _participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[in
 
 #: Participles that report what the noun they describe says: "voters saying they want ...".
 _SAYING = frozenset({"say"})
+
+
+def _participle_root_subject(
+    text: str, verb: Token
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Activists clamoring to block the bill say they are gaining": the parser took the
+    participle (or "privy") for the sentence's verb and hung the verb of saying on it. Its
+    subject with the participle's phrase, up to the verb, is the speaker, when the verb is
+    present tense and reports a clause."""
+    head = verb.head
+    subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+    if (
+        verb.dep_ != "dep"
+        or verb.tag_ not in ("VBP", "VBZ")
+        or lemma_of(verb) not in cues.SPEECH_VERBS
+        or head.i > verb.i
+        or head.tag_ not in ("VBG", "VBP", "JJ")
+        or head.dep_ != "ROOT"
+        or verb.left_edge.i != verb.i
+        or not subj
+        or subj[0].pos_ not in ("NOUN", "PROPN")
+        or verb.doc[verb.i - 1].is_punct
+        or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    ):
+        return None
+    last = verb.doc[verb.i - 1]
+    mention = trimmed(text, subj[0].left_edge.idx, last.idx + len(last))
+    return mention, _np(text, subj[0])[1]
 
 
 def _verbless_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -569,6 +624,12 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             conjunct = False
             if head.dep_ == "acomp" and head.pos_ == "ADJ":
                 head = head.head
+            continue
+        if head is verb and _purpose_infinitive(verb):
+            # "X rushed to TV to say ...", "X stood at the event to say ...": the infinitive
+            # of purpose shares the subject of the verb it serves
+            head = head.head
+            conjunct = False
             continue
         if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
             # "In defending himself, X offered ...": the clause's subject

@@ -1032,6 +1032,23 @@ def _adjacent_quote(
         if q.open >= right:
             between = text[right : q.open]
             if len(between) < 40 and re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", between):
+                if _reporter_between(verb, right, q.open):
+                    return None  # "posted a comment, saying, “…”": the quotation is "saying"'s
                 return quote_content(text, q)
             break
     return None
+
+
+def _reporter_between(verb: Token, start: int, end: int) -> bool:
+    """Whether a participle of saying of ``verb`` lies between the offsets: in "posted a
+    comment, saying, “…”" the quotation after it is what the participle says."""
+    return any(
+        t.i != verb.i
+        and t.tag_ == "VBG"
+        and t.dep_ in ("advcl", "xcomp")
+        and lemma_of(t) in cues.SPEECH_VERBS
+        and t.head.i == verb.i
+        and start <= t.idx < end
+        for t in verb.doc[verb.i + 1 :]
+        if t.idx < end
+    )
