@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -40,7 +41,6 @@ from .attribution_content import (
     made_clear,
     name_given,
     outer_report,
-    that_clauses,
     verb_content,
     with_preposition,
     with_stance_noun,
@@ -65,11 +65,18 @@ from .attribution_passive import (
     passive_with_agent,
     reduced_passive,
 )
+from .attribution_phrases import (
+    according_to,
+    according_to_by_commas,
+    from_noun,
+    in_record,
+    received_stance,
+    source_phrase,
+)
 from .attribution_spans import (
     Candidate,
     balanced,
     in_quote,
-    in_sentence,
     overlap,
     quote_content,
     token_span,
@@ -94,20 +101,23 @@ def find_attributions(
     """
     text = doc.text
     quotes, diagnostics = find_quotes(text)
+    phrase = partial(source_phrase, np=_np)  # a prepositional frame's reader
     found: list[Candidate] = []
     for sent in doc.sents:
         for tok in sent:
             cand: Candidate | None = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                cand = _according_to(text, tok, sent) or _according_to_by_commas(text, tok, sent)
+                cand = according_to(text, tok, sent, _np) or according_to_by_commas(
+                    text, tok, sent, _np
+                )
             elif tok.lower_ == "in" and not in_quote(tok, quotes):
-                cand = _in_record(text, tok, sent) or in_eyes_of(tok, sent, _source_phrase)
+                cand = in_record(text, tok, sent, _np) or in_eyes_of(tok, sent, phrase)
             elif tok.lower_ == "per" and not in_quote(tok, quotes):
-                cand = per_source(tok, sent, _source_phrase)
+                cand = per_source(tok, sent, phrase)
             elif tok.lower_ == "by" and not in_quote(tok, quotes):
-                cand = by_reckoning(tok, sent, _source_phrase)
+                cand = by_reckoning(tok, sent, phrase)
             elif tok.lower_ == "to" and not in_quote(tok, quotes):
-                cand = to_holder(tok, sent, _source_phrase)
+                cand = to_holder(tok, sent, phrase)
             elif tok.pos_ == "VERB" and (
                 lemma_of(tok) in cues.SPEECH_VERBS
                 or lemma_of(tok) in cues.STANCE_VERBS
@@ -131,9 +141,9 @@ def find_attributions(
             elif tok.pos_ == "VERB" and issued_participle(tok) and not in_quote(tok, quotes):
                 cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.SPEECH_NOUNS:
-                cand = _from_noun(text, tok, sent)
+                cand = from_noun(text, tok, sent, _np)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.RECEIVED_NOUNS:
-                cand = _received_stance(text, tok, sent)
+                cand = received_stance(text, tok, sent, _np)
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
                 cand = stance_adjective(text, tok, sent, _np, cue_span)
             if cand is not None and not outlet_voice(text, cand, outlet):
@@ -771,237 +781,3 @@ def _after_comma(tok: Token) -> bool:
 
 def _in_subtree(tok: Token, root: Token) -> bool:
     return root.left_edge.i <= tok.i <= root.right_edge.i
-
-
-# --- pass 2: "according to X" and reporting nouns ----------------------------------------
-
-
-def _according_to(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
-    to = tok.doc[tok.i + 1]
-    objs = [c for c in to.children if c.dep_ == "pobj"] or [
-        c for c in tok.children if c.dep_ == "pobj"
-    ]
-    if not objs or lemma_of(objs[0]) in cues.NOT_SOURCES:
-        return None
-    return _source_phrase(text, tok, to, objs[0], sent, "according")
-
-
-def _in_record(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
-    """ "Clinton leads in the latest NBC poll", "In a CNN survey, 38 percent said ...": the
-    poll or survey a finding is reported in is its source, "in" the cue."""
-    objs = [c for c in tok.children if c.dep_ == "pobj"]
-    if tok.dep_ != "prep" or not objs or lemma_of(objs[0]) not in cues.RECORD_NOUNS:
-        return None
-    obj = objs[0]
-    if obj.tag_ == "NNS" and not any(c.dep_ in ("compound", "nmod") for c in obj.children):
-        return None  # "is behind in the polls": polling in general, no poll
-    host = None
-    if tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.head.dep_ == "ROOT":
-        if tok.i != sent.start:
-            return None
-        # "In a new poll, most voters favor X" with the verb read as a noun
-    elif tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        # "X holds a lead in the latest poll": the finding is the clause the object is in
-        if (
-            obj.tag_ == "NNS"
-            or tok.head.dep_ != "dobj"
-            or tok.head.head.pos_ not in ("VERB", "AUX")
-        ):
-            return None  # "the lead in the poll": no finding of its own
-        host = tok.head.head
-        if host.dep_ in _EMBEDDED:
-            return None
-    elif tok.head.dep_ in _EMBEDDED:
-        return None  # "who leads in the poll": no finding of its own
-    return _source_phrase(text, tok, tok, obj, sent, "in", host)
-
-
-#: Clauses inside a noun phrase or a phrase: a poll they mention is not their source.
-_EMBEDDED = frozenset({"relcl", "acl", "pcomp", "amod"})
-
-
-def _source_phrase(
-    text: str,
-    tok: Token,
-    to: Token,
-    obj: Token,
-    sent: SpacySpan,
-    lemma: str,
-    clause: Token | None = None,
-) -> Candidate | None:
-    """The attribution of a prepositional frame ("according to X", "in X's poll") from
-    ``tok`` to ``to`` with source ``obj``: the clause it hangs on (``clause`` when the
-    phrase hangs on a word inside it), without the phrase."""
-    doc = tok.doc
-    src, core = _np(text, obj)
-    pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
-    host = clause or (tok.head if tok.head.i != tok.i else None)
-    while host is not None and host.dep_ == "conj":
-        host = host.head
-    pool = list(host.subtree) if host is not None and host.i not in pp else list(sent)
-    toks = [t for t in pool if t.i not in pp]
-    subj = [c for c in clause.children if c.dep_ in SUBJECTS] if clause is not None else []
-    if subj:
-        # "Last week, X had 41 percent in a poll": the finding starts at its subject
-        toks = [t for t in toks if subj[0].left_edge.i <= t.i < tok.i]
-    if not toks:
-        return None
-    before = [t for t in toks if t.i < tok.i]
-    after = [t for t in toks if t.i > max(pp)]
-    run = before if len(before) >= len(after) else after
-    if len(run) < 2:
-        return None
-    content = token_span(text, run)
-    inside = (
-        len(before) >= 3
-        and len(after) >= 3
-        and _set_off(text, tok, doc[max(pp)])
-        # "The plan, according to X, is ...": the statement's subject comes before the
-        # frame; "In addition, according to X, ..." opens with the reporter's link
-        and (host is None or host.i < tok.i or any(t.dep_ in SUBJECTS for t in before))
-    )
-    if inside:
-        # "A, according to X, and B": the source sits inside the statement
-        content = (
-            token_span(text, before)[0],
-            token_span(text, after)[1],
-        )
-    elif run is before and len(after) >= 3 and not any(t.dep_ in SUBJECTS for t in before):
-        run = after  # "In addition, according to X, nine million more workers ..."
-        content = token_span(text, run)
-    cue = (tok.idx, to.idx + len(to))
-    if content[1] <= content[0] or (overlap(content, src) and not inside):
-        return None
-    return Candidate(
-        content,
-        cue,
-        src,
-        core,
-        lemma,
-        according_to=True,
-        frame=(sent.start_char, sent.end_char),
-    )
-
-
-def _according_to_by_commas(text: str, tok: Token, sent: SpacySpan) -> Candidate | None:
-    """ "According to X, C." and "C, according to X." read off the punctuation, for when the
-    parser lost the phrase ("according to show insiders" parsed as a verb "show").
-
-    The source runs from "to" to the next comma or the sentence end; the content is the
-    sentence before "according" or, when nothing precedes it, the sentence after the source.
-    """
-    doc = tok.doc
-    to = doc[tok.i + 1]
-    end = to.i + 1
-    while end < sent.end and not (doc[end].is_punct and doc[end].text not in ("-", "'", "&")):
-        end += 1
-    if end == to.i + 1 or end - to.i > 20:
-        return None
-    src = trimmed(text, doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
-    if any(lemma_of(t) in cues.NOT_SOURCES for t in doc[to.i + 1 : end]):
-        return None
-    before = [t for t in sent if t.i < tok.i and not t.is_punct]
-    if len(before) >= 3:
-        content = trimmed(text, sent[0].idx, tok.idx)
-    elif not before and end < sent.end and doc[end].text == ",":
-        last = sent[-1]
-        content = trimmed(text, doc[end].idx + 1, last.idx + len(last))
-    else:
-        return None
-    if content[1] - content[0] < 3:
-        return None
-    return Candidate(
-        content,
-        (tok.idx, to.idx + len(to)),
-        src,
-        src,
-        "according",
-        according_to=True,
-        frame=(sent.start_char, sent.end_char),
-    )
-
-
-def _set_off(text: str, first: Token, last: Token) -> bool:
-    """Whether the phrase from ``first`` to ``last`` stands between commas."""
-    before = text[max(0, first.idx - 4) : first.idx].rstrip()
-    after = text[last.idx + len(last) : last.idx + len(last) + 4].lstrip()
-    return before.endswith(",") and after.startswith(",")
-
-
-def _from_noun(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
-    clauses = that_clauses(noun)
-    if not clauses:
-        return None
-    owner = [c for c in noun.children if c.dep_ == "poss"]
-    if not owner:
-        by = [
-            g
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in ("by", "from")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        owner = by
-    toks = [
-        t
-        for t in clauses[0].subtree
-        if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clauses[0].i)
-    ]
-    if not toks:
-        return None
-    content = token_span(text, toks)
-    if not owner and (
-        # "amid reports that ...", "speculation that ...": a claim nobody is named for; "the
-        # claim that ..." is one made, and named, elsewhere
-        lemma_of(noun) not in cues.UNSOURCED_NOUNS or any(c.dep_ == "det" for c in noun.children)
-    ):
-        return None
-    source = _np(text, owner[0]) if owner else None
-    return in_sentence(content, (noun.idx, noun.idx + len(noun)), source, lemma_of(noun), sent)
-
-
-def _received_stance(text: str, noun: Token, sent: SpacySpan) -> Candidate | None:
-    """ "The plan has drawn criticism from the mayors", "Lee won the endorsement of the
-    union": those who take the stance follow the noun, what they take it on is the subject.
-
-    The verb must report a stance received, not sought ("to win the support of", "could
-    get support from"), and a share ("48 percent support among") is a poll figure; a noun
-    with an adjective ("stern opposition") is left alone, news marks its cue too unevenly.
-    """
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb) not in cues.RECEIVING_VERBS:
-        return None
-    if any(
-        c.dep_ == "aux" and (c.lower_ == "to" or (c.tag_ == "MD" and c.lower_ not in _FUTURE))
-        for c in verb.children
-    ):
-        return None
-    if any(c.dep_ == "amod" for c in noun.children) or any(
-        t.like_num or t.lower_ in ("%", "percent") for t in noun.subtree if t.i < noun.i
-    ):
-        return None
-    preps = [
-        c
-        for c in noun.children
-        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("from", "of", "among")
-    ]
-    # "drew criticism from": the parser may hang "from" on the verb
-    preps += [
-        c
-        for c in verb.children
-        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("from", "among")
-    ]
-    objs = [g for g in preps[0].children if g.dep_ == "pobj"] if preps else []
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not objs or not subj or subj[0].lower_ in cues.DUMMY_SUBJECTS:
-        return None
-    prep = preps[0]
-    end = noun.idx + len(noun)
-    if lemma_of(verb) == "have" and prep.lower_ == "of" and prep.i == noun.i + 1:
-        end = prep.idx + len(prep)  # "has the backing of"
-    content = token_span(text, list(subj[0].subtree))
-    cue = (cue_span(verb)[0], end)
-    return in_sentence(content, cue, _np(text, objs[0]), lemma_of(noun), sent)
-
-
-_FUTURE = frozenset({"will", "would", "'ll", "’ll"})
