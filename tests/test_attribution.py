@@ -2293,3 +2293,55 @@ def test_speaker_described_by_a_participle(
     text: str, found: list[tuple[str | None, str, str]]
 ) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser reads "the system developed" as a clause and "could cut ..." as a
+        # second one: the second is the first's predicate
+        (
+            "He said the system developed in Japan could cut delays on the line.",
+            [("He", "said", "the system developed in Japan could cut delays on the line")],
+        ),
+        # a clause set off by a comma is a report of its own
+        (
+            "He said the system was developed in Japan, adding that it could cut delays.",
+            [
+                ("He", "said", "the system was developed in Japan"),
+                ("He", "adding", "it could cut delays"),
+            ],
+        ),
+    ],
+)
+def test_predicate_the_parser_splits_off(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a participle right after the object goes on with it
+        (
+            "The senator recalled her father teaching her how to fish.",
+            [("The senator", "recalled", "her father teaching her how to fish")],
+        ),
+        # the parser makes the second object of "called" an object of its own
+        (
+            "He called the streak 40 months of steady growth.",
+            [("He", "called", "the streak 40 months of steady growth")],
+        ),
+        # set off by a comma, it is the speaker's
+        (
+            "The senator praised the teachers, hoping to win their votes.",
+            [
+                ("The senator", "praised", "the teachers"),
+                ("The senator", "hoping", "to win their votes"),
+            ],
+        ),
+    ],
+)
+def test_rest_of_the_object(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

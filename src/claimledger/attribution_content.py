@@ -147,6 +147,7 @@ def verb_content(
                 quote = _quote_around(text, span, quotes, cue)
                 span = quote if quote is not None else span
                 span = with_left_part(text, comp, verb, source[0], span)
+                span = _with_predicate(text, comp, verb, span)
                 return _with_second_that(text, verb, span)
     if verb.dep_ == "parataxis":
         clause = _parenthetical_content(text, verb, sent)
@@ -485,7 +486,11 @@ def _object_content(
                 gap = list(verb.doc[toks[-1].i + 1 : sib.left_edge.i]) if sib.i > toks[-1].i else []
                 # "described the country as beset by ...": the parser makes the
                 # complement a clause of the verb
-                if (sib.dep_ in ("oprd", "prep", "xcomp", "acomp") or _as_complement(sib)) and (
+                if (
+                    sib.dep_ in ("oprd", "prep", "xcomp", "acomp")
+                    or _as_complement(sib)
+                    or _rest_of_object(sib)
+                ) and (
                     sib.left_edge.i == toks[-1].i + 1
                     # "called it “a disgrace”": the parser hangs the opening mark on the verb
                     or (len(gap) == 1 and gap[0].tag_ in ("``", "''"))
@@ -500,6 +505,17 @@ def _object_content(
         if span[1] > span[0]:
             return span
     return None
+
+
+def _rest_of_object(sib: Token) -> bool:
+    """Whether ``sib``, a clause the parser hangs on the verb right after its object, goes
+    on with the object: "believes the men detained could be dangerous" (the object is the
+    subject of a clause), "recalled her father teaching her"."""
+    if sib.left_edge.i == 0 or sib.doc[sib.left_edge.i - 1].is_punct:
+        return False  # "..., meaning that ...": set off, the clause is the reporter's
+    if sib.dep_ in ("ccomp", "dobj"):
+        return True  # "called the streak 40 months of growth": a second object
+    return sib.dep_ == "advcl" and sib.tag_ == "VBG" and sib.left_edge.i == sib.i
 
 
 def stance_phrase(prep: Token) -> Token | None:
@@ -769,6 +785,26 @@ def _with_second_that(text: str, verb: Token, span: tuple[int, int]) -> tuple[in
         if between is not None and all(t.is_punct or t.dep_ == "cc" for t in between):
             last = max(c.subtree, key=lambda t: t.i)
             return trimmed(text, span[0], last.idx + len(last))
+    return span
+
+
+def _with_predicate(text: str, comp: Token, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said the plan proposed by the mayor would fail": the parser may read "the plan
+    proposed" as a clause of its own and "would fail" as a second one; a clause without a
+    subject right after the first, not set off by punctuation, is its predicate."""
+    end = comp.right_edge.i
+    for c in verb.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.i > comp.i
+            and c.left_edge.i == end + 1
+            and not verb.doc[end].is_punct
+            and (not c.left_edge.is_punct or c.left_edge.text in QUOTE_MARKS)
+            and not any(x.dep_ in SUBJECTS or x.dep_ in ("mark", "expl") for x in c.children)
+            and span[1] == verb.doc[end].idx + len(verb.doc[end])
+        ):
+            toks = _without_dangling(list(c.subtree))
+            return trimmed(text, span[0], toks[-1].idx + len(toks[-1]))
     return span
 
 
