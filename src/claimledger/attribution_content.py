@@ -80,16 +80,14 @@ def with_preposition(
         )
     ):
         return cue[0], doc[nxt].idx + len(doc[nxt])
-    return _in_a_statement(verb, cue)
+    return _in_a_statement(verb, cue, nxt)
 
 
-def _in_a_statement(verb: Token, cue: tuple[int, int]) -> tuple[int, int]:
+def _in_a_statement(verb: Token, cue: tuple[int, int], nxt: int) -> tuple[int, int]:
     """ "said in a statement": a statement is the act of saying itself, not its occasion
-    (an interview, a rally), so the phrase right after the verb joins the cue."""
+    (an interview, a rally), so the phrase right after the verb (its first token ``nxt``,
+    past the cue) joins the cue."""
     doc = verb.doc
-    nxt = verb.i + 1
-    while nxt < len(doc) and doc[nxt].idx < cue[1]:
-        nxt += 1
     if nxt >= len(doc) or doc[nxt].lower_ != "in" or doc[nxt].head.i != verb.i:
         return cue
     obj = next((c for c in doc[nxt].children if c.dep_ == "pobj"), None)
@@ -280,7 +278,6 @@ def _shown(text: str, verb: Token) -> tuple[int, int] | None:
     ]
     if len(toks) < 2:
         return None
-    toks.sort(key=lambda t: t.i)
     span = token_span(text, toks)
     return span if span[1] > span[0] else None
 
@@ -392,11 +389,11 @@ def _question_asked(text: str, verb: Token) -> tuple[int, int] | None:
         )
         if asked is None:
             return None
-        toks = [t for t in asked.subtree]
+        toks = list(asked.subtree)
         return token_span(text, toks) if len(toks) >= 3 else None
     about = next((p for p in objs[0].children if p.dep_ == "prep" and p.lower_ == "about"), None)
-    if about is None or about.i != objs[0].right_edge.i - len(list(about.subtree)) + 1:
-        return None
+    if about is None or about.right_edge.i != objs[0].right_edge.i:
+        return None  # "about" must close the object
     # what it was about, as when "about" hangs on the verb ("asked about the tweet")
     toks = list(about.subtree)[1:]
     return token_span(text, toks) if toks else None
@@ -857,7 +854,6 @@ def with_left_part(
     left += [t for t in comp.subtree if t.idx + len(t) <= source[0]]
     if len(left) < 1:
         return span
-    left.sort(key=lambda t: t.i)
     start, end = token_span(text, left)
     if end <= start or text[end : source[0]].strip() != ",":
         return span

@@ -1,11 +1,11 @@
 """Prepositional frames that name whose view or reckoning a clause gives, besides "according
-to X" and "in X's poll" (attribution.py): "To many voters, the plan is a tax.", "By one
+to X" and "in X's poll" (attribution_phrases.py): "To many voters, the plan is a tax.", "By one
 estimate, the storm destroyed 4,000 homes.", "..., per the local paper.", "The deal, in the
 eyes of most farmers, is a betrayal."
 
 The source is the preposition's object, the cue the preposition ("in the eyes of" for the
-last), and the content the clause the phrase hangs on, as ``phrase`` (attribution.py's
-``_source_phrase``) reads it.
+last), and the content the clause the phrase hangs on, as ``phrase``
+(``attribution_phrases.source_phrase`` with its noun-phrase reader) reads it.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from . import cues
 from .attribution_content import lemma_of
 from .attribution_spans import Candidate
 
-#: attribution.py's reading of a frame: (text, first word, last word, source word, sentence,
-#: cue lemma, clause) -> the attribution.
+#: The reading of a frame (``attribution_phrases.source_phrase``): (text, first word, last
+#: word, source word, sentence, cue lemma, clause) -> the attribution.
 SourcePhrase = Callable[..., Candidate | None]
 
 

@@ -93,14 +93,14 @@ def asked_question(
                 first = verb.doc[first.i - 1]
             if first.lower_ in _QUESTION_WORDS and first.i > verb.i:
                 # "asked what he thought ...": the parser may hang "what" elsewhere
-                content = _span(text, [first, *toks])
+                content = token_span(text, [first, *toks])
         elif c.dep_ == "prep" and c.lower_ == "about" and c.i == verb.i + 1:
             toks = list(c.subtree)[1:]
             if toks:
-                content = _span(text, toks)
+                content = token_span(text, toks)
                 cue = (cue[0], c.idx + len(c))
         elif c.dep_ == "dobj" and c.lower_ not in _QUESTION_WORDS:
-            content = _span(text, list(c.subtree))
+            content = token_span(text, list(c.subtree))
         if content is not None:
             break
     if content is None or content[0] >= content[1]:
@@ -112,11 +112,6 @@ def asked_question(
 
 #: Verbs of weather, whose "it" is no one ("it is expected to rain").
 _WEATHER = frozenset("rain snow hail sleet drizzle pour freeze thunder storm".split())
-
-
-def _span(text: str, toks: list[Token]) -> tuple[int, int]:
-    """The span from the earliest to the latest of ``toks``, in whatever order they come."""
-    return token_span(text, sorted(toks, key=lambda t: t.i))
 
 
 def agentless_passive(
@@ -148,12 +143,12 @@ def agentless_passive(
         toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
         if not toks:
             return None
-        content = _span(text, toks)
+        content = token_span(text, toks)
         cue = (subj.idx, cue[1])
     elif comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         if subj.lower_ == "there" or (subj.lower_ == "it" and comp.lemma_ in _WEATHER):
             return None  # "there is expected to be", "it is expected to rain": no one's
-        content = _span(text, [*subj.subtree, *comp.subtree])
+        content = token_span(text, [*subj.subtree, *comp.subtree])
     else:
         return None
     if content[0] >= content[1]:
@@ -224,7 +219,7 @@ def held_view(text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan) -> Can
     group = [c for c in verb.children if subj.i < c.i < verb.i and c.dep_ in _GROUP]
     if group:
         cue = (min(cue[0], group[0].idx), cue[1])
-    content = _span(text, [*subj.subtree, *comp.subtree])
+    content = token_span(text, [*subj.subtree, *comp.subtree])
     if content[0] >= content[1]:
         return None
     return in_sentence(content, cue, None, lemma, sent)
@@ -284,7 +279,7 @@ def as_expected(text: str, verb: Token, sent: SpacySpan) -> Candidate | None:
     first = subjects[0].left_edge
     if first.i >= mark.i:
         return None
-    content = _span(text, list(doc[first.i : mark.i]))
+    content = token_span(text, list(doc[first.i : mark.i]))
     if content[0] >= content[1]:
         return None
     return in_sentence(content, (mark.idx, verb.idx + len(verb)), None, verb.lemma_.lower(), sent)

@@ -212,9 +212,8 @@ RECKONING_NOUNS: frozenset[str] = frozenset(
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
 #: regards, names, lists, ranks) X as Y", "as X put it, ...", "took issue with".
 CONSTRUCTION_VERBS: frozenset[str] = frozenset(
-    {"make", "see", "view", "regard", "put", "name", "list", "rank", "take", "launch", "level"}
-    | {"pay", "heap"}
-)
+    {"make", "see", "view", "regard", "put", "name", "list", "rank"}
+) | frozenset(NOUN_FRAMES)
 
 #: Addressee and clause-only verbs that also report with one preposition: "asked for a
 #: recount", "asked about the merger", "believes in the program", "agreed with the mayor".
