@@ -73,7 +73,7 @@ CASES = [
 def test_said_on(text: str, source: str, cue: str, content: str, said_on: str | None) -> None:
     a = attribution(text, source, cue, content)
     found, _ = find_times(text, JAN11)
-    (dated,), _times = assign(text, (a,), found, JAN11)
+    (dated,), _times, _dating = assign(text, (a,), found, JAN11)
     assert dated.said_on == said_on
 
 
@@ -83,8 +83,9 @@ def test_times_inside_a_dated_statement_are_reanchored() -> None:
     found, _ = find_times(text, JAN11)
     before = {t.span.text: t.value for t in found}
     assert before["on Tuesday"] == "2025-01-07"
-    (dated,), times = assign(text, (a,), found, JAN11)
+    (dated,), times, dating = assign(text, (a,), found, JAN11)
     assert dated.said_on == "2024-12-28"
+    assert {span.text: ident for span, ident in dating.items()} == {"two weeks ago": a.id}
     after = {t.span.text: (t.value, t.anchor) for t in times}
     assert after["on Tuesday"] == ("2024-12-24", "2024-12-28")
     assert after["two weeks ago"] == ("2024-12-28", "2025-01-11")  # outside: unchanged
@@ -94,7 +95,7 @@ def test_month_granularity_does_not_reanchor() -> None:
     text = "The rebels said last month that they withdrew on Tuesday."
     a = attribution(text, "The rebels", "said", "they withdrew on Tuesday")
     found, _ = find_times(text, JAN11)
-    (dated,), times = assign(text, (a,), found, JAN11)
+    (dated,), times, _dating = assign(text, (a,), found, JAN11)
     assert dated.said_on == "2024-12"
     assert times == found
 
@@ -103,7 +104,7 @@ def test_no_cue_no_date_and_inputs_unchanged() -> None:
     text = "On Monday, troops left."
     a = Attribution(id="a1", content=Span(11, 22, "troops left"), kind="according_to")
     found, _ = find_times(text, JAN11)
-    attrs, times = assign(text, (a,), found, JAN11)
+    attrs, times, _dating = assign(text, (a,), found, JAN11)
     assert attrs == (a,) and times == found
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from . import attribution, entities, quantities, quantity_holders, statement_dates, times
 from .errors import DocumentRejected
-from .model import Attribution, Diagnostic, Document, Extraction, Span, TimeExpression
+from .model import Attribution, Diagnostic, Document, Extraction, Span
 from .nlp import DEFAULT_MODEL, load_nlp
 
 #: Documents handed to a worker at a time.
@@ -45,11 +45,12 @@ def analyse(document: Document, doc: Doc) -> Extraction:
     index = entities.link_entities(doc)
     attrs, attr_diags = attribution.find_attributions(doc, index, outlet=document.meta.outlet)
     found_times, time_diags = times.find_times(document.text, anchor)
-    attrs, found_times = statement_dates.assign(document.text, attrs, found_times, anchor)
+    attrs, found_times, dating = statement_dates.assign(
+        document.text, attrs, found_times, anchor
+    )
     found_quantities, quantity_diags = quantities.find_quantities(
         doc, exclude=[t.span for t in found_times]
     )
-    dating = _dating(document.text, attrs, found_times)
     found_times = tuple(
         replace(t, attribution=_holder(attrs, t.span) or dating.get(t.span))
         for t in found_times
@@ -165,19 +166,6 @@ def _internal_error(document: Document, exc: Exception) -> DocumentRejected:
         f"{origin}: extraction failed ({type(exc).__name__}: {exc}); please report this",
         origin,
     )
-
-
-def _dating(
-    text: str, attrs: tuple[Attribution, ...], found_times: tuple[TimeExpression, ...]
-) -> dict[Span, str]:
-    """The id of the attribution each time expression dates ("X said on Saturday": the
-    statement's own date, outside its content), by the expression's span."""
-    out: dict[Span, str] = {}
-    for a in attrs:
-        when = statement_dates.statement_time(text, a, found_times)
-        if when is not None:
-            out.setdefault(when.span, a.id)
-    return out
 
 
 def _holder(attrs: tuple[Attribution, ...], span: Span) -> str | None:

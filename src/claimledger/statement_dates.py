@@ -41,7 +41,7 @@ def assign(
     attributions: tuple[Attribution, ...],
     found_times: tuple[TimeExpression, ...],
     anchor: dt.date | None,
-) -> tuple[tuple[Attribution, ...], tuple[TimeExpression, ...]]:
+) -> tuple[tuple[Attribution, ...], tuple[TimeExpression, ...], dict[Span, str]]:
     """Set ``said_on`` where the text dates the statement, and re-anchor times inside it.
 
     Args:
@@ -52,9 +52,10 @@ def assign(
             statement as they are).
 
     Returns:
-        The attributions (with ``said_on`` set where found) and the time expressions (those
+        The attributions (with ``said_on`` set where found), the time expressions (those
         inside a fully dated statement re-resolved against its date, with ``anchor`` set to
-        it), both in their input order. Inputs are not mutated.
+        it), both in their input order, and the id of the attribution each dating expression
+        dates, by the expression's span (the first attribution wins). Inputs are not mutated.
 
     Raises:
         TypeError: ``text`` is not a ``str``.
@@ -62,11 +63,14 @@ def assign(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     dated: list[Attribution] = []
+    dating: dict[Span, str] = {}
     for a in attributions:
         when = statement_time(text, a, found_times)
+        if when is not None:
+            dating.setdefault(when.span, a.id)
         value = _date_value(when.value) if when is not None else None
         dated.append(replace(a, said_on=value) if value and value != a.said_on else a)
-    return tuple(dated), _reanchor(text, tuple(dated), found_times)
+    return tuple(dated), _reanchor(text, tuple(dated), found_times), dating
 
 
 def statement_time(
