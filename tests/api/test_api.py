@@ -110,6 +110,9 @@ def test_document_is_the_extract_shape_with_valid_offsets(client: TestClient) ->
         ({"outlet": "Test Gazette"}, lambda rows: len(rows) == 4 and all(
             r["document"] == CRAFTED_ID for r in rows)),
         ({"document": SEED_ID, "limit": 100}, lambda rows: len(rows) == 19),
+        ({"document": SEED_ID, "kind": "direct"}, lambda rows: len(rows) == 3 and all(
+            r["kind"] == "direct" for r in rows)),
+        ({"unsourced": "true"}, lambda rows: rows == []),
         ({"document": SEED_ID, "limit": 5, "offset": 15}, lambda rows: len(rows) == 4),
     ],
 )
@@ -228,6 +231,7 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
         ("/api/attributions?since=yesterday", 422, "invalid_parameter"),
         ("/api/attributions?until=2025-13", 422, "invalid_parameter"),
         ("/api/attributions?text=%20%21%21", 422, "invalid_parameter"),
+        ("/api/attributions?kind=quoted", 422, "invalid_parameter"),
         ("/api/documents?status=maybe", 422, "invalid_request"),
         ("/api/measures?min_estimates=0", 422, "invalid_request"),
         ("/api/clusters?min_outlets=zero", 422, "invalid_request"),

@@ -58,6 +58,7 @@ def test_sources_jsonl(store: str) -> None:
     ("args", "message"),
     [
         (["claims", "--since", "yesterday"], "since must be a date"),
+        (["claims", "--kind", "quoted"], "kind must be one of"),
         (["claims", "--limit", "0"], "limit must be between"),
         (["claims", "--format", "xml"], "table, jsonl, csv"),
     ],

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import Engine, text
 from synthetic import PEOPLE, analyse, article
 
-from claimledger.model import Document, Meta
+from claimledger.model import Attribution, Document, Meta, Span
 from claimledger.store import db, queries, speakers, write
 
 N = 12
@@ -104,6 +105,25 @@ def test_claims_by_document(engine: Engine) -> None:
     assert [c.id for c in sorted(got, key=lambda c: c.id)] == ["a1", "a2", "a3"]
     first = next(c for c in got if c.id == "a1")
     assert first.via == ("Wire Service",) and first.channel == "statement"
+
+
+def test_claims_by_kind_and_unsourced(engine: Engine) -> None:
+    text = "The bridge is widely seen as unsafe. Anna Berg said that it will close."
+    base = analyse(Document(id="views", text=text, meta=Meta(published="2025-03-30")))
+    unsourced = Attribution(
+        id="a9", content=Span.of(text, 0, 35), kind="indirect", cue=Span.of(text, 14, 28),
+    )
+    write.store(engine, [replace(base, attributions=(*base.attributions, unsourced))])
+    direct = queries.claims(engine, kind="direct", limit=1000)
+    assert len(direct) == N and {c.kind for c in direct} == {"direct"}
+    got = queries.claims(engine, unsourced=True, limit=1000)
+    assert [(c.document, c.id, c.source, c.cue) for c in got] == [
+        ("views", "a9", None, "widely seen as")
+    ]
+    assert queries.claims(engine, unsourced=True, kind="direct") == []
+    assert queries.claims(engine, unsourced=True, text="bridge") != []
+    with pytest.raises(ValueError, match="kind must be one of direct, indirect"):
+        queries.claims(engine, kind="quoted")
 
 
 @pytest.mark.parametrize(

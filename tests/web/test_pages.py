@@ -184,6 +184,16 @@ def test_claims_explorer_pages_and_links(client: TestClient) -> None:
     assert 'rel="next"' not in first or "offset=50" in first
 
 
+def test_claims_explorer_filters_by_kind_and_unsourced(client: TestClient) -> None:
+    r = client.get(f"/claims?document={SEED_ID}&kind=direct", headers=HTML)
+    assert len(re.findall(rf'href="/documents/{SEED_ID}#(a\d+)"', r.text)) == 3
+    assert "<option selected>direct</option>" in r.text
+    r = client.get("/claims?unsourced=true", headers=HTML)
+    assert "No claims match." in r.text and 'value="true" checked' in r.text
+    r = client.get("/claims?kind=quoted", headers=HTML)
+    assert "kind must be one of" in r.text
+
+
 def test_claims_explorer_shows_a_bad_filter(client: TestClient) -> None:
     r = client.get("/claims?since=yesterday", headers=HTML)
     assert r.status_code == 200

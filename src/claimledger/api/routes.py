@@ -236,13 +236,19 @@ def list_attributions(
     until: Annotated[str | None, Query(description="Up to this date, inclusive.")] = None,
     outlet: Annotated[str | None, Query(description="Only this outlet.")] = None,
     document: Annotated[str | None, Query(description="Only this document id.")] = None,
+    kind: Annotated[
+        str | None,
+        Query(description="Only this kind: direct, indirect, mixed, according_to."),
+    ] = None,
+    unsourced: Annotated[bool, Query(description="Only claims that name no source.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stored claims, newest first, filtered as in `claimledger claims`."""
     rows = _checked(lambda: queries.claims(
         engine, source=source, entity=entity, text=text, since=since, until=until,
-        outlet=outlet, document=document, limit=limit, offset=offset,
+        outlet=outlet, document=document, kind=kind, unsourced=unsourced, limit=limit,
+        offset=offset,
     ))
     return _page(rows, limit, offset)
 

@@ -144,6 +144,12 @@ def claims(
     until: Annotated[str | None, typer.Option(help="Up to this date, inclusive.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     document: Annotated[str | None, typer.Option(help="Only this document id.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: direct, indirect, mixed, according_to.")
+    ] = None,
+    unsourced: Annotated[
+        bool, typer.Option("--unsourced", help="Only claims that name no source.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="Rows per page.")] = 50,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
     format: Annotated[
@@ -160,7 +166,8 @@ def claims(
         engine = _open_existing(db)
         rows = queries.claims(
             engine, source=source, entity=entity, text=text, since=since, until=until,
-            outlet=outlet, document=document, limit=limit, offset=offset,
+            outlet=outlet, document=document, kind=kind, unsourced=unsourced, limit=limit,
+            offset=offset,
         )
     except ValueError as exc:
         typer.echo(f"claimledger claims: {exc}", err=True)

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, Select, and_, func, select, text
 
 from ..errors import DocumentRejected
 from ..model import (
+    KINDS,
     Attribution,
     Diagnostic,
     Document,
@@ -220,9 +221,17 @@ def _claims_select(
     until: str | None,
     outlet: str | None,
     document: str | None,
+    kind: str | None = None,
+    unsourced: bool = False,
 ) -> Select[Any]:
     stmt = select(A, D.c.key.label("document_key")).join(D, D.c.pk == A.c.document_pk)
     conds: list[Any] = []
+    if kind is not None:
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+        conds.append(A.c.kind == kind)
+    if unsourced:
+        conds.append(A.c.source_text.is_(None))
     if source is not None:
         names = _source_names(conn, source)
         conds.append(A.c.source_norm == names[0] if len(names) == 1 else A.c.source_norm.in_(names))
@@ -274,6 +283,8 @@ def claims(
     until: str | None = None,
     outlet: str | None = None,
     document: str | None = None,
+    kind: str | None = None,
+    unsourced: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[Claim]:
@@ -287,21 +298,26 @@ def claims(
         since, until: inclusive bounds on the claim's date, ``YYYY[-MM[-DD]]``.
         outlet: the document's outlet, exactly.
         document: the document id, exactly.
+        kind: the attribution's kind (``direct``, ``indirect``, ``mixed``, ``according_to``).
+        unsourced: only the claims that name no source ("is widely seen as", "is accused
+            of", "as expected": views the text gives without saying whose).
         limit, offset: the page.
 
     Raises:
-        ValueError: a malformed date, an empty text search, or a page out of range.
+        ValueError: a malformed date, an empty text search, an unknown kind, or a page out of
+            range.
     """
     _check_page(limit, offset)
     with _connect(bind) as conn:
         if (
             (text is not None or entity is not None) and conn.dialect.name == "sqlite"
             and source is None and outlet is None and document is None
+            and kind is None and not unsourced
         ):
             return _claims_by_sets(conn, text, entity, since, until, limit, offset)
         stmt = _claims_select(
             conn, source=source, entity=entity, words=text, since=since, until=until,
-            outlet=outlet, document=document,
+            outlet=outlet, document=document, kind=kind, unsourced=unsourced,
         )
         date_order = A.c.claim_date.desc()
         if conn.dialect.name == "postgresql":

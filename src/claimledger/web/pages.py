@@ -25,7 +25,7 @@ from ..api import reads
 from ..api.errors import ApiError
 from ..errors import DocumentRejected
 from ..ledger import build as ledger
-from ..model import Extraction
+from ..model import KINDS, Extraction
 from ..store import queries
 from .chart import measure_svg, source_colors
 from .highlight import extraction_marks, interval_text, render
@@ -152,26 +152,34 @@ def claims_page(
     until: str | None = None,
     outlet: str | None = None,
     document: str | None = None,
+    kind: str | None = None,
+    unsourced: bool = False,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     filters = {
         "source": source, "entity": entity, "text": text, "since": since, "until": until,
-        "outlet": outlet, "document": document,
+        "outlet": outlet, "document": document, "kind": kind,
     }
     active = {k: v.strip() for k, v in filters.items() if v and v.strip()}
     error = None
     rows: list[queries.Claim] = []
     try:
-        rows = queries.claims(_engine(request), limit=PAGE, offset=offset, **active)
+        rows = queries.claims(
+            _engine(request), source=active.get("source"), entity=active.get("entity"),
+            text=active.get("text"), since=active.get("since"), until=active.get("until"),
+            outlet=active.get("outlet"), document=active.get("document"),
+            kind=active.get("kind"), unsourced=unsourced, limit=PAGE, offset=offset,
+        )
     except ValueError as exc:
         error = str(exc)  # shown above the form; the user fixes the filter there
+    flags = {"unsourced": "true"} if unsourced else {}
 
     def link(new_offset: int) -> str:
-        return "/claims?" + urlencode({**active, "offset": new_offset})
+        return "/claims?" + urlencode({**active, **flags, "offset": new_offset})
 
     return _html(
         "claims.html", claims=rows, filters={k: active.get(k, "") for k in filters},
-        error=error, offset=offset, page=PAGE,
+        unsourced=unsourced, kinds=KINDS, error=error, offset=offset, page=PAGE,
         prev_link=link(max(0, offset - PAGE)) if offset else None,
         next_link=link(offset + PAGE) if len(rows) == PAGE else None,
     )
