@@ -2345,3 +2345,23 @@ def test_predicate_the_parser_splits_off(
 )
 def test_rest_of_the_object(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        # a relative clause is the speaker's own statement, not part of what was praised
+        ("The mayor praised the budget, which she said was balanced.",
+         ("she", "said", "was balanced")),
+        ("The coach thanked the fans, who he said had carried the team.",
+         ("he", "said", "had carried the team")),
+    ],
+)
+def test_same_speakers_report_in_a_relative_clause(
+    text: str, inner: tuple[str, str, str]
+) -> None:
+    assert inner in triples(text)
+
+
+def test_same_speakers_report_in_the_content_is_not_separate() -> None:
+    assert [t[1] for t in triples("The mayor said she hoped the budget would pass.")] == ["said"]

@@ -161,6 +161,9 @@ def find_attributions(
     return finish(text, entities, quotes, found), diagnostics
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom)\s+$", re.IGNORECASE)
+
+
 def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]:
     """Drop a report inside another report's content that is part of what was said.
 
@@ -174,6 +177,10 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
 
     def same_speaker(inner: Candidate, outer: Candidate) -> bool:
         if inner.source is None or outer.source is None:
+            return False
+        # "praised the budget, which she said was balanced": a relative clause is a
+        # statement of its own, not part of what was praised
+        if _RELATIVE_BEFORE.search(text, max(0, inner.source[0] - 8), inner.source[0]):
             return False
         a = text[inner.source[0] : inner.source[1]].lower()
         b = text[outer.source[0] : outer.source[1]].lower()
