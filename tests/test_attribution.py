@@ -2351,17 +2351,154 @@ def test_rest_of_the_object(text: str, found: list[tuple[str | None, str, str]])
     ("text", "inner"),
     [
         # a relative clause is the speaker's own statement, not part of what was praised
-        ("The mayor praised the budget, which she said was balanced.",
-         ("she", "said", "was balanced")),
-        ("The coach thanked the fans, who he said had carried the team.",
-         ("he", "said", "had carried the team")),
+        (
+            "The mayor praised the budget, which she said was balanced.",
+            ("she", "said", "was balanced"),
+        ),
+        (
+            "The coach thanked the fans, who he said had carried the team.",
+            ("he", "said", "had carried the team"),
+        ),
     ],
 )
-def test_same_speakers_report_in_a_relative_clause(
-    text: str, inner: tuple[str, str, str]
-) -> None:
+def test_same_speakers_report_in_a_relative_clause(text: str, inner: tuple[str, str, str]) -> None:
     assert inner in triples(text)
 
 
 def test_same_speakers_report_in_the_content_is_not_separate() -> None:
     assert [t[1] for t in triples("The mayor said she hoped the budget would pass.")] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the occasion of a quotation after the frame is not what was said
+        (
+            'When asked whether the plan would work, the mayor said, "We will see," and left.',
+            [
+                (None, "asked", "whether the plan would work"),
+                ("the mayor", "said", '"We will see," and left'),
+            ],
+        ),
+        (
+            'After the vote, she said, "We will win this race."',
+            [("she", "said", "We will win this race.")],
+        ),
+        # a quotation opening in lower case goes on with the sentence the frame interrupts
+        (
+            'When the rule takes effect, Dr. Lee added, "it will feel better."',
+            [
+                (
+                    "Dr. Lee",
+                    "added",
+                    'When the rule takes effect, Dr. Lee added, "it will feel better."',
+                )
+            ],
+        ),
+        # ... unless a "that" opens it
+        (
+            'On the other hand, he added that "our plan was sound."',
+            [("he", "added", "our plan was sound.")],
+        ),
+    ],
+)
+def test_part_before_a_frame_and_its_quotation(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # commas set the frame off though the parser hangs them on the clause around it
+        (
+            "In the long run, many economists say, this effect could ripple through the economy.",
+            [
+                (
+                    "many economists",
+                    "say",
+                    "In the long run, many economists say, this effect could ripple through the"
+                    " economy",
+                )
+            ],
+        ),
+        (
+            "The bridge, the engineers say, will open in May.",
+            [("the engineers", "say", "The bridge, the engineers say, will open in May")],
+        ),
+        # a frame closing the sentence takes nothing after it
+        (
+            "In the long run, this effect could ripple through the economy, many economists say.",
+            [
+                (
+                    "many economists",
+                    "say",
+                    "In the long run, this effect could ripple through the economy",
+                )
+            ],
+        ),
+    ],
+)
+def test_frame_inside_its_sentence(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser hangs the clause's subject on the source as an apposition
+        (
+            "According to Sen. Mary Lee, Congressional probing of the scandal was partly"
+            " responsible for the exposure.",
+            [
+                (
+                    "Sen. Mary Lee",
+                    "According to",
+                    "Congressional probing of the scandal was partly responsible for the exposure",
+                )
+            ],
+        ),
+        # an apposition closed by a comma is the source's
+        (
+            "According to a study by Mary Lee, a Yale economist, trade is partly to blame for"
+            " lost jobs.",
+            [
+                (
+                    "a study by Mary Lee, a Yale economist",
+                    "According to",
+                    "trade is partly to blame for lost jobs",
+                )
+            ],
+        ),
+    ],
+)
+def test_subject_after_according_to(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a phrase opening the statement before the frame is part of it
+        (
+            "Over the long term, according to the budget office, the rise in deficits is"
+            " mainly due to aging.",
+            "Over the long term, according to the budget office, the rise in deficits is"
+            " mainly due to aging",
+        ),
+        # ... but not the "But" that links it to the sentence before
+        (
+            "But the next day, according to the lawyer, the firm made new demands.",
+            "the next day, according to the lawyer, the firm made new demands",
+        ),
+        # the reporter's link is not
+        (
+            "In addition, according to the department, nine million more workers will"
+            " qualify for overtime.",
+            "nine million more workers will qualify for overtime",
+        ),
+    ],
+)
+def test_phrase_before_according_to(text: str, content: str) -> None:
+    assert only(text).content.text == content

@@ -841,9 +841,16 @@ def with_left_part(
     text: str, comp: Token, verb: Token, source: tuple[int, int], span: tuple[int, int]
 ) -> tuple[int, int]:
     """ "Even if it fails, Mr. Lee said, the plan was right": a frame set off by commas
-    inside the reported sentence; the content runs from its first part to its last."""
-    if comp.i < verb.i or span[0] < source[1] or text[span[0] - 1 : span[0]] in QUOTE_MARKS + "'":
-        return span  # "As the phone rang, she said, “...”": the quotation is the content
+    inside the reported sentence; the content runs from its first part to its last.
+
+    A quotation after the frame is the content by itself ("As the phone rang, she said,
+    “...”") unless it opens in lower case after no "that": then it goes on with the
+    sentence the frame interrupts ("When it passes, she said, “it will help”")."""
+    if comp.i < verb.i or span[0] < source[1]:
+        return span
+    quoted = text[span[0] - 1 : span[0]] in QUOTE_MARKS + "'" or text[span[0]] in QUOTE_MARKS + "`'"
+    if quoted and (not _opens_in_lower_case(text, span[0]) or _has_mark(comp, "that")):
+        return span
     left = [
         t
         for c in verb.children
@@ -859,7 +866,17 @@ def with_left_part(
         return span
     if "," not in text[verb.idx : span[0]]:
         return span
+    if quoted and any(m in text[start:end] for m in QUOTE_MARKS + "'`"):
+        return span  # "“If it fails,” she said, “it fails”": two quotations, two contents
+    if quoted and (close := re.match(r"[.,!?]?(?:[”\"»]|'')", text[span[1] :])):
+        return start, span[1] + close.end()  # the quotation opened in the span closes in it
     return start, span[1]
+
+
+def _opens_in_lower_case(text: str, start: int) -> bool:
+    """Whether the words at ``start``, past quotation marks, begin in lower case."""
+    m = re.match(r"[\s“”\"«»„'`]*(\w)", text[start : start + 8])
+    return m is not None and m.group(1).islower()
 
 
 def _statement_clause(verb: Token) -> list[Token]:
@@ -979,11 +996,10 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
     after = [t for t in toks if t.i > verb.right_edge.i]
     run = before if len(before) >= len(after) else after
     words = [t for t in before if not t.is_punct]
-    edges = (verb.doc[verb.left_edge.i], verb.doc[verb.right_edge.i])
     if (
         len(words) >= 1
         and after
-        and all(t.text == "," for t in edges)
+        and _set_off_by_commas(verb)
         and not re.search(r"[“”\"«»]|''|``", text[before[-1].idx : after[0].idx + len(after[0])])
     ):
         # "The museum, she said, opened in May": the frame interrupts one sentence, whose
@@ -995,6 +1011,17 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
         return None
     span = token_span(text, run)
     return span if span[1] > span[0] else None
+
+
+def _set_off_by_commas(verb: Token) -> bool:
+    """Whether the frame of ``verb`` stands between commas, be they the parser's for the
+    frame ("The museum, she said, opened") or for the clause around it ("In time, experts
+    say, the rule will work")."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    opens = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    closes = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return opens and closes
 
 
 def _statement_before_frame(

@@ -8,6 +8,8 @@ The noun-phrase reader of the verb pass is handed in as ``np``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -35,7 +37,33 @@ def according_to(text: str, tok: Token, sent: SpacySpan, np: NounPhrase) -> Cand
     ]
     if not objs or lemma_of(objs[0]) in cues.NOT_SOURCES:
         return None
-    return source_phrase(text, tok, to, objs[0], sent, "according", np=np)
+    return source_phrase(
+        text, tok, to, objs[0], sent, "according", np=np, subject=_apposed_subject(tok, to)
+    )
+
+
+def _apposed_subject(tok: Token, to: Token) -> Token | None:
+    """ "According to a study by Lee, the recession was to blame": when the clause after the
+    frame has no subject, the parser may take it for an apposition closing the source; an
+    apposition that runs on into the clause, with no comma to close it, is its subject."""
+    host = tok.head
+    if host.i <= tok.i or host.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in host.children):
+        return None
+    phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree)
+    last = max(phrase)
+    doc = tok.doc
+    for t in doc[to.i + 1 : last + 1]:
+        if (
+            t.dep_ == "appos"
+            and t.right_edge.i == last
+            and doc[t.left_edge.i - 1].text == ","
+            and last + 1 < len(doc)
+            and not doc[last + 1].is_punct
+        ):
+            return t
+    return None
 
 
 def in_record(text: str, tok: Token, sent: SpacySpan, np: NounPhrase) -> Candidate | None:
@@ -82,13 +110,20 @@ def source_phrase(
     clause: Token | None = None,
     *,
     np: NounPhrase,
+    subject: Token | None = None,
 ) -> Candidate | None:
     """The attribution of a prepositional frame ("according to X", "in X's poll") from
     ``tok`` to ``to`` with source ``obj``: the clause it hangs on (``clause`` when the
-    phrase hangs on a word inside it), without the phrase."""
+    phrase hangs on a word inside it), without the phrase. ``subject`` is the clause's
+    subject when the parser hung it on the source (see :func:`_apposed_subject`)."""
     doc = tok.doc
     src, core = np(text, obj)
     pp = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
+    if subject is not None:
+        pp -= set(t.i for t in subject.subtree)
+        cut = doc[subject.left_edge.i - 1].idx  # the comma before it
+        src = trimmed(text, src[0], min(src[1], cut))
+        core = trimmed(text, core[0], min(core[1], cut))
     host = clause or (tok.head if tok.head.i != tok.i else None)
     while host is not None and host.dep_ == "conj":
         host = host.head
@@ -110,12 +145,21 @@ def source_phrase(
         len(before) >= 3
         and len(after) >= 3
         and _set_off(text, tok, doc[max(pp)])
-        # "The plan, according to X, is ...": the statement's subject comes before the
-        # frame; "In addition, according to X, ..." opens with the reporter's link
-        and (host is None or host.i < tok.i or any(t.dep_ in SUBJECTS for t in before))
+        # "The plan, according to X, is ..." and "Over time, according to X, the plan
+        # ..." open the statement before the frame; "In addition, according to X, ..."
+        # opens with the reporter's link
+        and (
+            host is None
+            or host.i < tok.i
+            or any(t.dep_ in SUBJECTS for t in before)
+            or not _CONNECTIVE.match(text, before[0].idx)
+        )
     )
     if inside:
-        # "A, according to X, and B": the source sits inside the statement
+        # "A, according to X, and B": the source sits inside the statement; a "But" before
+        # it is the reporter's
+        while len(before) > 1 and before[0].dep_ == "cc" and before[0].i == sent.start:
+            before = before[1:]
         content = (
             token_span(text, before)[0],
             token_span(text, after)[1],
@@ -135,6 +179,14 @@ def source_phrase(
         according_to=True,
         frame=(sent.start_char, sent.end_char),
     )
+
+
+#: A sentence's opening link to what came before, the reporter's ("In addition, according
+#: to X, ...").
+_CONNECTIVE = re.compile(
+    r"(?:And|But|Yet|So|However|In addition|Also|Moreover|Furthermore|Meanwhile|Still|Instead)"
+    r"\s*,"
+)
 
 
 def according_to_by_commas(
