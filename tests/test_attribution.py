@@ -2502,3 +2502,130 @@ def test_subject_after_according_to(text: str, found: list[tuple[str | None, str
 )
 def test_phrase_before_according_to(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the preposition brings what is pointed to or apologized for, clause and all
+        (
+            "The mayor pointed to reports that the budget was cut.",
+            [("The mayor", "pointed to", "reports that the budget was cut")],
+        ),
+        (
+            "He apologized for the suggestion that the vote was rigged.",
+            [("He", "apologized for", "the suggestion that the vote was rigged")],
+        ),
+        # the parser makes the rest of the object a clause of the verb
+        (
+            "The mayor pointed to the many times the council has cut the budget.",
+            [("The mayor", "pointed to", "the many times the council has cut the budget")],
+        ),
+        # a statement is the act of saying: its clause is what was said
+        (
+            "She said in a statement that the plant will close.",
+            [("She", "said in a statement", "the plant will close")],
+        ),
+    ],
+)
+def test_object_of_the_preposition(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "“We will win,” Lee said, referring to Smith.",
+            [("Lee", "said", "We will win"), ("Lee", "referring to", "Smith")],
+        ),
+        ("He talked about immigration.", [("He", "talked about", "immigration")]),
+        # a bare pronoun of a thing names nothing; a vote for someone is a choice
+        ("He was referring to it.", []),
+        ("She will vote for Lee.", []),
+    ],
+)
+def test_one_word_object(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "“We will win this state,” Lee said, referring to Smith. “Last week we were ahead"
+            " by ten points.”",
+            [
+                (
+                    "Lee",
+                    "said",
+                    "We will win this state,” Lee said, referring to Smith. “Last week we were"
+                    " ahead by ten points.",
+                ),
+                ("Lee", "referring to", "Smith"),
+            ],
+        ),
+        (
+            "“We will win this state,” Lee said, adding that the polls were wrong. “Last week"
+            " we were ahead by ten points.”",
+            [
+                (
+                    "Lee",
+                    "said",
+                    "We will win this state,” Lee said, adding that the polls were wrong. “Last"
+                    " week we were ahead by ten points.",
+                ),
+                ("Lee", "adding", "the polls were wrong"),
+            ],
+        ),
+        # no quotation: the naming inside the interrupted sentence is part of what was said
+        (
+            "Too often, Mr. Lee said, the vote is what he called a farce.",
+            [("Mr. Lee", "said", "Too often, Mr. Lee said, the vote is what he called a farce")],
+        ),
+    ],
+)
+def test_quotation_goes_on_past_the_frames_participle(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The governor laid out his plan for the schools.",
+            [("The governor", "laid out", "his plan for the schools")],
+        ),
+        ("The report spells out its concerns.", [("The report", "spells out", "its concerns")]),
+        ("The senator weighed in on the merger.", [("The senator", "weighed in on", "the merger")]),
+        ("The mayor came out against the tax.", [("The mayor", "came out against", "the tax")]),
+        # an act still to come, one without an object, and a coming out for an event
+        ("The mayor will lay out his plan.", []),
+        ("The senator weighed in.", []),
+        ("Many fans came out for the game.", []),
+    ],
+)
+def test_verb_with_particle(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "made clear" without "that": the parser makes the clause one of "clear"
+        (
+            "The mayor has also made clear he will seek a second term.",
+            [("The mayor", "has also made clear", "he will seek a second term")],
+        ),
+        ("The storm made it clear.", []),
+        # the conjunction before an "as" frame is the writer's link, not what was put
+        (
+            "Or, as Tom Reed, a former mayor, put it, ''The bridge is no longer safe.''",
+            [("Tom Reed, a former mayor", "put it", "The bridge is no longer safe")],
+        ),
+    ],
+)
+def test_made_clear_and_put_it(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

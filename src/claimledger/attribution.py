@@ -41,6 +41,7 @@ from .attribution_content import (
     made_clear,
     name_given,
     outer_report,
+    particle_report,
     verb_content,
     with_preposition,
     with_stance_noun,
@@ -124,6 +125,7 @@ def find_attributions(
                 or lemma_of(tok) in cues.REQUEST_VERBS
                 or lemma_of(tok) in cues.LIGHT_VERBS
                 or lemma_of(tok) in cues.CONSTRUCTION_VERBS
+                or particle_report(tok)
             ):
                 if not in_quote(tok, quotes):
                     cand = (
@@ -196,6 +198,19 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
             and inner.cue[1] <= outer.cue[0]
         ):
             return False
+        # "“A,” she said, adding that ... “B.”": a report in the frame between two parts
+        # of a quotation is the frame's, not part of what was quoted
+        if (
+            outer.cue is not None
+            and inner.cue is not None
+            and outer.content[0] < outer.cue[0]
+            and outer.cue[1] <= inner.cue[0]
+            and inner.content[1] < outer.content[1]
+            and not re.search(_QUOTE_MARK, text[outer.cue[1] : inner.cue[0]])
+            and re.search(_QUOTE_MARK, text[outer.content[0] : outer.cue[0]])
+            and re.search(_QUOTE_MARK, text[inner.content[1] : outer.content[1]])
+        ):
+            return False
         # a naming clause ("what Gilbert called a problem") holds its own cue, and names
         # its speaker: the name is the speaker's, whoever reports it
         naming = inner.cue is not None and overlap(inner.content, inner.cue)
@@ -223,6 +238,7 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
 
 
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "it"})
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
 #: A sentence's opening link to what came before ("And", "However,") or a dateline

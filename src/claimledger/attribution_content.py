@@ -111,6 +111,9 @@ def verb_content(
     as_clause = _as_reported(text, verb)
     if as_clause is not None:
         return balanced(text, as_clause, quotes)
+    if particle_report(verb):
+        obj = _particle_object(text, verb)
+        return balanced(text, obj, quotes) if obj is not None else None
     if lemma_of(verb) in cues.CONSTRUCTION_VERBS:
         made = _construction_content(text, verb)
         if made is None and lemma_of(verb) in cues.NOUN_FRAMES:
@@ -130,6 +133,10 @@ def verb_content(
         ]
         or _statement_clause(verb)
     )
+    if (to := _pointed_to(verb)) is not None:
+        # "pointed to the times the council cut the budget": the parser makes the clause
+        # after the object the verb's; what is pointed to is the object, clause and all
+        comps = [c for c in comps if c.left_edge.i < to.i]
     if comps:
         comp = comps[0]
         toks = clause_tokens(comp, verb, source[0])
@@ -245,6 +252,8 @@ def _as_reported(text: str, verb: Token) -> tuple[int, int] | None:
     clause = [t for t in main.subtree if t.i not in frame and not t.is_space]
     after = [t for t in clause if t.i > frame[-1] and not t.is_punct]
     before = [t for t in clause if t.i < frame[0] and not t.is_punct]
+    if before and all(t.dep_ == "cc" for t in before):
+        before = []  # "Or, as one aide put it: C": the conjunction is the writer's link
     if not after and not before:
         return None
     # "A, as X noted, B" runs from A to B, the frame inside (as "“A,” she said, “B.”")
@@ -315,10 +324,20 @@ def _construction_content(text: str, verb: Token) -> tuple[int, int] | None:
         clear = made_clear(verb)
         if clear is None:
             return None
+        # "made it clear that C", and "made clear C" without the "that", which the parser
+        # makes a clause of the verb or of "clear"
         clauses = [
             c
             for c in list(verb.children) + list(clear.children)
-            if c.i > clear.i and _has_mark(c, "that")
+            if c.i > clear.i
+            and (
+                _has_mark(c, "that")
+                or (
+                    c.dep_ in ("ccomp", "advcl")
+                    and c.left_edge.i == clear.i + 1
+                    and any(x.dep_ in SUBJECTS for x in c.children)
+                )
+            )
         ]
         if not clauses:
             return None
@@ -470,11 +489,14 @@ def _object_content(
             if not toks or _is_time_phrase(toks) or _is_frame(c):
                 continue
             # "called on the board to resign": who is called on, and to do what; "pointed
-            # to the case as proof": what it is pointed to as
+            # to the case as proof": what it is pointed to as; "pointed to the times the
+            # board met": the rest of the object, which the parser makes a clause
+            pointed = c == _pointed_to(verb)
             toks += [
                 t
                 for x in verb.children
-                if (x.dep_ == "xcomp" or _as_complement(x)) and x.left_edge.i == c.right_edge.i + 1
+                if (x.dep_ == "xcomp" or _as_complement(x) or (pointed and x.dep_ == "ccomp"))
+                and x.left_edge.i == c.right_edge.i + 1
                 for t in x.subtree
             ]
         elif c.dep_ == "dobj":
@@ -493,7 +515,7 @@ def _object_content(
                     or (len(gap) == 1 and gap[0].tag_ in ("``", "''"))
                 ):
                     toks = toks + list(gap) + list(sib.subtree)
-        if len(toks) < 2 and c.dep_ != "dobj":
+        if len(toks) < 2 and c.dep_ != "dobj" and not (_bare_object(verb, c) and _named(toks)):
             continue
         if c.dep_ == "dobj" and lemma_of(c) in _MEDIA_NOUNS and len(toks) <= 3:
             continue  # "shared a statement": the medium, not what it said
@@ -502,6 +524,67 @@ def _object_content(
         if span[1] > span[0]:
             return span
     return None
+
+
+def particle_report(verb: Token) -> bool:
+    """Whether ``verb`` reports with its particle ("laid out", "weighed in", "came out"), as
+    an act done, not one to come: "will lay out" and "declined to weigh in" are no report
+    (an infinitive's governing verb reports it if anything does)."""
+    lemma = lemma_of(verb)
+    if lemma not in cues.PARTICLE_REPORTS or verb.dep_ == "pcomp":
+        return False
+    particle = cues.PARTICLE_REPORTS[lemma][0]
+    children = list(verb.children)
+    return any(
+        c.dep_ == "prt" and c.lower_ == particle and c.i == verb.i + 1 for c in children
+    ) and not any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in children)
+
+
+def _particle_object(text: str, verb: Token) -> tuple[int, int] | None:
+    """What a particle report is about: its object ("laid out a plan") or the object of its
+    preposition ("weighed in on the deal", "came out in favor of the bill")."""
+    brings = cues.PARTICLE_REPORTS[lemma_of(verb)][1]
+    if "dobj" in brings:
+        if not any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+            return None
+        return _object_content(text, verb)
+    if any(stance_phrase(c) for c in verb.children if c.i > verb.i):
+        return _object_content(text, verb)  # "came out in support of the strike"
+    return _object_content(text, verb, only=brings)
+
+
+def _pointed_to(verb: Token) -> Token | None:
+    """The "to" right after a verb of pointing or referring ("pointed to", "referring to"),
+    which brings its object; or None."""
+    doc = verb.doc
+    if lemma_of(verb) not in _TO_VERBS or verb.i + 1 >= len(doc):
+        return None
+    to = doc[verb.i + 1]
+    return to if to.lower_ == "to" and to.dep_ == "prep" and to.head.i == verb.i else None
+
+
+def _bare_object(verb: Token, prep: Token) -> bool:
+    """Whether ``prep``, right after the verb, brings the object of a verb that reports only
+    through one ("pointed to", "talked about"): then a single word is what it is about."""
+    lemma = lemma_of(verb)
+    return prep == _pointed_to(verb) or (
+        lemma in cues.PREPOSITIONAL_STANCE and lemma not in _CHOOSING_VERBS and prep.i == verb.i + 1
+    )
+
+
+#: Verbs of taking a side whose bare object is a choice made, seldom a report ("will vote for
+#: Lee", "campaigned for Lee").
+_CHOOSING_VERBS = frozenset({"vote", "campaign", "advocate"})
+
+
+def _named(toks: list[Token]) -> bool:
+    """Whether ``toks``, one word, names someone or something ("referring to Lee", "to
+    herself"), not a bare pronoun of a thing ("referring to it")."""
+    return (
+        len(toks) == 1
+        and toks[0].pos_ in ("PROPN", "PRON", "NOUN")
+        and toks[0].lower_ not in ("it", "this", "that", "them", "these", "those", "which")
+    )
 
 
 def _rest_of_object(sib: Token) -> bool:
@@ -880,14 +963,36 @@ def _opens_in_lower_case(text: str, start: int) -> bool:
 
 
 def _statement_clause(verb: Token) -> list[Token]:
-    """ "said in a statement that ...": the that-clause hangs on the noun, not the verb."""
+    """ "said in a statement that ...": the that-clause hangs on the noun, not the verb.
+
+    A preposition that brings the verb's object ("pointed to the fact that ...", "referring
+    to reports that ...", "apologized for the suggestion that ...") takes the noun as what
+    was said or meant, with the clause it carries: the clause alone is no statement.
+    """
     for prep in verb.children:
-        if prep.dep_ != "prep":
+        if prep.dep_ != "prep" or brings_object(verb, prep):
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and (clauses := that_clauses(noun)):
                 return clauses[:1]
     return []
+
+
+def brings_object(verb: Token, prep: Token) -> bool:
+    """Whether ``prep`` introduces what ``verb`` is about rather than its occasion: "pointed
+    to", "talked about", "described as", "agreed with"; and for a verb of stance that is no
+    verb of saying, any preposition of an object ("called for", "commented on")."""
+    word = prep.lower_
+    if word == "to":
+        # "responded to the charge that ...": what is answered is the clause
+        return lemma_of(verb) in _TO_VERBS or lemma_of(verb) not in cues.SPEECH_VERBS
+    return word in _OBJECT_ONLY_PREPOSITIONS or (
+        word in _OBJECT_PREPOSITIONS and lemma_of(verb) not in cues.SPEECH_VERBS
+    )
+
+
+#: Prepositions that bring a reporting verb's object, never the occasion of the report.
+_OBJECT_ONLY_PREPOSITIONS = frozenset({"about", "as", "with", "upon", "over"})
 
 
 def that_clauses(noun: Token) -> list[Token]:

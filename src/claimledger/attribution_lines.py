@@ -271,6 +271,15 @@ def continued_quotes(
         if not prev:
             continue
         p = max(prev, key=lambda c: c.content[1])
+        framed = [
+            c
+            for c in prev
+            if c.frame == p.frame and c.source == p.source and c.content[1] <= p.content[0]
+        ]
+        if framed and not is_quote_content(text, p.content, quotes):
+            # "“A,” she said, referring to the mayor. “B.”": the participle is the frame's
+            # aside; the quotation goes on from A
+            p = max(framed, key=lambda c: c.content[1])
         gap = text[p.content[1] : q.open]
         if "\n\n" in gap or not is_quote_content(text, p.content, quotes):
             continue

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from . import cues
 from .attribution_content import (
     SUBJECTS,
+    brings_object,
     lemma_of,
     that_clauses,
 )
@@ -238,7 +239,7 @@ def _set_off(text: str, first: Token, last: Token) -> bool:
 
 def from_noun(text: str, noun: Token, sent: SpacySpan, np: NounPhrase) -> Candidate | None:
     clauses = that_clauses(noun)
-    if not clauses:
+    if not clauses or _reported_object(noun):
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
     if not owner:
@@ -266,6 +267,21 @@ def from_noun(text: str, noun: Token, sent: SpacySpan, np: NounPhrase) -> Candid
         return None
     source = np(text, owner[0]) if owner else None
     return in_sentence(content, (noun.idx, noun.idx + len(noun)), source, lemma_of(noun), sent)
+
+
+def _reported_object(noun: Token) -> bool:
+    """Whether ``noun`` is what a reporting verb is about ("pointed to reports that ...",
+    "apologized for the suggestion that ..."): the claim is the verb's content, not a report
+    of its own."""
+    prep = noun.head
+    verb = prep.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and verb.pos_ == "VERB"
+        and lemma_of(verb) in cues.SPEECH_VERBS | cues.STANCE_VERBS
+        and brings_object(verb, prep)
+    )
 
 
 def received_stance(text: str, noun: Token, sent: SpacySpan, np: NounPhrase) -> Candidate | None:

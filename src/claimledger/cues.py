@@ -118,6 +118,16 @@ PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
     "talk speak comment rail lash boast brag joke testify complain advocate campaign vote".split()
 )
 
+#: Verbs that report only with a particle, by the particle and what brings the content: an
+#: object ("laid out his plan", "spelled out its concerns") or a preposition ("weighed in on
+#: the merger", "came out against the tax").
+PARTICLE_REPORTS: dict[str, tuple[str, frozenset[str]]] = {
+    "lay": ("out", frozenset({"dobj"})),
+    "spell": ("out", frozenset({"dobj"})),
+    "weigh": ("in", frozenset({"on", "with", "about", "regarding"})),
+    "come": ("out", frozenset({"against"})),
+}
+
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
 RELAY_VERBS: frozenset[str] = frozenset({"report", "cite", "quote", "relay", "carry"})
 
