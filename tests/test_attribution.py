@@ -2629,3 +2629,173 @@ def test_verb_with_particle(text: str, found: list[tuple[str | None, str, str]])
 )
 def test_made_clear_and_put_it(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser reads the speaker's description as a clause of its own and leaves the
+        # verb without a subject: the phrase opening the sentence is the speaker
+        (
+            "One voter, who like others spoke on the condition of anonymity to discuss the "
+            "vote, said the mood was tense.",
+            [
+                (
+                    "One voter, who like others spoke on the condition of anonymity to discuss "
+                    "the vote",
+                    "said",
+                    "the mood was tense",
+                )
+            ],
+        ),
+        (
+            "Large numbers of young voters in four states going to the polls on Tuesday said "
+            "they support a ban on assault weapons.",
+            [
+                (
+                    "Large numbers of young voters in four states going to the polls on Tuesday",
+                    "said",
+                    "they support a ban on assault weapons",
+                )
+            ],
+        ),
+        # two clauses, not a speaker and its description
+        (
+            "The mayor praised the teachers, then says the budget will grow next year.",
+            [("The mayor", "praised", "the teachers")],
+        ),
+    ],
+)
+def test_speaker_the_parser_took_for_a_clause(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the quotation after "and said," is the second verb's, not the first's
+        (
+            'The coach praised his players and said, "We have never played better than this."',
+            [
+                ("The coach", "praised", "his players"),
+                ("The coach", "said", "We have never played better than this."),
+            ],
+        ),
+        (
+            "The coach told reporters, “We have never played better.”",
+            [("The coach", "told", "We have never played better.")],
+        ),
+        # an opening participle describes the speaker of the verb after it
+        (
+            "Responding to the criticism in the interview, the mayor said: “He does not know me.”",
+            [("the mayor", "said", "He does not know me.")],
+        ),
+        # a participle after the verb says the quotation itself
+        (
+            "The senator posted a comment online, saying, “We will not back down.”",
+            [("The senator", "saying", "We will not back down.")],
+        ),
+    ],
+)
+def test_quotation_of_a_second_verb(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the that-clause hangs on a noun deep in the phrase after the verb
+        (
+            "The mayor said in one of a series of Twitter messages that the truck was "
+            "carrying arms.",
+            [("The mayor", "said", "the truck was carrying arms")],
+        ),
+        # a relative clause of that noun is not what was said
+        ("The minister spoke in one of a series of radio interviews that were broadcast.", []),
+    ],
+)
+def test_that_clause_deep_in_a_phrase(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a condition opening the reported clause right after "that" is part of it
+        (
+            "Prosecutors argued that although the man confessed, he showed no remorse and "
+            "will probably return to crime.",
+            [
+                (
+                    "Prosecutors",
+                    "argued",
+                    "although the man confessed, he showed no remorse and will probably "
+                    "return to crime",
+                )
+            ],
+        ),
+        # one opening the sentence is the writer's
+        (
+            "Though the senator won the vote, the campaign argued that he would lose support.",
+            [("the campaign", "argued", "he would lose support")],
+        ),
+    ],
+)
+def test_condition_opening_the_reported_clause(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "did" carries the tense of the speaker's own second report
+        (
+            "The manager said that the plant would reopen but did not say when the workers "
+            "would return.",
+            [
+                ("The manager", "said", "the plant would reopen"),
+                ("The manager", "did not say", "when the workers would return"),
+            ],
+        ),
+        # a second predicate of what was said stays in the content
+        (
+            "The manager said that the plant would reopen but would not hire new workers.",
+            [("The manager", "said", "the plant would reopen but would not hire new workers")],
+        ),
+    ],
+)
+def test_second_report_with_did(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a closing frame the parser joined to the statement with no conjunction
+        (
+            "This includes a special force to assist Kurdish fighters, Defense Secretary John "
+            "Keller told a Senate panel Wednesday.",
+            [
+                (
+                    "Defense Secretary John Keller",
+                    "told",
+                    "This includes a special force to assist Kurdish fighters",
+                )
+            ],
+        ),
+        # with "and" it is a clause of its own, with nothing told
+        (
+            "This includes a special force to assist Kurdish fighters, and Defense Secretary John "
+            "Keller told a Senate panel Wednesday.",
+            [],
+        ),
+    ],
+)
+def test_closing_frame_joined_as_a_conjunct(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found

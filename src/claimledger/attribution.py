@@ -297,6 +297,7 @@ def _from_verb(
             source = (
                 _participle_owner(text, verb)
                 or _lost_subject(text, verb)
+                or _subject_in_left_clause(text, verb)
                 or _participle_root_subject(text, verb)
                 or _verbless_subject(text, verb)
                 or (_np(text, agent) if agent is not None else None)
@@ -580,6 +581,69 @@ def _lost_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, i
         start = doc[start.i - 1]
     mention = trimmed(text, start.idx, last.idx + len(last))
     core = trimmed(text, start.idx, name.idx + len(name))
+    return mention, core
+
+
+def _subject_in_left_clause(
+    text: str, verb: Token
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Lee, who chairs the panel, said the plan failed", "Voters going to the polls said
+    they ...", "About 4 in 10 say they ...": the parser read the speaker's description as a
+    clause of its own (whose subject is the speaker) or a number, and left the verb with no
+    subject. The words from the sentence's start to the verb are the speaker, when they are
+    one phrase opening the sentence, the verb reports a clause after it and heads the sentence.
+    """
+    doc = verb.doc
+    if (
+        verb.dep_ != "ROOT"
+        or lemma_of(verb) not in cues.SPEECH_VERBS
+        or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+        or any(c.dep_ in (*SUBJECTS, "dobj", "expl", "csubjpass") for c in verb.children)
+    ):
+        return None
+    start = verb.sent.start
+    left = [c for c in verb.children if c.i < verb.i and not c.is_punct]
+    # "also", "last week": the verb's own words right before it
+    own = [
+        c
+        for c in left
+        if c.dep_ in ("advmod", "aux", "neg")
+        # "..., last week said": a time of its own after a comma, not the end of a name
+        or (c.dep_ == "npadvmod" and doc[c.left_edge.i - 1].is_punct)
+    ]
+    phrase = [c for c in left if c not in own]
+    if len(phrase) != 1 or phrase[0].left_edge.i != start:
+        return None
+    clause = phrase[0]
+    if clause.dep_ in ("ccomp", "csubj"):
+        subj = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+        if not subj or subj[0].left_edge.i != start or subj[0].pos_ not in ("NOUN", "PROPN"):
+            return None
+        head = subj[0]
+        # the description is set off from the name ("Lee, who ...") or is a participle
+        # ("voters going to the polls"); "Lee offered a job, then says ..." is two clauses
+        participle = clause.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") for c in clause.children
+        )
+        if not participle and doc[head.i + 1].text not in (
+            ",",
+            "(",
+            "-",
+            "—",
+            "–",
+        ):
+            return None
+    elif clause.dep_ == "nummod" and clause.pos_ == "NUM":
+        head = clause
+    else:
+        return None
+    end = min([verb.i, *(c.left_edge.i for c in own)]) - 1
+    while end > start and doc[end].is_punct:
+        end -= 1
+    if end < head.i or any(t.text in ("“", "”", '"', ";", ":") for t in doc[start : end + 1]):
+        return None
+    mention = trimmed(text, doc[start].idx, doc[end].idx + len(doc[end]))
+    core = _np(text, head)[1] if head is not clause else mention
     return mention, core
 
 

@@ -972,9 +972,23 @@ def _statement_clause(verb: Token) -> list[Token]:
     for prep in verb.children:
         if prep.dep_ != "prep" or brings_object(verb, prep):
             continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and (clauses := that_clauses(noun)):
-                return clauses[:1]
+        nouns = [n for n in prep.children if n.dep_ == "pobj"]
+        for _ in range(3):
+            for noun in nouns:
+                if clauses := that_clauses(noun):
+                    return clauses[:1]
+            if prep.i < verb.i:
+                break
+            # "said in one of a series of messages that ...": the clause may hang on a
+            # noun further down the phrase after the verb
+            nouns = [
+                n
+                for noun in nouns
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for n in p.children
+                if n.dep_ == "pobj"
+            ]
     return []
 
 
@@ -1021,7 +1035,10 @@ def outer_report(conj: Token) -> Token | None:
     for anc in conj.ancestors:
         if anc.dep_ == "ccomp" and lemma_of(anc.head) in cues.SPEECH_VERBS:
             verb = anc.head
-            return verb if verb.tag_ == conj.tag_ and verb.i < conj.i else None
+            # "said he would run but did not say when": "did" carries the tense
+            aux = [c for c in conj.children if c.dep_ == "aux" and c.i < conj.i]
+            tag = aux[0].tag_ if aux and conj.tag_ == "VB" and aux[0].lemma_ == "do" else conj.tag_
+            return verb if verb.tag_ == tag and verb.i < conj.i else None
     return None
 
 
@@ -1046,6 +1063,8 @@ def clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Tok
         and any(c.dep_ in SUBJECTS for c in d.children)
         # "said that A and that B decided ...": a second reported clause, not a new report
         and not (d.dep_ == "conj" and any(c.dep_ == "mark" for c in d.children))
+        # "argued that although he confessed, he ...": a condition opening the clause
+        and not _opening_condition(d, comp)
         or getattr(outer_report(d), "i", None) == verb.i
         for t in d.subtree
     }
@@ -1059,6 +1078,28 @@ def clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Tok
     if run and run[-1].dep_ in ("mark", "cc") and run[-1].head.i in stops:
         run.pop()
     return _without_dangling(_without_participle(run))
+
+
+def _opening_condition(clause: Token, comp: Token) -> bool:
+    """Whether ``clause`` is a condition opening the reported ``comp`` right after its
+    "that": "argued that although he confessed, he showed no remorse"."""
+    doc = comp.doc
+    start = clause.left_edge.i - 1
+    while start > 0 and doc[start].text == ",":
+        start -= 1
+    return (
+        clause.dep_ == "advcl"
+        and clause.head.i == comp.i
+        and clause.i < comp.i
+        and _has_mark(clause, *_OPENERS)
+        and doc[start].dep_ == "mark"
+        and doc[start].lower_ == "that"
+        and doc[start].head.i == comp.i
+    )
+
+
+#: Conjunctions of a clause that opens a reported one: "said that while he agreed, ...".
+_OPENERS = ("although", "though", "while", "as", "if", "because", "since", "when", "whether")
 
 
 def _without_participle(toks: list[Token]) -> list[Token]:
@@ -1136,7 +1177,14 @@ def _statement_before_frame(
     sentence after a comma, whose statement the parser did not hang on the verb (it made the
     statement's words a second subject, or a loose phrase). The statement is the sentence
     up to the comma before the frame."""
-    if verb.dep_ != "ROOT" or not all(_closes_frame(c) for c in verb.children if c.i > verb.i):
+    if not _closing_frame(verb) or not all(
+        _closes_frame(c)
+        # "..., the secretary told a panel": who was told, when the statement is the clause
+        # the frame is joined to
+        or (c.dep_ == "dobj" and verb.dep_ == "conj" and lemma_of(verb) in cues.ADDRESSEE_VERBS)
+        for c in verb.children
+        if c.i > verb.i
+    ):
         return None
     start = min(cue[0], source[0])
     before = [t for t in sent if t.idx + len(t) <= start]
@@ -1147,6 +1195,25 @@ def _statement_before_frame(
         return None
     span = trimmed(text, before[0].idx, before[-2].idx + len(before[-2]))
     return span if span[1] > span[0] else None
+
+
+def _closing_frame(verb: Token) -> bool:
+    """Whether ``verb`` heads its sentence, or is a frame with its own subject the parser
+    joined to the sentence's verb with no conjunction between ("This includes a force to
+    assist them, the secretary told a panel")."""
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.dep_ == "ROOT"
+        and head.i < verb.i
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(
+            c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i
+            for c in [*head.children, *verb.children]
+        )
+    )
 
 
 def _closes_frame(tok: Token) -> bool:
@@ -1204,15 +1271,29 @@ def _adjacent_quote(
 
 
 def _reporter_between(verb: Token, start: int, end: int) -> bool:
-    """Whether a participle of saying of ``verb`` lies between the offsets: in "posted a
-    comment, saying, “…”" the quotation after it is what the participle says."""
-    return any(
-        t.i != verb.i
-        and t.tag_ == "VBG"
-        and t.dep_ in ("advcl", "xcomp")
-        and lemma_of(t) in cues.SPEECH_VERBS
-        and t.head.i == verb.i
-        and start <= t.idx < end
-        for t in verb.doc[verb.i + 1 :]
-        if t.idx < end
+    """Whether another verb of saying lies between the offsets and owns the quotation after
+    them: a participle of ``verb`` ("posted a comment, saying, “…”"), a second verb ("praised
+    them and said, “…”"), or the verb ``verb`` itself describes the speaker of ("Responding
+    to critics, she said: “…”")."""
+    return (
+        any(
+            t.i != verb.i
+            and (
+                (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp"))
+                # "supported the mayor and said, “…”": the second verb's quotation
+                or t.dep_ == "conj"
+            )
+            and lemma_of(t) in cues.SPEECH_VERBS
+            and t.head.i == verb.i
+            and start <= t.idx < end
+            for t in verb.doc[verb.i + 1 :]
+            if t.idx < end
+        )
+        or (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("advcl", "acl")
+            and verb.head.i > verb.i
+            and lemma_of(verb.head) in cues.SPEECH_VERBS
+            and start <= verb.head.idx < end
+        )
     )
