@@ -1269,6 +1269,114 @@ def test_light_verb_without_a_stance_noun(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        # a wish voiced, a defense or a critique offered or delivered, thoughts offered,
+        # feelings expressed or shown: the subject's stance on what the noun is about
+        (
+            "The umpire voiced a wish for shorter games.",
+            [("The umpire", "voiced a wish for", "shorter games")],
+        ),
+        (
+            "The coach offered a spirited defense of his goalkeeper.",
+            [("The coach", "offered a spirited defense of", "his goalkeeper")],
+        ),
+        (
+            "The senator delivered a blistering critique of the budget.",
+            [("The senator", "delivered a blistering critique of", "the budget")],
+        ),
+        (
+            "The chef offered his thoughts on the new menu.",
+            [("The chef", "offered his thoughts on", "the new menu")],
+        ),
+        (
+            "The chef expressed astonishment at the size of the order.",
+            [("The chef", "expressed astonishment at", "the size of the order")],
+        ),
+        (
+            "The crowd showed little enthusiasm for the new anthem.",
+            [("The crowd", "showed little enthusiasm for", "the new anthem")],
+        ),
+        # delivering a thing is no stance, nor a speech without a noun of stance
+        ("The courier delivered the parcels on Monday.", []),
+        ("The mayor delivered a speech about road safety.", []),
+        ("The storm showed its force at dawn.", []),
+        ("The old bridge shows signs of wear.", []),
+    ],
+)
+def test_light_verb_with_a_noun_of_a_stance_shown(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a statement noun its speaker owns, with "be" and a "that" clause: what was said
+        (
+            "The senator's answer was that the budget must shrink.",
+            [("The senator's", "answer was", "that the budget must shrink")],
+        ),
+        (
+            "The inspector's most surprising claim was that the bridge was never tested.",
+            [("The inspector's", "most surprising claim was", "that the bridge was never tested")],
+        ),
+        (
+            "Her argument on Sunday was that the vote should wait.",
+            [("Her", "argument", "that the vote should wait")],
+        ),
+        # no owner, a noun of no statement, or an argument that is itself what was suggested
+        ("The point is that prices rose.", []),
+        ("His biggest problem is that nobody trusts him.", []),
+        (
+            "The envoy suggests that the town's best argument is that the port is vital.",
+            [("The envoy", "suggests", "the town's best argument is that the port is vital")],
+        ),
+    ],
+)
+def test_owned_statement_noun_with_be_and_a_clause(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the subject of a linking verb whose complement takes a side takes that side
+        (
+            "The senator is a vocal supporter of the trade bill.",
+            [("The senator", "is a vocal supporter of", "the trade bill")],
+        ),
+        (
+            "Mr. Lee has long been a pointed critic of the harbor plan.",
+            [("Mr. Lee", "has long been a pointed critic of", "the harbor plan")],
+        ),
+        (
+            "The farmers were early backers of the governor.",
+            [("The farmers", "were early backers of", "the governor")],
+        ),
+        (
+            "She remains no fan of the new stadium.",
+            [("She", "remains no fan of", "the new stadium")],
+        ),
+        # a side hoped for or supposed is not taken; an opponent in a race takes none
+        ("Her opponent in the race is a lawyer.", []),
+        ("The club would be a supporter of the festival.", []),
+        (
+            "He hopes to become a champion of small farms.",
+            [("He", "hopes", "to become a champion of small farms")],
+        ),
+    ],
+)
+def test_linking_verb_with_a_noun_of_taking_sides(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         # the parser reads "show" as a verb; the commas still give the report
         (
             "The host mocked his guests, according to show producers.",

@@ -71,8 +71,10 @@ from .attribution_phrases import (
     according_to_by_commas,
     from_noun,
     in_record,
+    partisan,
     received_stance,
     source_phrase,
+    stated_is,
 )
 from .attribution_spans import (
     Candidate,
@@ -144,8 +146,19 @@ def find_attributions(
                 cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.SPEECH_NOUNS:
                 cand = from_noun(text, tok, sent, _np)
+                if cand is None and not in_quote(tok, quotes):
+                    cand = stated_is(text, tok, sent, _np)
+            elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.STATED_NOUNS:
+                if not in_quote(tok, quotes):
+                    cand = stated_is(text, tok, sent, _np)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.RECEIVED_NOUNS:
                 cand = received_stance(text, tok, sent, _np)
+            elif (
+                tok.pos_ == "NOUN"
+                and lemma_of(tok) in cues.PARTISAN_NOUNS
+                and not in_quote(tok, quotes)
+            ):
+                cand = partisan(text, tok, sent, _np)
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
                 cand = stance_adjective(text, tok, sent, _np, cue_span)
             if cand is not None and not outlet_voice(text, cand, outlet):

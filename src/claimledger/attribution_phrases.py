@@ -284,6 +284,79 @@ def _reported_object(noun: Token) -> bool:
     )
 
 
+def stated_is(text: str, noun: Token, sent: SpacySpan, np: NounPhrase) -> Candidate | None:
+    """ "Her argument was that the plan would fail", "The senator's answer is that ...": a
+    statement noun owned by its speaker, the subject of "be" with a "that" clause.
+
+    The owner is the source; the noun with its modifiers, and the verb group when it follows
+    right after ("most surprising claim was"), the cue; the clause, "that" and all, the
+    content.
+    """
+    link = noun.head
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.dep_ != "nsubj" or lemma_of(link) != "be" or link.i < noun.i or not owner:
+        return None
+    if link.dep_ == "ccomp":
+        return None  # "suggests that the town's best argument is that ...": what was suggested
+    clause = next(
+        (
+            c
+            for c in link.children
+            if c.dep_ in ("ccomp", "attr")
+            and c.i > link.i
+            and c.left_edge.lower_ == "that"
+            and c.left_edge.dep_ == "mark"
+            and c.left_edge.i == link.i + 1
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    start = owner[0].right_edge.i + 1
+    doc = noun.doc
+    if doc[start].dep_ == "case":
+        start += 1  # "the senator's answer": the "'s" is the owner's
+    group = cue_span(link)
+    adjacent = all(t.dep_ in ("aux", "neg", "advmod") for t in doc[noun.i + 1 : link.i])
+    cue = (doc[start].idx, group[1] if adjacent else noun.idx + len(noun))
+    content = token_span(text, list(clause.subtree))
+    return in_sentence(content, cue, np(text, owner[0]), lemma_of(noun), sent)
+
+
+def partisan(text: str, noun: Token, sent: SpacySpan, np: NounPhrase) -> Candidate | None:
+    """ "The senator is a vocal supporter of the bill", "She has long been a critic of the
+    plan": the subject of a linking verb whose complement is a noun of taking sides takes
+    that side; the verb group up to "of" is the cue, the object of "of" the content.
+
+    Only a stated stance counts, not a hoped or a hypothetical one ("wants to be a champion
+    of", "would be a supporter of", "being a critic of").
+    """
+    link = noun.head
+    if (
+        noun.dep_ != "attr"
+        or lemma_of(link) not in _LINKING
+        or link.tag_ == "VBG"
+        or any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in link.children)
+    ):
+        return None
+    of = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1),
+        None,
+    )
+    subj = [c for c in link.children if c.dep_ == "nsubj" and c.i < link.i]
+    if of is None or not subj or subj[0].lower_ in cues.DUMMY_SUBJECTS:
+        return None
+    toks = list(of.subtree)[1:]
+    if not toks:
+        return None
+    cue = (cue_span(link)[0], of.idx + len(of))
+    return in_sentence(token_span(text, toks), cue, np(text, subj[0]), lemma_of(noun), sent)
+
+
+#: Linking verbs of a side taken: "is a critic of", "remains a supporter of".
+_LINKING = frozenset({"be", "remain", "become"})
+
+
 def received_stance(text: str, noun: Token, sent: SpacySpan, np: NounPhrase) -> Candidate | None:
     """ "The plan has drawn criticism from the mayors", "Lee won the endorsement of the
     union": those who take the stance follow the noun, what they take it on is the subject.
@@ -336,6 +409,8 @@ __all__ = [
     "according_to_by_commas",
     "from_noun",
     "in_record",
+    "partisan",
     "received_stance",
     "source_phrase",
+    "stated_is",
 ]

@@ -95,6 +95,8 @@ STANCE_NOUNS: frozenset[str] = frozenset(
     worries alarm dismay sympathy condolence condolences praise criticism confidence
     reservation reservations optimism pessimism objection objections displeasure
     disappointment gratitude admiration interest
+    inclination willingness desire defense defence critique
+    thought thoughts opinion enthusiasm wish amusement astonishment discomfort disapproval
     """.split()
 )
 
@@ -132,7 +134,8 @@ PARTICLE_REPORTS: dict[str, tuple[str, frozenset[str]]] = {
 RELAY_VERBS: frozenset[str] = frozenset({"report", "cite", "quote", "relay", "carry"})
 
 #: Verbs other than the light verbs above that report through a noun of their own: "made no
-#: mention of", "has made no secret of", "took issue with", "took aim at".
+#: mention of", "has made no secret of", "took issue with", "took aim at", "delivered a
+#: sharp critique of".
 NOUN_FRAMES: dict[str, frozenset[str]] = {
     "make": frozenset(
         """
@@ -145,6 +148,7 @@ NOUN_FRAMES: dict[str, frozenset[str]] = {
     "level": frozenset("accusation charge criticism attack".split()),
     "pay": frozenset("tribute homage".split()),
     "heap": frozenset("praise scorn criticism blame".split()),
+    "deliver": frozenset("defense defence critique tirade rebuke broadside rebuttal".split()),
 }
 
 #: Nouns that make a preposition of stance with "in" and their own preposition: "voted in
@@ -170,6 +174,14 @@ RECEIVING_VERBS: frozenset[str] = frozenset(
     "have win receive face draw enjoy earn pick get snag secure attract spark".split()
 )
 
+#: Nouns of one who takes a side: "is a vocal supporter of the bill", "a critic of the plan".
+PARTISAN_NOUNS: frozenset[str] = frozenset(
+    """
+    supporter critic proponent opponent advocate defender champion booster backer foe
+    admirer detractor fan
+    """.split()
+)
+
 #: Nouns that name a statement and can carry its content ("the claim that ...").
 SPEECH_NOUNS: frozenset[str] = frozenset(
     """
@@ -180,6 +192,10 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     forecast finding confirmation revelation remark comment threat complaint
     """.split()
 )
+
+#: Nouns of what was said that its speaker owns, besides the speech nouns, when "be" gives
+#: what was said: "the senator's answer was that ...", "her point is that ...".
+STATED_NOUNS: frozenset[str] = frozenset("answer response point message impression".split())
 
 #: Documents and events whose participle reports for their author ("a statement calling
 #: for calm", "a news conference announcing the suit").
