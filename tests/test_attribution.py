@@ -2907,3 +2907,123 @@ def test_closing_frame_joined_as_a_conjunct(
     text: str, found: list[tuple[str | None, str, str]]
 ) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser hangs the noun's own infinitive on the verb
+        (
+            "Residents decried the council's repeated calls to close the library.",
+            [("Residents", "decried", "the council's repeated calls to close the library")],
+        ),
+        # what the object is pushed to do
+        (
+            "The union pushed the governors to adopt stricter rules for the mines.",
+            [("The union", "pushed", "the governors to adopt stricter rules for the mines")],
+        ),
+        # the subject's own purpose is not part of what was highlighted or invoked
+        (
+            "The governor highlighted the floods to make the case for new levees.",
+            [("The governor", "highlighted", "the floods")],
+        ),
+        (
+            "The coach invoked the old rivalry to rally his players.",
+            [("The coach", "invoked", "the old rivalry")],
+        ),
+    ],
+)
+def test_infinitive_after_the_object(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The farmers want their money back.", [("The farmers", "want", "their money back")]),
+        (
+            "The senator might oppose him politically.",
+            [("The senator", "might oppose", "him politically")],
+        ),
+        (
+            "She warned the players away from the casino.",
+            [("She", "warned", "the players away from the casino")],
+        ),
+        # an adverb of time or place is the reporter's
+        (
+            "The minister endorsed the mayor here on Sunday.",
+            [("The minister", "endorsed", "the mayor")],
+        ),
+    ],
+)
+def test_adverb_after_the_object(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a clause of reason or condition of the reported clause is reported too, even
+        # when its verb is one of thinking or deciding
+        (
+            "She said the team had lost because the coach had decided to rest the starters.",
+            [
+                (
+                    "She",
+                    "said",
+                    "the team had lost because the coach had decided to rest the starters",
+                )
+            ],
+        ),
+        (
+            "Officials said the road would stay closed if the rain continued.",
+            [("Officials", "said", "the road would stay closed if the rain continued")],
+        ),
+        (
+            "She has pledged to sell the team if she wins the election.",
+            [("She", "has pledged", "to sell the team if she wins the election")],
+        ),
+        # the reason for a stance toward an object is the speaker's, not its object
+        (
+            "The mayor has praised the plan because it creates jobs.",
+            [("The mayor", "has praised", "the plan")],
+        ),
+    ],
+)
+def test_reason_or_condition_of_the_content(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # what a colon on the same line opens spells the content out
+        (
+            "The report offered one explanation: the plant had run out of parts.",
+            [("The report", "offered", "one explanation: the plant had run out of parts")],
+        ),
+        (
+            "The mayor praised one group in particular: the volunteers who cleaned the river.",
+            [
+                (
+                    "The mayor",
+                    "praised",
+                    "one group in particular: the volunteers who cleaned the river",
+                )
+            ],
+        ),
+        # a report of its own after the colon, or a list on the next line, stays apart
+        (
+            "The mayor praised the plan: critics said it was too costly.",
+            [("The mayor", "praised", "the plan"), ("critics", "said", "it was too costly")],
+        ),
+        (
+            "The director praised two things:\nthe staff and the budget.",
+            [("The director", "praised", "two things")],
+        ),
+    ],
+)
+def test_elaboration_after_a_colon(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

@@ -43,6 +43,7 @@ from .attribution_content import (
     outer_report,
     particle_report,
     verb_content,
+    with_elaboration,
     with_preposition,
     with_stance_noun,
 )
@@ -346,6 +347,7 @@ def _from_verb(
             content = _next_paragraph(text, verb, sent, quotes)
     if content is None:
         return None
+    content = with_elaboration(text, verb.doc, content, quotes)
     src, core = source
     # "A, X said, B": a frame set off by commas inside the content (see with_left_part)
     framed = (

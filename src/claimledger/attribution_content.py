@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from . import cues
 from .attribution_spans import (
@@ -153,6 +153,7 @@ def verb_content(
                 span = quote if quote is not None else span
                 span = with_left_part(text, comp, verb, source[0], span)
                 span = _with_predicate(text, comp, verb, span)
+                span = _with_reason(text, verb, span)
                 return _with_second_that(text, verb, span)
     if verb.dep_ == "parataxis":
         clause = _parenthetical_content(text, verb, sent)
@@ -204,6 +205,38 @@ def verb_content(
         return None  # "encouraged growth": only "encouraged X to do Y" is a request
     obj = _object_content(text, verb)
     return balanced(text, obj, quotes) if obj is not None else None
+
+
+def with_elaboration(
+    text: str, doc: Doc, content: tuple[int, int], quotes: tuple[Quote, ...]
+) -> tuple[int, int]:
+    """ "listed three demands: higher pay, shorter hours and a union": what a colon closing
+    the content opens on the same line spells the content out, and goes with it, to its
+    sentence's end (or the end of a quotation it opens). A colon inside a quotation, or
+    one that ends its line (a list below), leaves the content as it is."""
+    colon = re.match(r"[ \t]*:[ \t]+(?=\S)", text[content[1] :])
+    if colon is None or any(q.open < content[1] < q.close for q in quotes):
+        return content
+    start = content[1] + colon.end()
+    quote = next((q for q in quotes if q.open == start), None)
+    if quote is not None:
+        return trimmed(text, content[0], quote.after)
+    tok = next((t for t in doc if t.idx >= start), None)
+    if tok is None:
+        return content
+    rest = doc[tok.i : tok.sent.end]
+    if any(_reports_itself(t) for t in rest):
+        return content  # "...: a poll found that ...": a report of its own, not an elaboration
+    return trimmed(text, content[0], tok.sent.end_char)
+
+
+def _reports_itself(tok: Token) -> bool:
+    """Whether ``tok`` is a reporting verb with a subject of its own."""
+    return (
+        tok.pos_ == "VERB"
+        and lemma_of(tok) in cues.SPEECH_VERBS | cues.STANCE_VERBS
+        and any(c.dep_ in SUBJECTS for c in tok.children)
+    )
 
 
 def as_reported_by(verb: Token) -> Token | None:
@@ -495,7 +528,22 @@ def _object_content(
             toks += [
                 t
                 for x in verb.children
-                if (x.dep_ == "xcomp" or _as_complement(x) or (pointed and x.dep_ == "ccomp"))
+                if (
+                    x.dep_ == "xcomp"
+                    or _as_complement(x)
+                    or (pointed and x.dep_ == "ccomp")
+                    or _infinitive_of_object(x, _pobj(c), verb)
+                )
+                and x.left_edge.i == c.right_edge.i + 1
+                for t in x.subtree
+            ]
+        elif c.dep_ == "xcomp":
+            # "has pledged to sell the team if she wins": the condition of what was pledged
+            toks += [
+                t
+                for x in verb.children
+                if x.dep_ == "advcl"
+                and _has_mark(x, *_REASONS)
                 and x.left_edge.i == c.right_edge.i + 1
                 for t in x.subtree
             ]
@@ -509,6 +557,8 @@ def _object_content(
                     sib.dep_ in ("oprd", "prep", "xcomp", "acomp")
                     or _as_complement(sib)
                     or _rest_of_object(sib)
+                    or _infinitive_of_object(sib, c, verb)
+                    or _adverb_of_object(sib)
                 ) and (
                     sib.left_edge.i == toks[-1].i + 1
                     # "called it “a disgrace”": the parser hangs the opening mark on the verb
@@ -596,6 +646,79 @@ def _rest_of_object(sib: Token) -> bool:
     if sib.dep_ in ("ccomp", "dobj"):
         return True  # "called the streak 40 months of growth": a second object
     return sib.dep_ == "advcl" and sib.tag_ == "VBG" and sib.left_edge.i == sib.i
+
+
+#: Nouns that take an infinitive of their own ("his call to raise the wage", "her efforts to
+#: find a deal"), which the parser may hang on the verb instead.
+_INFINITIVE_NOUNS = frozenset(
+    """
+    call calls effort efforts attempt attempts bid plan plans push drive move decision promise
+    pledge vow refusal willingness unwillingness reluctance failure ability inability
+    fitness propensity readiness determination commitment proposal proposals threat threats
+    demand demands request requests need right chance opportunity desire wish intention
+    """.split()
+)
+#: Verbs whose object is the one to act: "pushed the states to adopt the rules", "called
+#: for the senator to resign".
+_PUSHING_VERBS = frozenset("push call want intend expect need allow force require".split())
+#: Objects of whom what follows is asked or expected: a person, a group, a place's people.
+_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _pobj(prep: Token) -> Token:
+    """The object of ``prep``, or the preposition itself when it has none."""
+    return next((g for g in prep.children if g.dep_ == "pobj"), prep)
+
+
+def _infinitive_of_object(sib: Token, obj: Token, verb: Token) -> bool:
+    """Whether ``sib`` is a bare infinitive the parser hangs on the verb right after its
+    object ``obj``, and one the object takes: an infinitive noun's own ("defended his call
+    to raise the wage") or what someone is to do ("pushed the senators to act"). A purpose of
+    the subject's ("invoked the floods to rally his crowd") is not part of the object."""
+    first = sib.left_edge
+    if not (
+        sib.dep_ == "advcl"
+        and first.lower_ == "to"
+        and first.dep_ == "aux"
+        and first.head.i == sib.i
+    ):
+        return False
+    return (
+        lemma_of(verb) in cues.REQUEST_VERBS
+        or lemma_of(verb) in _PUSHING_VERBS
+        or lemma_of(obj) in _INFINITIVE_NOUNS
+        or obj.lower_ in _INFINITIVE_NOUNS
+        or obj.tag_ == "PRP"
+        or obj.ent_type_ in _ACTORS
+    )
+
+
+#: Adverbs of direction that complete a verb and its object ("wants the money back").
+_DIRECTIONS = frozenset("back forward forwards away ahead out off aside down up".split())
+#: Adverbs in -ly that say when, not how: "endorsed him recently" ends with the object.
+_TIME_ADVERBS = frozenset(
+    """
+    recently previously currently lately early initially finally eventually subsequently
+    repeatedly frequently immediately quickly already only daily weekly monthly yearly
+    """.split()
+)
+
+
+def _adverb_of_object(sib: Token) -> bool:
+    """Whether ``sib``, an adverb on the verb right after its object, says how or whither
+    the object is meant: "opposed him politically", "wants its money back", "warned them
+    away from the race". One of time or place ("endorsed her recently", "praised it here")
+    is the reporter's."""
+    if sib.dep_ == "prt":
+        return True
+    return (
+        sib.dep_ == "advmod"
+        and sib.pos_ == "ADV"
+        and (
+            sib.lower_ in _DIRECTIONS
+            or (sib.lower_.endswith("ly") and sib.lower_ not in _TIME_ADVERBS)
+        )
+    )
 
 
 def stance_phrase(prep: Token) -> Token | None:
@@ -868,6 +991,20 @@ def _with_second_that(text: str, verb: Token, span: tuple[int, int]) -> tuple[in
     return span
 
 
+def _with_reason(text: str, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said the plan failed because the board balked": a clause of reason or condition
+    right after the reported clause, not set off by punctuation, that the parser hangs on the
+    reporting verb belongs to what was reported."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or not _has_mark(c, *_REASONS) or c.left_edge.idx < span[1]:
+            continue
+        if text[span[1] : c.left_edge.idx].strip():
+            return span
+        toks = _without_dangling(list(c.subtree))
+        return trimmed(text, span[0], toks[-1].idx + len(toks[-1]))
+    return span
+
+
 def _with_predicate(text: str, comp: Token, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
     """ "said the plan proposed by the mayor would fail": the parser may read "the plan
     proposed" as a clause of its own and "would fail" as a second one; a clause without a
@@ -1065,6 +1202,8 @@ def clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Tok
         and not (d.dep_ == "conj" and any(c.dep_ == "mark" for c in d.children))
         # "argued that although he confessed, he ...": a condition opening the clause
         and not _opening_condition(d, comp)
+        # "said he quit because he thought it wrong": a reason or condition of the clause
+        and not (d.dep_ == "advcl" and _has_mark(d, *_REASONS))
         or getattr(outer_report(d), "i", None) == verb.i
         for t in d.subtree
     }
@@ -1100,6 +1239,8 @@ def _opening_condition(clause: Token, comp: Token) -> bool:
 
 #: Conjunctions of a clause that opens a reported one: "said that while he agreed, ...".
 _OPENERS = ("although", "though", "while", "as", "if", "because", "since", "when", "whether")
+#: Marks of a clause of reason or condition, which belongs to the clause it hangs on.
+_REASONS = ("because", "if", "unless")
 
 
 def _without_participle(toks: list[Token]) -> list[Token]:
