@@ -2097,9 +2097,11 @@ def test_the_frame_subject_is_the_one_nearest_the_verb(
             "In an interview with the local paper, the mayor joked about the weather.",
             [("the mayor", "joked about", "the weather")],
         ),
+        # (the conditional "If the two spoke about ..." is no report: see
+        # test_reports_not_asserted)
         (
             "If the two spoke about the budget, neither side would say so.",
-            [("the two", "spoke about", "the budget"), ("neither side", "would say", "so")],
+            [("neither side", "would say", "so")],
         ),
     ],
 )
@@ -3026,4 +3028,65 @@ def test_reason_or_condition_of_the_content(
     ],
 )
 def test_elaboration_after_a_colon(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a report in a condition is not said to have been made
+        ("The mayor will resign if she thinks the budget cannot pass.", []),
+        ("He will not campaign unless the party backs his plan.", []),
+        # asserted, it is
+        (
+            "The mayor thinks the budget cannot pass.",
+            [("The mayor", "thinks", "the budget cannot pass")],
+        ),
+        # a gerund after a preposition of reason, topic or lack names an act, not a report
+        ("The union sued the city for ignoring the contract.", []),
+        ("She refrained from criticizing the mayor.", []),
+        ("The senator left the hearing without offering an alternative.", []),
+        # after a preposition of time the act was done
+        (
+            "After criticizing the mayor, she left the room.",
+            [("she", "criticizing", "the mayor")],
+        ),
+        # the causer's doing is no report of the one it makes think or feel
+        ("The ads made voters feel that the city was unsafe.", []),
+        ("The coach helped the players believe that they could win.", []),
+        (
+            "The players believe that they could win.",
+            [("The players", "believe", "they could win")],
+        ),
+        # "let me say" is the speaker's own statement
+        ("Let me say that the plan is sound.", [("me", "say", "the plan is sound")]),
+    ],
+)
+def test_reports_not_asserted(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a gerund of phase or avoidance joins the cue, as the infinitive does
+        (
+            "The senator began calling for a recount.",
+            [("The senator", "began calling for", "a recount")],
+        ),
+        (
+            "The mayor kept asking the board to resign.",
+            [("The mayor", "kept asking", "the board to resign")],
+        ),
+        (
+            "The senator avoided mentioning the scandal.",
+            [("The senator", "avoided mentioning", "the scandal")],
+        ),
+        (
+            "The union voted to endorse the mayor.",
+            [("The union", "voted to endorse", "the mayor")],
+        ),
+    ],
+)
+def test_gerund_of_phase_joins_the_cue(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found

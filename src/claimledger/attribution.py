@@ -47,7 +47,14 @@ from .attribution_content import (
     with_preposition,
     with_stance_noun,
 )
-from .attribution_cue import adjective_controlled, controlled, cue_span, leading_act, went_on
+from .attribution_cue import (
+    adjective_controlled,
+    controlled,
+    cue_span,
+    leading_act,
+    unasserted,
+    went_on,
+)
 from .attribution_documents import document_author, issued_participle, issued_with, relative_author
 from .attribution_finish import dedupe, finish, outlet_voice
 from .attribution_frames import by_reckoning, in_eyes_of, per_source, to_holder
@@ -140,6 +147,8 @@ def find_attributions(
                         or reduced_passive(text, tok, sent, _np, cue_span)
                         or as_expected(text, tok, sent)
                     )
+                    if cand is not None and cand.cue is not None and unasserted(tok, cand.cue):
+                        cand = None
             elif tok.pos_ == "VERB" and lemma_of(tok) in cues.HELD_VIEW_PASSIVES:
                 if not in_quote(tok, quotes):
                     cand = held_view(text, tok, sent, cue_span)

@@ -1,6 +1,7 @@
 """The cue's verb group: "has also said", "did not deny", "to criticize", "pointed out",
-"said repeatedly"; and the verbs that govern a report and join its cue ("appeared to
-suggest", "was quick to add", "responded by saying", "went on to say").
+"said repeatedly"; the verbs that govern a report and join its cue ("appeared to
+suggest", "was quick to add", "responded by saying", "went on to say", "began calling for");
+and the reports a sentence does not say were made ("if she thinks", "sued for ignoring").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _CATENATIVES = frozenset(
     """
     appear seem have stop begin start try attempt fail go need tend happen get come
     hesitate dare manage struggle be continue use bother like interject pivot decide
+    keep avoid help vote
     """.split()
 )
 
@@ -44,10 +46,15 @@ def controlled(verb: Token, source: tuple[int, int]) -> bool:
         (verb.dep_ == "xcomp" or went_on(verb))
         and head.i < verb.i
         and head.pos_ in ("VERB", "AUX")
-        # only a verb of seeming, phase or attempt; a reporting head ("refused to") is a
+        # only a verb of seeming, phase, attempt or avoidance ("kept asking", "avoided
+        # mentioning", "voted to endorse", "helped persuade"); a reporting head ("refused to") is a
         # report of its own, and one of motion ("moved to accuse") is an act
         and lemma_of(head) in _CATENATIVES
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            # "began calling for", "kept asking", "avoided mentioning": a gerund
+            or (verb.tag_ == "VBG" and verb.dep_ == "xcomp")
+        )
         and (
             any(
                 c.dep_ == "nsubj" and source[0] <= c.idx < source[1]
@@ -157,4 +164,39 @@ def cue_span(verb: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-__all__ = ["adjective_controlled", "controlled", "cue_span", "leading_act", "went_on"]
+#: Prepositions whose gerund names an act as a reason, a topic or a lack, not as done:
+#: "sued the city for ignoring the contract", "refrained from endorsing", "without offering
+#: proof". After one of time or manner ("after criticizing", "by saying") the act was done.
+_TOPIC_PREPOSITIONS = frozenset(
+    "for from without to on about against as than around including of".split()
+)
+
+#: Verbs that make someone else do or think something: "let them think", "made voters feel".
+_CAUSATIVES = frozenset({"let", "make", "help"})
+
+
+def unasserted(verb: Token, cue: tuple[int, int]) -> bool:
+    """Whether the sentence does not say that the report of ``verb`` (cue ``cue``) was made.
+
+    That is a report in a condition ("if she thinks", "unless the party backs"), one that a
+    causer brings about in someone else and leaves out of the cue ("made voters feel that",
+    "helped the players believe"; not the speaker's own "let me say"), and a gerund after a
+    preposition of reason, topic or lack ("sued for ignoring", "refrained from criticizing",
+    "without knowing").
+    """
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
+    head = verb.head
+    if (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.tag_ == "VB"
+        and lemma_of(head) in _CAUSATIVES
+        and head.i < verb.i
+        and not cue[0] <= head.idx < cue[1]
+        and not any(c.lower_ in ("me", "us", "'s", "’s") for c in (*verb.children, *head.children))
+    ):
+        return True
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in _TOPIC_PREPOSITIONS
+
+
+__all__ = ["adjective_controlled", "controlled", "cue_span", "leading_act", "unasserted", "went_on"]
