@@ -3090,3 +3090,78 @@ def test_reports_not_asserted(text: str, found: list[tuple[str | None, str, str]
 )
 def test_gerund_of_phase_joins_the_cue(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an agentless passive of making known: the subject is what unnamed people announced
+        (
+            "The merger was announced on Monday.",
+            [(None, "was announced", "The merger")],
+        ),
+        (
+            "The price of the house was not disclosed.",
+            [(None, "was not disclosed", "The price of the house")],
+        ),
+        # with a complement of its own the verb says something else of its subject
+        ("The tenant was announced the winner.", []),
+        # an agent is the source (left to the ordinary passes)
+        ("The storm was not announced by anyone.", []),
+    ],
+)
+def test_agentless_passive_of_announcing(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the participle: the infinitive is the request
+        (
+            "When asked to resign, the mayor refused.",
+            [(None, "asked", "to resign")],
+        ),
+        # "about" parted from the participle opens the question
+        (
+            "Asked on Tuesday about the merger, the chief executive declined to comment.",
+            [
+                (None, "Asked", "about the merger"),
+                ("the chief executive", "declined", "to comment"),
+            ],
+        ),
+        # next to it, it joins the cue
+        (
+            "Asked about the merger, the chief executive laughed.",
+            [(None, "Asked about", "the merger")],
+        ),
+        # with a subject of its own the ordinary reading stands
+        ("The board asked for a delay.", [("The board", "asked for", "a delay")]),
+    ],
+)
+def test_asked_to_and_asked_later_about(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a view of unnamed people: "is described as", "is remembered as"
+        (
+            "The senator is often described as a pragmatist.",
+            [(None, "is often described", "The senator is often described as a pragmatist")],
+        ),
+        (
+            "The old mayor is remembered as a builder of parks.",
+            [(None, "is remembered as", "The old mayor is remembered as a builder of parks")],
+        ),
+        # hypothetical: the writer's reading
+        ("He will be remembered as a builder.", []),
+    ],
+)
+def test_held_view_described_as(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

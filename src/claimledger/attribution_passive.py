@@ -11,7 +11,8 @@ participle or passive verb group the cue, and the agent, if written, the source.
 Reports with no agent at all ("Obama is expected to join her", "he is said to be furious",
 "it was reported that ...") are unsourced claims: the passive verb group is the cue, the
 source is unknown, and the content is the whole clause the report is about, its subject
-included ("Obama is expected to join her"), or the "that" clause.
+included ("Obama is expected to join her"), or the "that" clause. What was made known with
+no complement ("the merger was announced on Monday") is its subject.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def asked_question(
     Only the participle or passive of "ask" with no active subject counts; the asker is the
     "by" agent when one is written, else unknown (no source). The content is an indirect
     question ("whether he would run", with its opening word), the object of "about" (the
-    preposition joins the cue) or a direct object ("a question about police violence").
+    preposition joins the cue; parted from the verb, "asked on Tuesday about the merger", it
+    opens the content instead), a direct object ("a question about police violence") or,
+    for the participle, an infinitive ("when asked to resign").
     """
     if verb.lemma_.lower() != "ask" or verb.tag_ not in ("VBN", "VBD"):
         return None
@@ -94,11 +97,18 @@ def asked_question(
             if first.lower_ in _QUESTION_WORDS and first.i > verb.i:
                 # "asked what he thought ...": the parser may hang "what" elsewhere
                 content = token_span(text, [first, *toks])
+            elif not passive and c.dep_ == "xcomp" and first.lower_ == "to" and first.head == c:
+                # "when asked to resign, he refused": the request is the infinitive
+                content = token_span(text, toks)
         elif c.dep_ == "prep" and c.lower_ == "about" and c.i == verb.i + 1:
             toks = list(c.subtree)[1:]
             if toks:
                 content = token_span(text, toks)
                 cue = (cue[0], c.idx + len(c))
+        elif c.dep_ == "prep" and c.lower_ == "about":
+            # "asked on Tuesday about the merger": the preposition, parted from the verb,
+            # opens the question
+            content = token_span(text, list(c.subtree))
         elif c.dep_ == "dobj" and c.lower_ not in _QUESTION_WORDS:
             content = token_span(text, list(c.subtree))
         if content is not None:
@@ -122,9 +132,11 @@ def agentless_passive(
     Only a passive of :data:`~claimledger.cues.UNSOURCED_PASSIVES` with no "by" agent
     counts. With a subject and an infinitive, the content runs from the subject to the end
     of the infinitive clause; with an expletive "it" and a clause, the content is the clause
-    and "it" joins the cue.
+    and "it" joins the cue. A passive of :data:`~claimledger.cues.NEWS_PASSIVES` with no
+    complement ("the merger was announced on Monday") has its subject for content.
     """
-    if verb.lemma_.lower() not in cues.UNSOURCED_PASSIVES:
+    lemma = verb.lemma_.lower()
+    if lemma not in cues.UNSOURCED_PASSIVES and lemma not in cues.NEWS_PASSIVES:
         return None
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
@@ -136,6 +148,8 @@ def agentless_passive(
     subj = subjects[0]
     cue = cue_span(verb)
     comps = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "ccomp")]
+    if lemma in cues.NEWS_PASSIVES:
+        return _announced(text, verb, subj, comps, sent, cue)
     if not comps:
         return None
     comp = comps[0]
@@ -156,6 +170,29 @@ def agentless_passive(
     return in_sentence(content, cue, None, verb.lemma_.lower(), sent)
 
 
+def _announced(
+    text: str,
+    verb: Token,
+    subj: Token,
+    comps: list[Token],
+    sent: SpacySpan,
+    cue: tuple[int, int],
+) -> Candidate | None:
+    """ "The merger was announced on Monday", "the price was not disclosed": the subject is
+    what unnamed people made known, when the verb has no complement of its own ("was
+    announced the winner", "was revealed as a donor" say something else of it)."""
+    if comps or subj.lower_ == "there":
+        return None
+    if any(c.dep_ in ("oprd", "dobj", "attr") for c in verb.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    content = token_span(text, list(subj.subtree))
+    if content[0] >= content[1] or content[1] > cue[0]:
+        return None
+    return in_sentence(content, cue, None, verb.lemma_.lower(), sent)
+
+
 #: Modal and progressive auxiliaries that make a held view hypothetical: "can be seen as",
 #: "is being perceived as".
 _HYPOTHETICAL = frozenset({"can", "could", "may", "might", "will", "would", "being", "wo", "ca"})
@@ -163,6 +200,10 @@ _HYPOTHETICAL = frozenset({"can", "could", "may", "might", "will", "would", "bei
 #: Views that report only as the main verb: "the deal is seen as a defeat", not "a deal
 #: that is seen as a defeat" (mostly the writer's aside).
 _MAIN_ONLY = frozenset({"see", "view", "regard", "perceive", "consider"})
+
+#: Views whose "as" names the description, not part of the verb: "is often described as a
+#: moderate" has the cue "is often described".
+_BARE_CUE = frozenset({"describe"})
 
 #: Words of a verb group before its verb: "has long been", "is not", "is best".
 _GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -214,7 +255,8 @@ def held_view(text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan) -> Can
             return None  # "the energy he is known for - ...": no object
         if subj.lower_ == "it" and comp.lower_ == "for":
             return None  # "it has been known for years that ...": the clause is the news
-        cue = (cue[0], comp.idx + len(comp))
+        if lemma not in _BARE_CUE:
+            cue = (cue[0], comp.idx + len(comp))
     # "is best known for": a superlative adverb stays in the verb group
     group = [c for c in verb.children if subj.i < c.i < verb.i and c.dep_ in _GROUP]
     if group:

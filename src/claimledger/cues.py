@@ -281,6 +281,10 @@ UNSOURCED_PASSIVES: frozenset[str] = frozenset(
     "say report believe think expect allege rumor rumour understand suspect".split()
 )
 
+#: Verbs whose agentless passive with no complement makes its subject the news of unnamed
+#: people: "the merger was announced on Monday", "the price was not disclosed".
+NEWS_PASSIVES: frozenset[str] = frozenset("announce disclose reveal confirm".split())
+
 #: Verbs whose participle after a noun, with a "by" agent, reports the agent's stand on it:
 #: "a measure opposed by the unions".
 REDUCED_PASSIVE_REPORTS: frozenset[str] = frozenset(
@@ -301,6 +305,11 @@ HELD_VIEW_PASSIVES: dict[str, frozenset[str]] = {
     "criticise": frozenset({"for", "as"}),
     "accuse": frozenset({"of"}),
     "declare": frozenset({"oprd"}),
+    "describe": frozenset({"as"}),
+    "remember": frozenset({"as", "for"}),
+    "portray": frozenset({"as"}),
+    "characterize": frozenset({"as"}),
+    "characterise": frozenset({"as"}),
 }
 
 
