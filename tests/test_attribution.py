@@ -3165,3 +3165,69 @@ def test_asked_to_and_asked_later_about(
 )
 def test_held_view_described_as(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the day or the medium of the statement hung on the speaker is the verb's
+        ("A county report on Wednesday found that the bridge was unsafe.", "A county report"),
+        ("Ms. Ortiz during a Sunday interview said the levy was a mistake.", "Ms. Ortiz"),
+        ("The senator in a statement said the bill would fail.", "The senator"),
+        (
+            "Dr. Hale, a county health officer, via email said the clinic would close.",
+            "Dr. Hale, a county health officer",
+        ),
+        # a place, or where a document appeared, says which source it is
+        ("Farmers in the valley say the drought is the worst in decades.", "Farmers in the valley"),
+        ("A report in the local paper said the bridge was unsafe.", "A report in the local paper"),
+        ("A survey in March found that most tenants want repairs.", "A survey in March"),
+        (
+            "The mayor during the campaign called the levy a mistake.",
+            "The mayor during the campaign",
+        ),
+    ],
+)
+def test_source_without_the_occasion_of_the_statement(text: str, source: str) -> None:
+    a = only(text)
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a count keeps its approximation and a pair its "both"
+        ("Nearly half of the tenants said the rent was too high.", "Nearly half of the tenants"),
+        ("About a third of the farmers say the rule hurts them.", "About a third of the farmers"),
+        (
+            "Almost everyone in the room agreed that the plan was sound.",
+            "Almost everyone in the room",
+        ),
+        (
+            "Both the union and the company say the talks went well.",
+            "Both the union and the company",
+        ),
+        # a focusing adverb before the source is not part of it
+        ("Even the mayor says the plan failed.", "the mayor"),
+    ],
+)
+def test_source_keeps_the_words_of_its_count(text: str, source: str) -> None:
+    a = only(text)
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the parser may split a hyphenated word into subjects of their own
+        ("Co-host Dana Reyes asked whether the show would return.", "Co-host Dana Reyes"),
+        ("The ex-wife of the pitcher blames him for the debts.", "The ex-wife of the pitcher"),
+        ("Our co-founder said the firm would grow.", "Our co-founder"),
+        ('"It is over," said UC-AFT President Bob Roe.', "UC-AFT President Bob Roe"),
+        # a hyphen with spaces parts a dateline from the source
+        ("DENVER - The governor said the roads would reopen.", "The governor"),
+    ],
+)
+def test_source_keeps_whole_hyphenated_words(text: str, source: str) -> None:
+    a = only(text)
+    assert a.source is not None and a.source.text == source

@@ -696,10 +696,16 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
     """The source of ``verb``: its subject, or its conjunct head's, or a relative's antecedent."""
     head = verb
     conjunct = False  # whether ``head`` was reached from a conjunct ("X was ... and said")
+    pieces: list[Token] = []
     for _ in range(3):
         subj = sorted(
             (c for c in head.children if c.dep_ in SUBJECTS), key=lambda c: c.lower_ in _RELATIVE
         )
+        if len(subj) > 1:
+            # "Co-host Lee asked": the parser took the pieces of a hyphenated word for
+            # subjects of their own; the subject is the noun they modify
+            pieces = [c for c in subj if _word_piece(c)]
+            subj = [c for c in subj if c not in pieces] or subj
         if len(subj) > 1 and _after_quotation(head):
             # "“... Full panic mode,” said Ms. Lee": the words before the verb are quoted
             subj = [c for c in subj if c.i > head.i] or subj
@@ -722,7 +728,14 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
                 return pronoun, _np(text, head.head, exclude=head)[1]
             if s.dep_ == "expl":
                 return None
-            return _np(text, s)
+            mention, core = _np(text, s)
+            if pieces and s not in pieces:
+                # "The ex-wife": the words of the hyphenated word's first part
+                start = min(p.left_edge.idx for p in pieces)
+                if max(p.right_edge.i for p in pieces) == s.left_edge.i - 1:
+                    mention = (min(start, mention[0]), mention[1])
+                    core = (min(start, core[0]), core[1])
+            return mention, core
         if head is verb and (outer := outer_report(verb)) is not None:
             head = outer  # "X said Y was wrong and criticized him": X criticized
             continue
@@ -759,6 +772,20 @@ def _subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] 
             continue
         return None
     return None
+
+
+def _word_piece(tok: Token) -> bool:
+    """Whether ``tok`` is a hyphen or the part before one inside a word ("co" of "co-host")."""
+    doc = tok.doc
+    if tok.text == "-":
+        return not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
+    return (
+        not tok.whitespace_
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].is_alpha
+    )
 
 
 def _frame_subject(verb: Token, subj: list[Token]) -> list[Token]:
@@ -811,9 +838,11 @@ def _np(
 
     The mention keeps titles, appositions ("Rendell, a Clinton surrogate"), relative
     clauses and participles that say which source it is ("a poll released Monday") but not
-    participles set off by a comma ("Trump, speaking to ..."), leading adverbs ("Even
-    China") or a dateline ("BRUSSELS - European leaders"). The core drops appositions too:
-    it is what names the entity.
+    participles set off by a comma ("Trump, speaking to ..."), the time or medium of the
+    statement ("Lee on Tuesday", "Lee in a statement"), leading adverbs ("Even China", but
+    not a count's "Nearly half") or a dateline ("BRUSSELS - European leaders"). A
+    hyphenated word is never cut. The core drops appositions too: it is what names the
+    entity.
     """
     # a participle set off by a comma ("Lee, speaking in Ohio") describes the source; one
     # without ("a poll released Monday") says which source it is
@@ -825,10 +854,17 @@ def _np(
         for c in head.children
         if c.i > head.i and c.dep_ == "relcl" and _after_comma(c) and _reports(c)
     ]
+    # the time or the medium of the statement the parser hung on the speaker ("Lee on
+    # Tuesday said", "Lee in a statement said") is the verb's, not the speaker's
+    clauses += [c for c in head.children if c.i > head.i and _occasion(c)]
     leading = [
         c
         for c in head.children
-        if c.i < head.i and c.dep_ in ("advmod", "preconj", "cc") and c.i == head.left_edge.i
+        if c.i < head.i
+        and c.dep_ in ("advmod", "preconj", "cc")
+        and c.i == head.left_edge.i
+        # "nearly half", "both parties": a count's own words stay
+        and c.lower_ not in _QUANTIFYING
     ]
     toks = [
         t
@@ -849,14 +885,67 @@ def _np(
         elif t.i > head.i:
             break
     toks = _after_dateline(run)
-    full = token_span(text, toks)
+    full = _whole_words(text, token_span(text, toks))
     appositions = [
         c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
     ]
     core_toks = [t for t in toks if not any(_in_subtree(t, c) for c in appositions)]
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
-    core = token_span(text, core_toks) if core_toks else full
+    core = _whole_words(text, token_span(text, core_toks)) if core_toks else full
     return full, core
+
+
+def _whole_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Extend ``span`` over the rest of a hyphenated word it cuts ("co-host", "AFL-CIO"):
+    the parser may split one at the hyphen."""
+    start, end = span
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return start, end
+
+
+#: Words before a noun phrase that belong to its count: "nearly half", "about 40 percent",
+#: "both parties" (where "even", "only", "also" before a source do not).
+_QUANTIFYING = frozenset(
+    "nearly almost about roughly approximately around both either neither".split()
+)
+
+#: Nouns of the medium of a statement: "in a statement", "via email".
+_MEDIUM_NOUNS = frozenset(
+    """
+    statement speech interview post posting filing email e-mail letter tweet op-ed column
+    memo release remarks appearance testimony video
+    """.split()
+)
+
+
+def _occasion(prep: Token) -> bool:
+    """Whether ``prep``, a prepositional phrase after the head of a source, gives the time
+    ("on Tuesday", "during a Sunday interview") or the medium ("in a statement", "via
+    email") of the statement rather than which source it is ("a poll in June", "the
+    report in the paper" stay)."""
+    if prep.dep_ != "prep":
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return False
+    obj = objs[0]
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree)
+    if (prep.lower_ == "on" and obj.ent_type_ in ("DATE", "TIME")) or (
+        prep.lower_ == "during" and dated
+    ):
+        return True
+    return (
+        prep.lower_ in ("in", "via", "during")
+        and lemma_of(obj) in _MEDIUM_NOUNS
+        and lemma_of(prep.head) not in cues.DOCUMENT_NOUNS | cues.EVIDENCE_NOUNS
+    )
 
 
 def _after_dateline(toks: list[Token]) -> list[Token]:
