@@ -1844,7 +1844,7 @@ def test_back_of_a_retort_joins_the_cue(text: str, cue: str) -> None:
         ("The critic wrote sarcastically that the film was a triumph.", "wrote sarcastically"),
         ("The mayor said again that the tunnel is safe.", "said again"),
         # an adverb of the content, or one further away, stays out of the cue
-        ("The minister said only that the port would reopen.", "said"),
+        ("The minister said only the port would reopen.", "said"),
         ("The minister said on Monday, repeatedly, that the port would reopen.", "said"),
     ],
 )
@@ -3231,3 +3231,135 @@ def test_source_keeps_the_words_of_its_count(text: str, source: str) -> None:
 def test_source_keeps_whole_hyphenated_words(text: str, source: str) -> None:
     a = only(text)
     assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # what stands between an auxiliary and its verb is inside the verb group
+        (
+            "The mayor has since said that the bridge is safe.",
+            [("The mayor", "has since said", "the bridge is safe")],
+        ),
+        (
+            "The two senators have both argued that taxes are too high.",
+            [("The two senators", "have both argued", "taxes are too high")],
+        ),
+        (
+            "The governor had last month claimed that the deal was dead.",
+            [("The governor", "had last month claimed", "the deal was dead")],
+        ),
+        # a subject between them ends it
+        (
+            "Has the mayor ever said that the bridge is safe?",
+            [("the mayor", "ever said", "the bridge is safe")],
+        ),
+    ],
+)
+def test_verb_group_encloses_its_modifiers(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a look or a sound the words came with is the manner of saying
+        (
+            "“It will pass,” the senator said with a grin.",
+            [("the senator", "said with a grin", "It will pass")],
+        ),
+        (
+            "“We are not worried,” she replied, with a shrug.",
+            [("she", "replied, with a shrug", "We are not worried")],
+        ),
+        # other "with" phrases are not
+        (
+            "“It will pass,” the senator said with confidence.",
+            [("the senator", "said", "It will pass")],
+        ),
+    ],
+)
+def test_manner_of_saying_joins_the_cue(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the platform a text was written or posted on is part of the act
+        (
+            "“This is a great day,” the mayor wrote on Facebook.",
+            [("the mayor", "wrote on Facebook", "This is a great day")],
+        ),
+        (
+            "The senator posted on Twitter that the vote was rigged.",
+            [("The senator", "posted on Twitter", "the vote was rigged")],
+        ),
+        ("“We lost,” she wrote in a blog post.", [("she", "wrote in a blog post", "We lost")]),
+        # a letter is not a platform, and speaking is not posting
+        ("“We lost,” she wrote in a letter.", [("she", "wrote", "We lost")]),
+        ("“We lost,” she said on Twitter.", [("she", "said", "We lost")]),
+    ],
+)
+def test_platform_of_a_written_statement_joins_the_cue(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # what a preposition right after the verb brings is its content, not a quotation or
+        # a clause before it
+        (
+            "The coach said the team was “ready to win.” He pointed to the new stadium as proof.",
+            [
+                ("The coach", "said", "the team was “ready to win.”"),
+                ("He", "pointed to", "the new stadium as proof"),
+            ],
+        ),
+        (
+            "He wants a large stimulus for roads; she calls for a smaller one.",
+            [("He", "wants", "a large stimulus for roads"), ("she", "calls for", "a smaller one")],
+        ),
+        (
+            "Few like the mayor, so they are reluctantly voting for a rival they distrust.",
+            [("they", "are reluctantly voting for", "a rival they distrust")],
+        ),
+        (
+            "Young voters lean left: most identify with the governor's party.",
+            [("most", "identify with", "the governor's party")],
+        ),
+        # without such a preposition the statement before the frame is the content
+        ("Costs are rising, the mayor argued.", [("the mayor", "argued", "Costs are rising")]),
+    ],
+)
+def test_reporting_preposition_brings_the_content(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "only" before the clause's "that" limits the saying, and joins the cue
+        (
+            "The spokesman said only that the talks were continuing.",
+            [("The spokesman", "said only", "the talks were continuing")],
+        ),
+        # inside the clause, or before an object, it limits what was said
+        (
+            "He said that only the mayor could decide.",
+            [("He", "said", "only the mayor could decide")],
+        ),
+        ("The mayor said only one thing.", [("The mayor", "said", "only one thing")]),
+    ],
+)
+def test_said_only_that(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

@@ -137,11 +137,22 @@ def verb_content(
         # "pointed to the times the council cut the budget": the parser makes the clause
         # after the object the verb's; what is pointed to is the object, clause and all
         comps = [c for c in comps if c.left_edge.i < to.i]
+    if _reporting_preposition(verb) is not None:
+        # "Costs rose; she calls for a cap": a clause before the verb is not what it calls for
+        comps = [c for c in comps if c.i > verb.i]
     if comps:
         comp = comps[0]
         toks = clause_tokens(comp, verb, source[0])
         while toks and (
             (toks[0].dep_ == "mark" and toks[0].lower_ == "that")
+            # "said only that ...": "only" goes with the cue
+            or (
+                toks[0].lower_ == "only"
+                and len(toks) > 1
+                and toks[1].dep_ == "mark"
+                and toks[1].lower_ == "that"
+                and toks[0].idx < cue[1]
+            )
             or (toks[0].is_punct and toks[0].text not in QUOTE_MARKS)
             or (toks[0].dep_ == "cc" and toks[0].i == comp.left_edge.i)
         ):
@@ -161,6 +172,8 @@ def verb_content(
             quote = _quote_around(text, clause, quotes, cue)
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
+    if quote is not None and _reporting_preposition(verb) is not None:
+        quote = None  # "He pointed to the budget": what is pointed to, not a quotation near it
     if quote is not None and quote[1] <= verb.head.idx and _participle_of_a_report(verb):
         quote = None  # "“...,” she said, referring to the bill": the quotation is "said"'s
     lemma = lemma_of(verb)
@@ -185,7 +198,12 @@ def verb_content(
         quote = balanced(text, quote, quotes) if quote is not None else None
     if quote is None and lemma in ("say", "answer", "reply"):
         quote = _short_answer(text, verb)
-    if quote is None and lemma in cues.SPEECH_VERBS and lemma not in cues.CLAUSE_ONLY_VERBS:
+    if (
+        quote is None
+        and lemma in cues.SPEECH_VERBS
+        and lemma not in cues.CLAUSE_ONLY_VERBS
+        and _reporting_preposition(verb) is None
+    ):
         quote = _statement_before_frame(text, verb, sent, cue, source[0])
         if quote is not None:
             return balanced(text, quote, quotes)
@@ -601,6 +619,43 @@ def _particle_object(text: str, verb: Token) -> tuple[int, int] | None:
     if any(stance_phrase(c) for c in verb.children if c.i > verb.i):
         return _object_content(text, verb)  # "came out in support of the strike"
     return _object_content(text, verb, only=brings)
+
+
+#: Verbs whose preposition right after them brings what they report: "pointed to the
+#: budget", "called for a recount", "voted for the bill", "identify with the party".
+_REPORTING_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "point": frozenset({"to"}),
+    "refer": frozenset({"to"}),
+    "call": frozenset({"for"}),
+    "vote": frozenset({"for", "against"}),
+    "argue": frozenset({"for", "against"}),
+    "ask": frozenset({"for"}),
+    "identify": frozenset({"with"}),
+    "push": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "lobby": frozenset({"for", "against"}),
+}
+
+
+def _reporting_preposition(verb: Token) -> Token | None:
+    """The preposition right after ``verb`` (past a manner adverb: "are reluctantly voting
+    for") that brings what it reports ("called for a recount", "pointed to the budget"), with
+    its object; or None."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].dep_ == "advmod" and doc[i].head.i == verb.i:
+        i += 1
+    if i >= len(doc):
+        return None
+    prep = doc[i]
+    if (
+        prep.dep_ != "prep"
+        or prep.head.i != verb.i
+        or prep.lower_ not in _REPORTING_PREPOSITIONS.get(lemma_of(verb), ())
+        or not any(c.dep_ == "pobj" for c in prep.children)
+    ):
+        return None
+    return prep
 
 
 def _pointed_to(verb: Token) -> Token | None:

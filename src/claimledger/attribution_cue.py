@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import cues
 from .attribution_content import SUBJECTS, lemma_of
 
 _CUE_LEFT = ("aux", "auxpass", "neg")
@@ -130,6 +131,119 @@ def went_on(verb: Token) -> bool:
     )
 
 
+def _inner_auxiliary(verb: Token, start: int) -> int | None:
+    """The index of an auxiliary of ``verb`` a few words before ``start`` (the cue's first
+    word so far) when only modifiers of the verb stand between them: "has since said",
+    "have both argued", "has, however, insisted", "had last month claimed". The verb group
+    is the auxiliary and the verb with what they enclose; a subject between them ("has the
+    mayor said") ends it."""
+    doc = verb.doc
+    for i in range(start - 1, max(start - 5, -1), -1):
+        tok = doc[i]
+        if tok.head.i == verb.i and tok.dep_ in ("aux", "auxpass"):
+            return i
+        if (
+            tok.dep_ in SUBJECTS
+            or tok.dep_ in ("cc", "mark", "prep", "dobj", "ccomp")
+            or tok.text in ("”", '"', "''", "“", "(", ")", "—", "–", "-")
+            or not any(a.i == verb.i for a in tok.ancestors)
+            # "has both praised the plan and criticized its cost": a correlative's "both"
+            or (
+                tok.lower_ in ("both", "either", "neither")
+                and any(c.dep_ == "conj" for c in verb.children)
+            )
+        ):
+            return None
+    return None
+
+
+def _only_that(verb: Token, end: int) -> bool:
+    """Whether the word after the cue's last (``end``) is the "only" of "said only that
+    ...", which limits the saying (she said nothing more), not what was said."""
+    doc = verb.doc
+    if end + 2 >= len(doc):
+        return False
+    only, that = doc[end + 1], doc[end + 2]
+    return (
+        only.lower_ == "only"
+        and that.lower_ == "that"
+        and that.dep_ == "mark"
+        and only.head.i == that.head.i
+        and that.head.head.i == verb.i
+        and that.head.dep_ == "ccomp"
+    )
+
+
+def _with_a_smile(verb: Token, end: int) -> int:
+    """The end of the cue past a look or a sound the words came with, right after it
+    ("said with a grin", "replied, with a shrug", "said with an eye roll"): the manner of
+    saying, as a manner adverb is; "said with confidence" or "spoke with reporters" is not."""
+    doc = verb.doc
+    i = end + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "with" or doc[i].head.i != verb.i:
+        return end
+    obj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if (
+        obj is None
+        or obj.i > i + 4
+        or lemma_of(obj) not in cues.EXPRESSION_NOUNS
+        or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
+    ):
+        return end
+    return obj.i
+
+
+#: Verbs of writing that a place of posting completes: "wrote on Facebook", "posted on
+#: Twitter", "wrote in a blog post".
+_POSTING_VERBS = frozenset({"write", "post", "tweet"})
+#: Social platforms other than those the channel patterns name, and places of posting.
+_PLATFORM_WORDS = frozenset({"blog", "media", "reddit", "tumblr", "linkedin", "medium"})
+_PLATFORM_CHANNELS = frozenset(
+    {
+        "X",
+        "Facebook",
+        "Instagram",
+        "YouTube",
+        "TikTok",
+        "Truth Social",
+        "Threads",
+        "Bluesky",
+        "Weibo",
+        "Telegram",
+    }
+)
+
+
+def _on_a_platform(verb: Token, end: int) -> int:
+    """The end of the cue past the platform a text was written or posted on, right after
+    the verb ("wrote on Facebook", "posted on Twitter", "wrote in a blog post", "posted via
+    Instagram"): where a written statement was made is part of the act of writing it, as
+    "said in a statement" is. Not for speaking ("said on Twitter" is left as it was)."""
+    doc = verb.doc
+    i = end + 1
+    if (
+        lemma_of(verb) not in _POSTING_VERBS
+        or i >= len(doc)
+        or doc[i].lower_ not in ("on", "via", "in")
+        or doc[i].head.i != verb.i
+    ):
+        return end
+    obj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.i > i + 4:
+        return end
+    words = doc[i + 1 : obj.i + 1]
+    if doc[i].lower_ == "in":
+        # "wrote in a blog post"; not "in a tweet", "in a letter"
+        return obj.i if any(t.lower_ == "blog" for t in words) else end
+    if any(t.lower_ in _PLATFORM_WORDS for t in words) or cues.channel_of(words.text) in (
+        _PLATFORM_CHANNELS
+    ):
+        return obj.i
+    return end
+
+
 def cue_span(verb: Token) -> tuple[int, int]:
     """The verb group: auxiliaries, negation and adverbs just before the verb ("has also
     said", "did not deny", "aggressively attacked", and an infinitive's "to": "allowed
@@ -142,6 +256,9 @@ def cue_span(verb: Token) -> tuple[int, int]:
             break
         if prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.tag_ == "RB"):
             start -= 1
+            continue
+        if (aux := _inner_auxiliary(verb, start)) is not None:
+            start = aux
             continue
         break
     end = verb.i
@@ -161,6 +278,10 @@ def cue_span(verb: Token) -> tuple[int, int]:
             and c.lower_ not in ("only", "nearly", "early", "likely", "directly")
         ):
             end = c.i
+    if _only_that(verb, end):
+        end += 1
+    end = _with_a_smile(verb, end)
+    end = _on_a_platform(verb, end)
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 

@@ -112,6 +112,14 @@ CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Looks and sounds that words come with, a manner of saying: "said with a grin", "replied,
+#: with a shrug", "said with an eye roll".
+EXPRESSION_NOUNS: frozenset[str] = frozenset(
+    """
+    smile grin smirk laugh chuckle giggle sigh shrug wink nod frown scowl grimace roll scoff
+    """.split()
+)
+
 #: Verbs that report speech only next to a quotation ("“...,” he continued").
 QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "go"})
 
@@ -248,6 +256,7 @@ ALSO_PREPOSITIONAL: dict[str, frozenset[str]] = {
     "believe": frozenset({"in"}),
     "agree": frozenset({"with"}),
     "disagree": frozenset({"with"}),
+    "identify": frozenset({"with"}),
 }
 
 #: Verbs that give something a name: "what he called “a disgrace”", "which she described
