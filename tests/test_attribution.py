@@ -3363,3 +3363,55 @@ def test_reporting_preposition_brings_the_content(
 )
 def test_said_only_that(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser may fold a naming verb's object into the name it gives
+        (
+            "Fields called both Lee and Park “dishonest” and said the race was over.",
+            [
+                ("Fields", "called", "both Lee and Park “dishonest”"),
+                ("Fields", "said", "the race was over"),
+            ],
+        ),
+        (
+            "The mayor later mocked her accent, called her “second-rate” and skipped the hearing.",
+            [
+                ("The mayor", "later mocked", "her accent"),
+                ("The mayor", "called", "her “second-rate”"),
+            ],
+        ),
+        # whom the verb called, with no name given, is no report
+        ("The coach called Jordan at home on Sunday.", []),
+    ],
+)
+def test_object_folded_into_the_name(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "showed no sign of", "has shown little interest in": a stance shown
+        (
+            "Mr. Ortiz showed no sign of backing down.",
+            [("Mr. Ortiz", "showed no sign of", "backing down")],
+        ),
+        (
+            "The party has shown little interest in the bill.",
+            [("The party", "has shown little interest in", "the bill")],
+        ),
+        (
+            "The firm expressed confidence in the new manager.",
+            [("The firm", "expressed confidence in", "the new manager")],
+        ),
+        # signs raised are no stance
+        ("The senator raised signs of every color.", []),
+        # a thing's signs are no stance
+        ("The economy is showing signs of recovery.", []),
+    ],
+)
+def test_stance_shown(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

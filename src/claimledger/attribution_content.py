@@ -25,6 +25,7 @@ from .attribution_spans import (
     trimmed,
 )
 from .quotes import Quote
+from .roles import PERSON_HEADS
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _MEDIA_NOUNS = frozenset(
@@ -501,7 +502,7 @@ def _object_content(
 
     A preposition that introduces the object ("talked about", "warned of") is the cue's.
     """
-    named = name_given(verb) if only is None else []
+    named = (name_given(verb) or _object_in_complement(verb)) if only is None else []
     if named:
         return token_span(text, named)
     for c in verb.children:
@@ -892,6 +893,40 @@ def name_given(verb: Token) -> list[Token]:
     return list(verb.doc[first.i : last + 1])
 
 
+def _object_in_complement(verb: Token) -> list[Token]:
+    """ "called both candidates “crazy”", "called the mayor a “liar”": the object and the name
+    a naming verb gives it, when the parser makes the object part of the name (a modifier of
+    it, or a name of its own) and the verb has no direct object. A single name with nothing
+    before it is whom the verb called ("called a donor"); empty unless ``verb`` is such a
+    naming."""
+    if lemma_of(verb) not in cues.NAMING_VERBS:
+        return []
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in kids):
+        return []
+    names = [c for c in kids if c.dep_ == "oprd" and c.i > verb.i]
+    if not names:
+        return []
+    first = names[0]
+    # "called both the mayor and her rival “reckless”": the parser may leave a word between
+    # the verb and the name unattached
+    loose = {t.i for c in kids if c.dep_ == "dep" and c.i > verb.i for t in c.subtree}
+    if any(i not in loose for i in range(verb.i + 1, first.left_edge.i)):
+        return []
+    if len(names) < 2 and not any(
+        g.i < first.i
+        and (
+            (g.dep_ == "nmod" and g.pos_ in ("PROPN", "PRON", "NOUN"))
+            # "called her “third-rate”": the pronoun made the name's possessive
+            or (g.dep_ == "poss" and g.lower_ == "her" and g.i == verb.i + 1)
+        )
+        for g in first.children
+    ):
+        return []
+    last = max(t.i for n in names for t in n.subtree)
+    return list(verb.doc[verb.i + 1 : last + 1])
+
+
 #: Nouns of the occasion or medium of a statement: "... in an email", "during the debate".
 _OCCASION_NOUNS = _MEDIA_NOUNS | frozenset(
     """
@@ -964,11 +999,32 @@ _ASIDES = frozenset({"relcl", "acl"})
 def _stance_object(verb: Token) -> Token | None:
     """The stance noun a light verb takes: "expressed *concern*", "voiced *doubts*", "made
     no *mention*"."""
-    nouns = cues.NOUN_FRAMES.get(lemma_of(verb), cues.STANCE_NOUNS)
+    lemma = lemma_of(verb)
+    nouns = cues.NOUN_FRAMES.get(lemma, cues.STANCE_NOUNS)
+    if lemma == "show" and _someone_shows(verb):
+        nouns = nouns | cues.SHOWN_NOUNS
     for c in verb.children:
         if c.dep_ == "dobj" and c.i > verb.i and lemma_of(c) in nouns:
             return c
     return None
+
+
+def _someone_shows(verb: Token) -> bool:
+    """Whether the subject of ``verb`` (or of the verb it is the infinitive of) is someone: a
+    person's pronoun, a person, group or country by name, one of the roles people hold, or
+    someone's ("his campaign"), as when "the senator showed no sign of backing down"; a
+    thing's signs ("the old bridge shows signs of wear") are no stance."""
+    holder = verb.head if verb.dep_ == "xcomp" else verb
+    subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("he", "she", "they", "we", "i", "you")
+    return (
+        subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or lemma_of(subj) in PERSON_HEADS
+        or any(c.dep_ == "poss" for c in subj.children)
+    )
 
 
 def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
@@ -980,7 +1036,11 @@ def _stance_noun_content(text: str, verb: Token) -> tuple[int, int] | None:
     if clauses := that_clauses(noun):
         toks = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])]
     else:
-        allowed = _STANCE_PREPS | cues.BACKING_NOUNS.get(lemma_of(noun), frozenset())
+        allowed = (
+            _STANCE_PREPS
+            | cues.BACKING_NOUNS.get(lemma_of(noun), frozenset())
+            | cues.IN_NOUNS.get(lemma_of(noun), frozenset())
+        )
         preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in allowed]
         # "took issue with the plan": the parser may hang the preposition on the verb
         preps = preps or [

@@ -97,8 +97,16 @@ STANCE_NOUNS: frozenset[str] = frozenset(
     disappointment gratitude admiration interest
     inclination willingness desire defense defence critique
     thought thoughts opinion enthusiasm wish amusement astonishment discomfort disapproval
+    appetite
     """.split()
 )
+
+#: Nouns of a stance that only "show" reports with: "showed no sign of backing down".
+SHOWN_NOUNS: frozenset[str] = frozenset("sign signs hint hints".split())
+
+#: Stance nouns with a preposition of their own besides the common ones: "showed little
+#: interest in the bill", "expressed confidence in the mayor".
+IN_NOUNS: dict[str, frozenset[str]] = {n: frozenset({"in"}) for n in ("interest", "confidence")}
 
 #: Verbs of thinking and finding: their content is a clause ("found that ..."), never an
 #: object ("found a way", "know the answer"); and verbs of saying whose object is seldom
