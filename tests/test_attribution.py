@@ -3415,3 +3415,76 @@ def test_object_folded_into_the_name(text: str, found: list[tuple[str | None, st
 )
 def test_stance_shown(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a headline's speaker owns its line, whatever report the line holds
+        (
+            "Senator Ames: I still believe the tax plan is unfair.\n\nShe spoke on Monday.",
+            [("Senator Ames", ":", "I still believe the tax plan is unfair")],
+        ),
+        (
+            "Mayor Lind: Voters should have approved the bridge bond.\n\nThe vote failed.",
+            [("Mayor Lind", ":", "Voters should have approved the bridge bond")],
+        ),
+        # below the headline the report inside stays the speaker line's own
+        (
+            "The hearing opened on Monday.\nAmes: I believe the plan is unfair.",
+            [("I", "believe", "the plan is unfair")],
+        ),
+        # a label or an exclamation before a headline's colon names no speaker
+        ("The Latest: Storm closes the coastal highway.\n\nThe road reopened later.", []),
+        ("Wow: Mayor Shuts Down The Old Pier.\n\nThe pier closed.", []),
+        (
+            "The Latest: Governor says schools will reopen.\n\nSchools reopen.",
+            [("Governor", "says", "schools will reopen")],
+        ),
+    ],
+)
+def test_headline_speaker_before_a_colon(
+    text: str, found: list[tuple[str | None, str | None, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a document's first line is its headline: a verb in -s after a bare subject
+        # reports, with the preposition it takes
+        (
+            "Ames hints at run for governor; \nMore text follows.",
+            [("Ames", "hints at", "run for governor")],
+        ),
+        (
+            "Governor hints at tax cut in budget speech.\n\nThe speech ran long.",
+            [("Governor", "hints at", "tax cut in budget speech")],
+        ),
+        # verbs of attack that headlines use for criticism
+        (
+            "Governor Rips Transit Budget.\n\nThe budget passed.",
+            [("Governor", "Rips", "Transit Budget")],
+        ),
+        (
+            "Council swipes at mayor over budget delays.\n\nThe budget passed.",
+            [("Council", "swipes at", "mayor over budget delays")],
+        ),
+        # a verb in its base form after a plural subject
+        (
+            "Nurses rebuke hospital over staffing cuts.\n\nThe talks went on.",
+            [("Nurses", "rebuke", "hospital over staffing cuts")],
+        ),
+        # a plural noun with a verb of its own, a noun with one, a subject with an
+        # article, and a lone sentence are no headline's report
+        ("Blistering attacks upend the mayor's plans.\n\nThe campaign went on.", []),
+        ("Union campaign buys radio ads.\n\nThe ads ran.", []),
+        ("The mayor will resign if she thinks the budget cannot pass.\n\nShe left.", []),
+        ("Ames hints at run for governor.", []),
+    ],
+)
+def test_headline_verb_the_parser_missed(
+    text: str, found: list[tuple[str | None, str | None, str]]
+) -> None:
+    assert triples(text) == found

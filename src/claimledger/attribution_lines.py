@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from . import cues
 from .attribution_spans import Candidate, is_quote_content, overlap, quote_content, trimmed
@@ -61,7 +61,11 @@ def headline_verbs(text: str, doc: Doc, found: list[Candidate]) -> list[Candidat
     In a line of three or more words nearly all capitalised, with no report found in it,
     a capitalised word in -s whose stem is a reporting or stance verb ("Vows", "Slams",
     "Urges") splits the line: the words before it (after a leading phrase set off by a
-    comma) are the source, the words after it the content.
+    comma) are the source, the words after it the content. A document's first line, when
+    more text follows, is its headline in any case ("Union hints at strike; "), and a verb
+    in its base form after a plural subject reports too ("Nurses rebuke hospital"); there a
+    word in -s after a modifier or before a verb of its own is a plural noun, and a verb
+    after more than a bare noun phrase is left to the first pass.
     """
     out: list[Candidate] = []
     for line in re.finditer(r"[^\n]+", text):
@@ -78,14 +82,23 @@ def headline_verbs(text: str, doc: Doc, found: list[Candidate]) -> list[Candidat
         # "Trump calls for a ban": a headline in sentence case whose verb the parser took
         # for a plural noun leaves the line without a verb
         verbless = len(words) <= 16 and not any(t.tag_ in _FINITE for t in span)
-        if not (title or verbless):
+        # ... and a document's first line is its headline, whatever the parser made of it
+        headline = len(words) <= 16 and not text[:s0].strip() and bool(text[e0:].strip())
+        if not (title or verbless or headline):
             continue
         for tok in span[1:]:
-            stem = _headline_stem(tok.text if title else tok.text.capitalize())
+            stem = _headline_stem(tok.text if title else tok.text.capitalize()) or _plural_subject(
+                tok, span
+            )
             if stem is None or tok.i + 1 >= span.end or tok.ent_type_ in _NAME_TYPES:
                 continue  # "United States" names a place
             if tok.nbor(-1).text == "United":
                 continue  # ... even where the parser did not say so
+            if not (title or verbless) and (_plural_noun(tok) or not _bare_subject(tok, span)):
+                # a plural noun ("Blistering attacks upend ...", "his attacks on") is no
+                # verb, and a verb after more than a bare name had its chance in the first
+                # pass ("The mayor will resign if she thinks ...")
+                continue
             start = max(s0, text.rfind(",", s0, tok.idx) + 1)
             source = trimmed(text, start, tok.idx)
             opener = (
@@ -109,10 +122,59 @@ def headline_verbs(text: str, doc: Doc, found: list[Candidate]) -> list[Candidat
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
+#: Tags of a word before a noun that modifies it ("his attacks", "criminal charges").
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG", "VBN", "DT", "PDT", "PRP$", "POS", "CD"})
+
+
+def _plural_noun(tok: Token) -> bool:
+    """Whether a sentence-case headline word in -s reads as a plural noun rather than a
+    verb: after a modifier, a verb or another word in -s ("his attacks", "weigh plans",
+    "turns attacks"), or before a verb of its own ("attacks upend", "questions are")."""
+    prev, nxt = tok.nbor(-1), tok.nbor(1)
+    if prev.tag_ in _MODIFIER_TAGS or prev.tag_.startswith("VB"):
+        return True
+    if prev.lower_.endswith("s") and prev.is_lower:
+        return True
+    return nxt.is_lower and (nxt.tag_ in _FINITE or nxt.pos_ == "AUX")
+
+
 #: Prepositions a headline's verb takes its content with ("Calls For", "Warns Of").
-_HEADLINE_PREPOSITIONS = frozenset({"for", "on", "of", "about", "against"})
+_HEADLINE_PREPOSITIONS = frozenset({"for", "on", "of", "about", "against", "at"})
 
 _NAME_TYPES = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+#: Tags of the words of a headline's subject before a verb in its base form.
+_SUBJECT_TAGS = frozenset({"NNP", "NNPS", "NNS", "NN", "JJ", "HYPH", "CD", "CC", ","})
+
+
+def _bare_subject(tok: Token, line: Span) -> bool:
+    """Whether the words of a line before ``tok`` are only nouns, names and adjectives, as
+    a headline's subject is ("Senate candidates", "Union leaders"), with no article."""
+    return all(t.tag_ in _SUBJECT_TAGS for t in line.doc[line.start : tok.i])
+
+
+def _plural_subject(tok: Token, line: Span) -> str | None:
+    """The reporting verb a headline word in its base form is after a plural subject
+    ("Lawmakers Rip Plan", "Experts rebuke proposal"), or None.
+
+    The word before must be a plural in -s and every word before it a noun, adjective or
+    name, and no verb of its own may follow the word.
+    """
+    low = tok.lower_
+    if not (low in cues.SPEECH_VERBS or low in cues.STANCE_VERBS or low in cues.HEADLINE_VERBS):
+        return None
+    prev = tok.nbor(-1)
+    if not re.fullmatch(r"[A-Za-z-]+[a-z]s", prev.text) or prev.tag_ not in _SUBJECT_TAGS:
+        return None
+    if _headline_stem(prev.text.capitalize()) is not None:
+        return None  # "Reveals Report" puts the verb first
+    if not _bare_subject(tok, line):
+        return None
+    nxt = tok.nbor(1)
+    if nxt.is_lower and nxt.tag_ in _FINITE:
+        return None  # "union campaign buys ads": a noun with a verb of its own
+    return low
 
 
 def _headline_stem(word: str) -> str | None:
@@ -122,7 +184,7 @@ def _headline_stem(word: str) -> str | None:
         return None
     low = word.lower()
     for stem in (low[:-1], low[:-2] if low.endswith("es") else low[:-1]):
-        if stem in cues.SPEECH_VERBS or stem in cues.STANCE_VERBS:
+        if stem in cues.SPEECH_VERBS or stem in cues.STANCE_VERBS or stem in cues.HEADLINE_VERBS:
             return stem
     return None
 
@@ -166,7 +228,7 @@ _NOT_SPEAKERS = frozenset(
     note update updated related photo photos video watch read listen editor correction
     source sources credit caption transcript excerpt summary background warning breaking
     live exclusive opinion analysis twitter facebook instagram email e-mail byline dateline
-    contact follow q a
+    contact follow q a latest wow boom busted bombshell look revealed leaked
     """.split()
 )
 _SPEAKER_LINE = re.compile(r"^[ \t]*[\"“]?([^:\n“”\"]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
@@ -202,8 +264,11 @@ def _speaker_lines(
             continue  # "X: “...”" is the colon quotation above
         if content[1] - content[0] < 8:
             continue
-        if not label.isupper() and any(overlap(content, u) for u in used):
-            continue  # a transcript's "WALLACE:" owns its line even with reports inside
+        headline = not text[:line_start].strip()
+        if not (label.isupper() or headline) and any(overlap(content, u) for u in used):
+            # a transcript's "WALLACE:" owns its line even with reports inside, and so does
+            # a headline's speaker ("Mayor: I still believe the pier can be saved")
+            continue
         colon = text.index(":", e)
         out.append(
             Candidate(content, (colon, colon + 1), (s, e), (s, e), ":", frame=(line_start, ce))

@@ -57,6 +57,10 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Verbs of attack that headlines use for criticism ("Senator Rips Plan", "Union trashes
+#: deal"); they report only where a headline's shape gives them a speaker.
+HEADLINE_VERBS: frozenset[str] = frozenset("rip trash whack swipe rebuff".split())
+
 #: Reporting verbs whose direct object is the addressee, not the content ("told reporters").
 ADDRESSEE_VERBS: frozenset[str] = frozenset(
     "tell ask inform assure advise brief remind notify answer".split()
