@@ -3488,3 +3488,121 @@ def test_headline_verb_the_parser_missed(
     text: str, found: list[tuple[str | None, str | None, str]]
 ) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a report told inside the frame after a quotation does not stop the speaker's
+        # quotation from going on with the next one
+        (
+            "“We lost the vote,” said Ann Smith, a teacher who said she left the party last"
+            " year. “Nobody listened to us at all.”",
+            [
+                (
+                    "Ann Smith, a teacher who said she left the party last year",
+                    "said",
+                    "We lost the vote,” said Ann Smith, a teacher who said she left the party"
+                    " last year. “Nobody listened to us at all.",
+                ),
+                ("who", "said", "she left the party last year"),
+            ],
+        ),
+        # a content that ends with a quotation before its frame goes on, as a quotation does
+        (
+            'Mr. Lee "apologized many times on the radio," Jones said. "I think it is time'
+            ' for all of us to move on."',
+            [
+                (
+                    "Jones",
+                    "said",
+                    'Mr. Lee "apologized many times on the radio," Jones said. "I think it is'
+                    " time for all of us to move on.",
+                )
+            ],
+        ),
+        # without a frame after it the writer's sentence stays apart
+        (
+            'Mr. Lee "apologized many times on the radio." "I think it is time for all of us'
+            ' to move on," Jones said.',
+            [("Jones", "said", "I think it is time for all of us to move on")],
+        ),
+    ],
+)
+def test_quotation_continues_past_its_frame(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a quotation after a full stop is not the reported words' own
+        (
+            'The senator pledged to oppose the new tax. "It is wrong for the city," she said.',
+            [
+                ("The senator", "pledged", "to oppose the new tax"),
+                ("she", "said", "It is wrong for the city"),
+            ],
+        ),
+        # a second quotation with its own speaker is that speaker's
+        (
+            'The senator claimed that farmers from the north "cannot sell their crops here"'
+            ' but the mayor said traders "can sell so easily."',
+            [
+                ("The senator", "claimed", 'farmers from the north "cannot sell their crops here"'),
+                ("the mayor", "said", 'traders "can sell so easily."'),
+            ],
+        ),
+    ],
+)
+def test_quotation_after_reported_words_kept_apart(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a quotation opened in the reported clause is said to its end, even where the parse
+        # ends the clause inside it
+        (
+            'The senator said the ruling was "in direct conflict with the spirit of the law.'
+            ' The threat of this ruling to our schools is very clear."',
+            'the ruling was "in direct conflict with the spirit of the law. The threat of'
+            ' this ruling to our schools is very clear."',
+        ),
+        # a quotation right after the reported words completes them
+        (
+            'The senator pledged to oppose the new tax "today, tomorrow, forever."',
+            'to oppose the new tax "today, tomorrow, forever."',
+        ),
+        # a second quotation later in the same sentence goes on with the first
+        (
+            'The senator claimed that farmers from the north "cannot sell their crops here"'
+            ' but traders from the south "can sell so easily."',
+            'farmers from the north "cannot sell their crops here" but traders from the south'
+            ' "can sell so easily.',
+        ),
+        # not past the end of the sentence
+        (
+            'The senator claimed that farmers from the north "cannot sell their crops here."'
+            ' Traders from the south "can sell so easily."',
+            'farmers from the north "cannot sell their crops here."',
+        ),
+        # a noun phrase set off before the frame is the subject the quotation goes on with
+        (
+            'An early loan, he said, "could pay off the debt before the next election."',
+            'An early loan, he said, "could pay off the debt before the next election.',
+        ),
+        # an adverb set off before the frame is not
+        (
+            'Still, she added, "we cannot ignore the changes to the budget."',
+            "we cannot ignore the changes to the budget.",
+        ),
+    ],
+)
+def test_quotation_in_reported_speech(text: str, content: str) -> None:
+    assert only(text).content.text == content

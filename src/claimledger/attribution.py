@@ -63,8 +63,10 @@ from .attribution_lines import (
     continued_quotes,
     dash_quotes,
     headline_verbs,
+    joined_quotes,
     opened_before_the_frame,
     signed_inside,
+    subject_before_the_frame,
 )
 from .attribution_passive import (
     agentless_passive,
@@ -181,6 +183,8 @@ def find_attributions(
         found = [c for c in found if not any(signed_inside(c, q) for q, _ in signed)]
         found.extend(c for _, c in signed)
     found = opened_before_the_frame(text, quotes, found)
+    found = subject_before_the_frame(text, doc, quotes, found)
+    found = joined_quotes(text, quotes, found)
     found.extend(continued_quotes(text, quotes, found))
     found = _without_nested_stance(text, dedupe(found))
     return finish(text, entities, quotes, found), diagnostics

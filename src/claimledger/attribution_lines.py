@@ -308,6 +308,74 @@ def opened_before_the_frame(
     return out
 
 
+def subject_before_the_frame(
+    text: str, doc: Doc, quotes: tuple[Quote, ...], found: list[Candidate]
+) -> list[Candidate]:
+    """ "An early loan, he said, “could pay off the debt.”": a noun phrase set off before the
+    frame is the subject the quotation after it goes on with (it opens in lower case), so
+    the content runs from the noun phrase; "Still, he said, “we ...”" keeps to the quote."""
+    out = list(found)
+    for n, c in enumerate(out):
+        if c.cue is None or c.source is None or c.cue[1] > c.content[0]:
+            continue
+        q = next((q for q in quotes if q.start == c.content[0]), None)
+        if q is None or not re.match(r"[^\w]*[a-z]", text[q.start : q.start + 4]):
+            continue
+        frame_start = min(c.cue[0], c.source[0])
+        frame_end = max(c.cue[1], c.source[1])
+        if not re.fullmatch(r"\s*,\s*", text[frame_end : q.open]):
+            continue
+        if text[max(c.cue[0], c.source[0]) - 1 : max(c.cue[0], c.source[0])] != " " or (
+            text[min(c.cue[1], c.source[1]) : max(c.cue[0], c.source[0])].strip()
+        ):
+            continue  # only "he said" or "said Ms. Lee" between the two parts
+        span = doc.char_span(frame_start, frame_end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        lead = [t for t in sent if t.idx < frame_start]
+        if len(lead) < 2 or lead[-1].text != "," or c.frame[0] < sent.start_char:
+            continue
+        words = lead[:-1]
+        if words[0].pos_ in ("ADP", "SCONJ", "CCONJ", "ADV", "PUNCT") or any(
+            t.pos_ in ("VERB", "AUX", "ADV") or t.text in ",;:" for t in words
+        ):
+            continue  # "If it fails, ...", "But, ...", "In short, ...": no subject
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+            continue
+        out[n] = replace(c, content=(words[0].idx, c.content[1]), frame=(words[0].idx, c.frame[1]))
+    return out
+
+
+def joined_quotes(text: str, quotes: tuple[Quote, ...], found: list[Candidate]) -> list[Candidate]:
+    """ "She said the goal was not to “win big” but to “win well.”": a reported clause that
+    ends with a quotation goes on to a second quotation later in the same sentence when no
+    other report holds it or stands between them; the content grows over both."""
+    out = list(found)
+    for n, c in enumerate(out):
+        if c.cue is None or c.cue[1] > c.content[0]:
+            continue
+        first = next(
+            (q for q in quotes if c.content[0] <= q.open and q.start < c.content[1] <= q.after),
+            None,
+        )
+        if first is None:
+            continue
+        second = next((q for q in quotes if q.open >= first.after), None)
+        if second is None or second.open - first.after > 120:
+            continue
+        if re.search(r"[.!?:;\n]", text[first.end - 1 : second.open]):
+            continue  # the sentence ended with the first quotation
+        if any(
+            overlap((second.start, second.end), o.content)
+            or (o.cue is not None and first.after <= o.cue[0] < second.open)
+            for o in out
+        ):
+            continue
+        out[n] = replace(c, content=(c.content[0], quote_content(text, second)[1]))
+    return out
+
+
 def continued_quotes(
     text: str, quotes: tuple[Quote, ...], found: list[Candidate]
 ) -> list[Candidate]:
@@ -331,7 +399,10 @@ def continued_quotes(
         prev = [
             c
             for c in found + out
-            if c.content[1] <= q.open and c.cue is not None and q.open - c.content[1] < 400
+            if c.content[1] <= q.open
+            and c.cue is not None
+            and q.open - c.content[1] < 400
+            and not _aside_of_a_frame(c, found + out)
         ]
         if not prev:
             continue
@@ -346,7 +417,9 @@ def continued_quotes(
             # aside; the quotation goes on from A
             p = max(framed, key=lambda c: c.content[1])
         gap = text[p.content[1] : q.open]
-        if "\n\n" in gap or not is_quote_content(text, p.content, quotes):
+        if "\n\n" in gap or not (
+            is_quote_content(text, p.content, quotes) or _ends_quoted(p, quotes)
+        ):
             continue
         # only the speaker's own sentences may sit between the two quotations; when the
         # frame ("..., Mr. Lee said.") sits there, only what follows its cue is looked at,
@@ -365,6 +438,27 @@ def continued_quotes(
             continue
         out.append(replace(p, content=content, frame=(q.open, q.after), continued=True))
     return out
+
+
+def _aside_of_a_frame(c: Candidate, found: list[Candidate]) -> bool:
+    """Whether ``c`` is told inside the frame that follows another speaker's quotation ("“A,”
+    said Ann Lee, a nurse who said she quit. “B.”", "“A,” said Lee, using a word the mayor
+    used to describe them. “B.”"): the quotation after it goes on with that speaker's."""
+    return c.cue is not None and any(
+        o.cue is not None and o.content[1] <= o.cue[0] < c.cue[0] < o.frame[1]
+        for o in found
+        if o is not c and o.source != c.source
+    )
+
+
+def _ends_quoted(c: Candidate, quotes: tuple[Quote, ...]) -> bool:
+    """Whether ``c``'s content ends with a quotation its frame follows ("Lee “lied again,”
+    she said. “B.”"): the writer's words open the statement, the speaker's close it."""
+    return (
+        c.cue is not None
+        and c.cue[0] >= c.content[1]
+        and any(c.content[0] <= q.open and q.start < c.content[1] <= q.after for q in quotes)
+    )
 
 
 def _whole_sentence(text: str, q: Quote) -> bool:
@@ -387,6 +481,8 @@ __all__ = [
     "continued_quotes",
     "dash_quotes",
     "headline_verbs",
+    "joined_quotes",
     "opened_before_the_frame",
     "signed_inside",
+    "subject_before_the_frame",
 ]

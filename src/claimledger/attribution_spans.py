@@ -86,14 +86,23 @@ def _unquoted_end(text: str, start: int, end: int) -> bool:
 
 
 def balanced(text: str, span: tuple[int, int], quotes: tuple[Quote, ...]) -> tuple[int, int]:
-    """Extend ``span`` over the marks of a quotation it cuts, when only punctuation is cut off.
+    """Extend ``span`` over a quotation it cuts or that directly follows it.
 
-    A parser often hangs a closing "." and "”" on the main verb, so a reported clause ending
-    in a quoted fragment would otherwise stop inside the quotation.
+    A parser often hangs a closing "." and "”" on the main verb, or ends the reported clause
+    inside a quotation of several sentences, so a reported clause ending in a quoted
+    fragment would otherwise stop inside the quotation.
     """
     s, e = span
     for q in quotes:
         if s <= q.open < e <= q.close and not text[e : q.close].strip(" .,;:!?"):
+            e = q.after
+        elif s < e <= q.open and q.open - e < 3 and not text[e : q.open].strip(" \t"):
+            # "pledged to oppose it “today, tomorrow, forever”": a quotation right after the
+            # reported words completes them
+            e = q.after
+        elif s < q.open < e < q.close and text[s : q.open].strip(" “”\"'`"):
+            # "said the law was “a mistake. It must go.”": the parse ends the clause inside
+            # the quotation it opened; what is quoted is said to its end
             e = q.after
         if q.open < s < q.after <= e and not text[q.start : s].strip(" .,;:!?"):
             s = q.open
