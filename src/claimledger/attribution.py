@@ -34,18 +34,10 @@ from spacy.tokens import Span as SpacySpan
 from . import cues
 from .attribution_adjective import STANCE_ADJECTIVES, stance_adjective
 from .attribution_content import (
-    SUBJECTS,
-    as_reported_by,
     clause_tokens,
-    lemma_of,
-    made_clear,
-    name_given,
     outer_report,
-    particle_report,
     verb_content,
     with_elaboration,
-    with_preposition,
-    with_stance_noun,
 )
 from .attribution_cue import (
     adjective_controlled,
@@ -68,6 +60,14 @@ from .attribution_lines import (
     signed_inside,
     subject_before_the_frame,
 )
+from .attribution_objects import (
+    as_reported_by,
+    made_clear,
+    name_given,
+    particle_report,
+    with_preposition,
+    with_stance_noun,
+)
 from .attribution_passive import (
     agentless_passive,
     as_expected,
@@ -87,9 +87,11 @@ from .attribution_phrases import (
     stated_is,
 )
 from .attribution_spans import (
+    SUBJECTS,
     Candidate,
     balanced,
     in_quote,
+    lemma_of,
     overlap,
     quote_content,
     token_span,

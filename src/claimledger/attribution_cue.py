@@ -9,7 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import cues
-from .attribution_content import SUBJECTS, lemma_of
+from .attribution_spans import (
+    SUBJECTS,
+    lemma_of,
+)
 
 _CUE_LEFT = ("aux", "auxpass", "neg")
 

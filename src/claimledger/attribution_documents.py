@@ -12,7 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import cues
-from .attribution_content import lemma_of
+from .attribution_spans import (
+    lemma_of,
+)
 
 
 def document_author(verb: Token) -> tuple[Token, Token | None] | None:

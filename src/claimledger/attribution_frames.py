@@ -16,8 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import cues
-from .attribution_content import lemma_of
-from .attribution_spans import Candidate
+from .attribution_spans import Candidate, lemma_of
 
 #: The reading of a frame (``attribution_phrases.source_phrase``): (text, first word, last
 #: word, source word, sentence, cue lemma, clause) -> the attribution.

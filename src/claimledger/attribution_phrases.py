@@ -14,18 +14,18 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import cues
-from .attribution_content import (
-    SUBJECTS,
-    brings_object,
-    lemma_of,
-    that_clauses,
-)
 from .attribution_cue import cue_span
+from .attribution_objects import (
+    brings_object,
+)
 from .attribution_spans import (
+    SUBJECTS,
     Candidate,
     NounPhrase,
     in_sentence,
+    lemma_of,
     overlap,
+    that_clauses,
     token_span,
     trimmed,
 )

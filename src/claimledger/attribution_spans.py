@@ -1,5 +1,6 @@
 """The spans an attribution is built from: candidates and the character helpers the passes
-share (trimming, overlap, quotation contents).
+share (trimming, overlap, quotation contents), and the token helpers they share (a lemma with
+the lemmatizer's slips corrected, a clause's mark, a noun's "that" clauses).
 
 Offsets are characters of the canonical text; a span is a ``(start, end)`` pair.
 """
@@ -142,4 +143,41 @@ __all__ = [
     "overlap",
     "quote_content",
     "trimmed",
+    "SUBJECTS",
+    "lemma_of",
+    "has_mark",
+    "that_clauses",
+    "without_dangling",
 ]
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+SUBJECTS = ("nsubj", "nsubjpass")
+#: Forms spaCy's lemmatizer gets wrong, by the word as written: "hoped" -> "hop".
+_LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+
+
+def lemma_of(tok: Token) -> str:
+    """The lower-case lemma of ``tok``, with the lemmatizer's known slips corrected."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
+def has_mark(clause: Token, *words: str) -> bool:
+    """Whether ``clause`` opens with one of ``words`` as its mark ("that", "as", "if")."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in clause.children)
+
+
+def that_clauses(noun: Token) -> list[Token]:
+    """The clauses "that ..." a noun carries: "a statement that ...", "the claim that ...".
+
+    A clause the parser calls relative counts when its "that" is a complementizer (a mark),
+    not a relative pronoun: "his warning that immigrants will be deported"."""
+    return [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and has_mark(c, "that")]
+
+
+def without_dangling(toks: list[Token]) -> list[Token]:
+    """Drop a conjunction the run ends on ("A, and"): what it joined lies outside the run."""
+    while toks and toks[-1].dep_ == "cc":
+        toks = toks[:-1]  # a comma or dash left before it is trimmed with the span
+    return toks
