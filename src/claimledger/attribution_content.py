@@ -213,22 +213,6 @@ def _reports_itself(tok: Token) -> bool:
     )
 
 
-#: Verbs whose preposition right after them brings what they report: "pointed to the
-#: budget", "called for a recount", "voted for the bill", "identify with the party".
-_REPORTING_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "point": frozenset({"to"}),
-    "refer": frozenset({"to"}),
-    "call": frozenset({"for"}),
-    "vote": frozenset({"for", "against"}),
-    "argue": frozenset({"for", "against"}),
-    "ask": frozenset({"for"}),
-    "identify": frozenset({"with"}),
-    "push": frozenset({"for"}),
-    "advocate": frozenset({"for"}),
-    "lobby": frozenset({"for", "against"}),
-}
-
-
 def _reporting_preposition(verb: Token) -> Token | None:
     """The preposition right after ``verb`` (past a manner adverb: "are reluctantly voting
     for") that brings what it reports ("called for a recount", "pointed to the budget"), with
@@ -243,7 +227,7 @@ def _reporting_preposition(verb: Token) -> Token | None:
     if (
         prep.dep_ != "prep"
         or prep.head.i != verb.i
-        or prep.lower_ not in _REPORTING_PREPOSITIONS.get(lemma_of(verb), ())
+        or prep.lower_ not in cues.REPORTING_PREPOSITIONS.get(lemma_of(verb), ())
         or not any(c.dep_ == "pobj" for c in prep.children)
     ):
         return None

@@ -150,6 +150,21 @@ PARTICLE_REPORTS: dict[str, tuple[str, frozenset[str]]] = {
     "come": ("out", frozenset({"against"})),
 }
 
+#: Verbs whose preposition right after them brings what they report: "pointed to the
+#: budget", "called for a recount", "voted for the bill", "identify with the party".
+REPORTING_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "point": frozenset({"to"}),
+    "refer": frozenset({"to"}),
+    "call": frozenset({"for"}),
+    "vote": frozenset({"for", "against"}),
+    "argue": frozenset({"for", "against"}),
+    "ask": frozenset({"for"}),
+    "identify": frozenset({"with"}),
+    "push": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "lobby": frozenset({"for", "against"}),
+}
+
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
 RELAY_VERBS: frozenset[str] = frozenset({"report", "cite", "quote", "relay", "carry"})
 
