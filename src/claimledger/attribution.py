@@ -166,12 +166,12 @@ def find_attributions(
                     cand = held_view(text, tok, sent, cue_span)
             elif tok.pos_ == "VERB" and issued_participle(tok) and not in_quote(tok, quotes):
                 cand = _from_verb(text, tok, sent, quotes)
-            elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.SPEECH_NOUNS:
-                cand = from_noun(text, tok, sent, noun_phrase)
+            elif tok.pos_ == "NOUN" and (
+                lemma_of(tok) in cues.SPEECH_NOUNS or lemma_of(tok) in cues.STATED_NOUNS
+            ):
+                if lemma_of(tok) in cues.SPEECH_NOUNS:
+                    cand = from_noun(text, tok, sent, noun_phrase)
                 if cand is None and not in_quote(tok, quotes):
-                    cand = stated_is(text, tok, sent, noun_phrase)
-            elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.STATED_NOUNS:
-                if not in_quote(tok, quotes):
                     cand = stated_is(text, tok, sent, noun_phrase)
             elif tok.pos_ == "NOUN" and lemma_of(tok) in cues.RECEIVED_NOUNS:
                 cand = received_stance(text, tok, sent, noun_phrase)

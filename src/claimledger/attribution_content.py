@@ -93,7 +93,8 @@ def verb_content(
         # "pointed to the times the council cut the budget": the parser makes the clause
         # after the object the verb's; what is pointed to is the object, clause and all
         comps = [c for c in comps if c.left_edge.i < to.i]
-    if _reporting_preposition(verb) is not None:
+    reporting_prep = _reporting_preposition(verb)
+    if reporting_prep is not None:
         # "Costs rose; she calls for a cap": a clause before the verb is not what it calls for
         comps = [c for c in comps if c.i > verb.i]
     if comps:
@@ -128,7 +129,7 @@ def verb_content(
             quote = _quote_around(text, clause, quotes, cue)
             return quote if quote is not None else clause
     quote = _adjacent_quote(text, verb, cue, source[0], quotes)
-    if quote is not None and _reporting_preposition(verb) is not None:
+    if quote is not None and reporting_prep is not None:
         quote = None  # "He pointed to the budget": what is pointed to, not a quotation near it
     if quote is not None and quote[1] <= verb.head.idx and _participle_of_a_report(verb):
         quote = None  # "“...,” she said, referring to the bill": the quotation is "said"'s
@@ -158,7 +159,7 @@ def verb_content(
         quote is None
         and lemma in cues.SPEECH_VERBS
         and lemma not in cues.CLAUSE_ONLY_VERBS
-        and _reporting_preposition(verb) is None
+        and reporting_prep is None
     ):
         quote = _statement_before_frame(text, verb, sent, cue, source[0])
         if quote is not None:

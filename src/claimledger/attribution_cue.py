@@ -203,20 +203,6 @@ def _with_a_smile(verb: Token, end: int) -> int:
 _POSTING_VERBS = frozenset({"write", "post", "tweet"})
 #: Social platforms other than those the channel patterns name, and places of posting.
 _PLATFORM_WORDS = frozenset({"blog", "media", "reddit", "tumblr", "linkedin", "medium"})
-_PLATFORM_CHANNELS = frozenset(
-    {
-        "X",
-        "Facebook",
-        "Instagram",
-        "YouTube",
-        "TikTok",
-        "Truth Social",
-        "Threads",
-        "Bluesky",
-        "Weibo",
-        "Telegram",
-    }
-)
 
 
 def _on_a_platform(verb: Token, end: int) -> int:
@@ -241,7 +227,7 @@ def _on_a_platform(verb: Token, end: int) -> int:
         # "wrote in a blog post"; not "in a tweet", "in a letter"
         return obj.i if any(t.lower_ == "blog" for t in words) else end
     if any(t.lower_ in _PLATFORM_WORDS for t in words) or cues.channel_of(words.text) in (
-        _PLATFORM_CHANNELS
+        cues.PLATFORMS
     ):
         return obj.i
     return end

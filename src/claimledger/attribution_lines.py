@@ -355,10 +355,7 @@ def joined_quotes(text: str, quotes: tuple[Quote, ...], found: list[Candidate]) 
     for n, c in enumerate(out):
         if c.cue is None or c.cue[1] > c.content[0]:
             continue
-        first = next(
-            (q for q in quotes if c.content[0] <= q.open and q.start < c.content[1] <= q.after),
-            None,
-        )
+        first = _closing_quote(c.content, quotes)
         if first is None:
             continue
         second = next((q for q in quotes if q.open >= first.after), None)
@@ -457,7 +454,14 @@ def _ends_quoted(c: Candidate, quotes: tuple[Quote, ...]) -> bool:
     return (
         c.cue is not None
         and c.cue[0] >= c.content[1]
-        and any(c.content[0] <= q.open and q.start < c.content[1] <= q.after for q in quotes)
+        and _closing_quote(c.content, quotes) is not None
+    )
+
+
+def _closing_quote(content: tuple[int, int], quotes: tuple[Quote, ...]) -> Quote | None:
+    """The quotation opened inside ``content`` that the content ends in, or None."""
+    return next(
+        (q for q in quotes if content[0] <= q.open and q.start < content[1] <= q.after), None
     )
 
 

@@ -37,9 +37,9 @@ _FRAME_NOUNS = frozenset(
     """.split()
 )
 _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
-#: Verbs whose object follows "to" or "at": "pointed to the polls", "referred to the
-#: ruling", "lashed out at the press".
-_TO_VERBS = frozenset({"point", "refer"})
+#: Verbs whose object follows "to" (those of cues.REPORTING_PREPOSITIONS that take it) or
+#: "at": "pointed to the polls", "referred to the ruling", "lashed out at the press".
+_TO_VERBS = frozenset(v for v, preps in cues.REPORTING_PREPOSITIONS.items() if "to" in preps)
 _AT_VERBS = frozenset({"lash", "snipe", "jab", "swipe"})
 
 
@@ -782,7 +782,7 @@ def _someone_shows(verb: Token) -> bool:
     if subj.pos_ == "PRON":
         return subj.lower_ in ("he", "she", "they", "we", "i", "you")
     return (
-        subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        subj.ent_type_ in _ACTORS
         or lemma_of(subj) in PERSON_HEADS
         or any(c.dep_ == "poss" for c in subj.children)
     )

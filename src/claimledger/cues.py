@@ -362,8 +362,8 @@ NOT_SOURCES: frozenset[str] = frozenset(
     {"translation", "transcript", "definition", "dictionary", "tradition", "legend"}
 )
 
-#: Verbs whose subject and complement look like speech but are the reporter's own framing.
-_CHANNEL_PATTERNS: tuple[tuple[str, str], ...] = (
+#: Social platforms by the words that name them, a channel each.
+_PLATFORM_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bTelegram\b", "Telegram"),
     (r"\b(?:X|x\.com)\b(?=\s*(?:\(|,|\.|$|\s+(?:post|account|feed)))", "X"),
     (r"\bon X\b", "X"),
@@ -376,6 +376,11 @@ _CHANNEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bThreads\b", "Threads"),
     (r"\bBluesky\b", "Bluesky"),
     (r"\bWeibo\b", "Weibo"),
+)
+#: The social platforms' channel names: a text is posted "on" them ("wrote on Facebook").
+PLATFORMS: frozenset[str] = frozenset(name for _, name in _PLATFORM_PATTERNS)
+#: Channels by the words that name them, platforms first (the most specific wins).
+_CHANNEL_PATTERNS: tuple[tuple[str, str], ...] = _PLATFORM_PATTERNS + (
     (r"\bpress conference\b|\bnews conference\b", "press conference"),
     (r"\bpress briefing\b|\bbriefing\b", "briefing"),
     (r"\binterview\b", "interview"),
