@@ -184,7 +184,7 @@ def find_attributions(
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
                 cand = stance_adjective(text, tok, sent, noun_phrase, cue_span)
             if cand is not None and not outlet_voice(text, cand, outlet):
-                found.append(_without_connective(doc, cand, quotes))
+                found.append(_without_connective(doc, text, cand, quotes))
     found.extend(headline_verbs(text, doc, found))
     found.extend(colon_quotes(text, doc, quotes, found))
     signed = dash_quotes(text, quotes)
@@ -286,12 +286,12 @@ _CONNECTIVE = re.compile(
 )
 
 
-def _without_connective(doc: Doc, c: Candidate, quotes: tuple[Quote, ...]) -> Candidate:
+def _without_connective(doc: Doc, text: str, c: Candidate, quotes: tuple[Quote, ...]) -> Candidate:
     """``c`` with its content's opening connective or dateline dropped (see _CONNECTIVE).
 
     Quoted words keep theirs, and "However laudable the goal, ..." (a concession) is kept.
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access.
     """
-    text = doc.text
     s, e = c.content
     m = _CONNECTIVE.match(text, s, e)
     if m is None or any(q.open < s < q.close for q in quotes):

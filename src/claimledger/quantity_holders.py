@@ -63,6 +63,7 @@ def find_holders(
         index: the document's entities, to resolve pronouns and descriptions.
     """
     names = {e.name for e in index.entities}
+    text = doc.text  # spaCy rebuilds this string on every access
     out: list[Quantity] = []
     for q in quantities:
         found = _holder_token(doc, q)
@@ -74,7 +75,7 @@ def find_holders(
         if entity is None or entity not in names:
             out.append(q)
             continue
-        span = Span.of(doc.text, mention.start_char, mention.end_char)
+        span = Span.of(text, mention.start_char, mention.end_char)
         out.append(replace(q, holder=span, holder_entity=entity))
     return tuple(out)
 
