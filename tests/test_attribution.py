@@ -3606,3 +3606,87 @@ def test_quotation_after_reported_words_kept_apart(
 )
 def test_quotation_in_reported_speech(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a stance inside what someone else said is part of what was said, whatever word
+        # carries it: a verb of ordering, an adjective
+        (
+            "Officials said the commander ordered the troops to wait.",
+            [("Officials", "said", "the commander ordered the troops to wait")],
+        ),
+        (
+            "The coach said the owner was confident that the team would win.",
+            [("The coach", "said", "the owner was confident that the team would win")],
+        ),
+        (
+            "The union said its members are worried about the layoffs.",
+            [("The union", "said", "its members are worried about the layoffs")],
+        ),
+        # a thought of another speaker stays, nested in the statement
+        (
+            "The agency said the soldier thought he was going to a training camp.",
+            [
+                ("The agency", "said", "the soldier thought he was going to a training camp"),
+                ("the soldier", "thought", "he was going to a training camp"),
+            ],
+        ),
+        # a frame inside a statement stays
+        (
+            "Aides said that according to their count, the mayor won.",
+            [
+                ("Aides", "said", "according to their count, the mayor won"),
+                ("their count", "according to", "the mayor won"),
+            ],
+        ),
+        # the same stance not inside a report is one
+        (
+            "The owner was confident that the team would win.",
+            [("The owner", "was confident", "the team would win")],
+        ),
+    ],
+)
+def test_stance_inside_another_report(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an adjective said of an empty "it": a remark on saying, by no one
+        ("It is fair to say that the plan failed.", []),
+        ("It's important to remember that the council voted twice.", []),
+        ("Even in March, it is premature to assume the bill will pass.", []),
+        # the infinitive's own subject, or a subject that says, keeps the report
+        (
+            "The mayor was quick to say that the plan failed.",
+            [("The mayor", "was quick to say", "the plan failed")],
+        ),
+        (
+            "It will be hard for the mayor to deny that the plan failed.",
+            [("the mayor", "to deny", "the plan failed")],
+        ),
+    ],
+)
+def test_remark_on_saying_by_no_one(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a question put to "you" asks; it reports no one's view
+        ("Do you support the new budget? Tell us below.", []),
+        ("Who do you think will win the race?", []),
+        # an interviewer's question keeps it, and so does a statement about "you"
+        (
+            "Q: Do you think the council will vote for it?",
+            [("you", "think", "the council will vote for it")],
+        ),
+        ("You said the plan would fail.", [("You", "said", "the plan would fail")]),
+    ],
+)
+def test_question_to_the_reader(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

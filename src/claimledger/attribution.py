@@ -208,8 +208,12 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
 
     That is a report by the same speaker ("She said she plans to run": one statement, whose
     content holds the plan) and a stance reported by someone else ("Aides said he wants a
-    recount": what the aides said is that he wants one). A statement or thought of
-    another speaker ("the agency said the soldier thought ...") stays, for ``nested_in``.
+    recount": what the aides said is that he wants one), whatever carries the stance: a
+    verb that is no verb of saying or thinking ("officials said he ordered them to wait"),
+    an adjective ("said he was confident that") or a light verb ("said she made a case
+    for"). A statement or thought of another speaker ("the agency said the soldier thought
+    ...", "denied her allegations that ...") and a frame ("said that according to X")
+    stay, for ``nested_in``.
     The inner speaker is the same when its source is a personal pronoun or repeats the
     outer source's words.
     """
@@ -251,7 +255,9 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
         # a naming clause ("what Gilbert called a problem") holds its own cue, and names
         # its speaker: the name is the speaker's, whoever reports it
         naming = inner.cue is not None and overlap(inner.content, inner.cue)
-        stance = inner.lemma in cues.STANCE_VERBS and inner.lemma not in cues.SPEECH_VERBS
+        stance = (
+            inner.lemma in cues.STANCE_VERBS or inner.lemma not in _NO_STANCE
+        ) and inner.lemma not in cues.SPEECH_VERBS
         return (stance and not naming) or same_speaker(inner, outer)
 
     cues_ = [c.cue for c in found if c.cue is not None]
@@ -275,6 +281,12 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
 
 
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "it"})
+#: Words of saying or thinking, verbs and nouns ("thought", "her allegations that"): a report
+#: they carry inside another's stays, nested.
+_SAID = cues.SPEECH_VERBS | cues.SPEECH_NOUNS | cues.STATED_NOUNS
+#: Those and the lemmas given to reports carried by a frame ("according to X", "in a named
+#: poll", "per X", "To many voters", "By one estimate", a dash or a colon): no stance.
+_NO_STANCE = _SAID | frozenset({"according", "in", "per", "to", "by", "―", ":"})
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 

@@ -1,10 +1,13 @@
 """The cue's verb group: "has also said", "did not deny", "to criticize", "pointed out",
 "said repeatedly"; the verbs that govern a report and join its cue ("appeared to
 suggest", "was quick to add", "responded by saying", "went on to say", "began calling for");
-and the reports a sentence does not say were made ("if she thinks", "sued for ignoring").
+and the reports a sentence does not say were made ("if she thinks", "sued for ignoring",
+"it is fair to say", "Do you support the plan?").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -292,7 +295,8 @@ def unasserted(verb: Token, cue: tuple[int, int]) -> bool:
     causer brings about in someone else and leaves out of the cue ("made voters feel that",
     "helped the players believe"; not the speaker's own "let me say"), and a gerund after a
     preposition of reason, topic or lack ("sued for ignoring", "refrained from criticizing",
-    "without knowing").
+    "without knowing"), a remark on saying by an empty "it" ("it is fair to say") and a
+    question put to "you" ("Do you support the plan?").
     """
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
@@ -306,7 +310,46 @@ def unasserted(verb: Token, cue: tuple[int, int]) -> bool:
         and not any(c.lower_ in ("me", "us", "'s", "’s") for c in (*verb.children, *head.children))
     ):
         return True
+    if _after_empty_it(verb) or _asks_the_reader(verb):
+        return True
     return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in _TOPIC_PREPOSITIONS
+
+
+def _asks_the_reader(verb: Token) -> bool:
+    """Whether ``verb`` asks "you" a question ("Do you support the plan?", "Who do you think
+    will win?"): a question asks, it reports no one's view. An interviewer's "Q:" line keeps
+    its question, put to the person interviewed."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
+        return False
+    sent = verb.sent
+    last = [t for t in sent if not t.is_space and not t.is_quote and t.text != ")"]
+    if not last or last[-1].text != "?":
+        return False
+    text = verb.doc.text
+    line = text.rfind("\n", 0, sent.start_char) + 1
+    return _INTERVIEW_LINE.match(text, line) is None
+
+
+_INTERVIEW_LINE = re.compile(r"\s*(?:Q|QUESTION)\s*[:.]")
+
+
+def _after_empty_it(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive after an adjective said of an empty "it" ("it is fair
+    to say", "it's hard to know", "made it easy to predict"): a remark on saying, by no one."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.i > verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    # "it is hard for the mayor to say": the infinitive has a subject of its own
+    if any(c.dep_ in ("nsubj", "mark") for c in verb.children):
+        return False
+    between = verb.doc[head.i : verb.i]
+    if not any(
+        t.pos_ == "ADJ" and t.dep_ in ("acomp", "conj", "ccomp", "oprd", "ROOT") for t in between
+    ):
+        return False
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
 
 
 __all__ = ["adjective_controlled", "controlled", "cue_span", "leading_act", "unasserted", "went_on"]
