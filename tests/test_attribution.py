@@ -3690,3 +3690,133 @@ def test_remark_on_saying_by_no_one(text: str, found: list[tuple[str | None, str
 )
 def test_question_to_the_reader(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a poll's verb of placing a candidate reports what the poll found
+        (
+            "The county poll has the mayor leading the sheriff by nine points.",
+            [("The county poll", "has", "the mayor leading the sheriff by nine points")],
+        ),
+        (
+            "A campus survey puts the dean's approval at 41 percent.",
+            [("A campus survey", "puts", "the dean's approval at 41 percent")],
+        ),
+        (
+            "The harbor poll gave the incumbent a narrow lead.",
+            [("The harbor poll", "gave", "the incumbent a narrow lead")],
+        ),
+        # placing no one: no report
+        ("The county poll has a margin of error of three points.", []),
+        ("The new survey gave residents a chance to weigh in.", []),
+    ],
+)
+def test_poll_placing(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a poll's participle reports its finding when the poll is any poll of its kind
+        (
+            "The mayor kept campaigning despite polls showing her far behind.",
+            [("polls", "showing", "her far behind")],
+        ),
+        (
+            "The sheriff cut spending, with a new poll showing most residents upset about crime.",
+            [("a new poll", "showing", "most residents upset about crime")],
+        ),
+        # "the polls showing ..." picks out which polls: they report nothing here
+        (
+            "Rubin doubts the polls showing the mayor ahead.",
+            [("Rubin", "doubts", "the polls showing the mayor ahead")],
+        ),
+    ],
+)
+def test_poll_participle(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a date right after the poll says which poll it is
+        (
+            "A harbor survey last week found that most tenants want rent limits.",
+            "A harbor survey last week",
+        ),
+        (
+            "A county poll in December found that most voters back the levy.",
+            "A county poll in December",
+        ),
+        # the date of several surveys does not pick one out
+        ("Surveys of tenants last week found that most want rent limits.", "Surveys of tenants"),
+        # nor is a speaker's date part of the speaker
+        ("The mayor on Monday said that the levy would pass.", "The mayor"),
+    ],
+)
+def test_poll_date_in_source(text: str, source: str) -> None:
+    found = attributions(text)
+    assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser took the participle describing the speakers for the subject
+        (
+            "Most tenants going to the meetings Tuesday said they want rent limits.",
+            [("Most tenants going to the meetings Tuesday", "said", "they want rent limits")],
+        ),
+        # "overall" after the speakers counts them; it is no part of the saying
+        (
+            "But 58 percent of the tenants overall said they were unhappy with the rules.",
+            [
+                (
+                    "58 percent of the tenants overall",
+                    "said",
+                    "they were unhappy with the rules",
+                )
+            ],
+        ),
+    ],
+)
+def test_poll_respondents(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("subject", "lemma", "found"),
+    [
+        # "..., the survey found." read as a relative clause of the last noun: a closing frame
+        ("survey", "find", [("the survey", "found", "Most tenants dislike the landlord")]),
+        # not a poll, and a clause-only verb: no report
+        ("tenant", "find", []),
+    ],
+)
+def test_closing_frame_read_as_relative_clause(
+    subject: str, lemma: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimledger import attribution, entities
+
+    words = ["Most", "tenants", "dislike", "the", "landlord", ",", "the", subject, "found", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True] * 4 + [False, True, True, True, False, False],
+        heads=[1, 2, 2, 4, 2, 4, 7, 8, 4, 2],
+        deps=["amod", "nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "relcl", "punct"],
+        tags=["JJS", "NNS", "VBP", "DT", "NN", ",", "DT", "NN", "VBD", "."],
+        pos=["ADJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+        lemmas=["most", "tenant", "dislike", "the", "landlord", ",", "the", subject, lemma, "."],
+    )
+    attrs, _ = attribution.find_attributions(doc, entities.link_entities(doc))
+    assert [(a.source and a.source.text, a.cue and a.cue.text, a.content.text) for a in attrs] == (
+        found
+    )

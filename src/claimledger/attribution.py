@@ -82,6 +82,7 @@ from .attribution_phrases import (
     from_noun,
     in_record,
     partisan,
+    poll_placing,
     received_stance,
     source_phrase,
     stated_is,
@@ -181,6 +182,8 @@ def find_attributions(
                 and not in_quote(tok, quotes)
             ):
                 cand = partisan(text, tok, sent, noun_phrase)
+            if cand is None and tok.pos_ in ("VERB", "AUX") and not in_quote(tok, quotes):
+                cand = poll_placing(text, tok, sent, noun_phrase)
             if cand is None and tok.lower_ in STANCE_ADJECTIVES and not in_quote(tok, quotes):
                 cand = stance_adjective(text, tok, sent, noun_phrase, cue_span)
             if cand is not None and not outlet_voice(text, cand, outlet):

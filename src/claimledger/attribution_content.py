@@ -158,7 +158,8 @@ def verb_content(
     if (
         quote is None
         and lemma in cues.SPEECH_VERBS
-        and lemma not in cues.CLAUSE_ONLY_VERBS
+        # "..., the poll found.": a record's finding closes its sentence too
+        and (lemma not in cues.CLAUSE_ONLY_VERBS or evidence_subject(verb))
         and reporting_prep is None
     ):
         quote = _statement_before_frame(text, verb, sent, cue, source[0])
@@ -592,6 +593,17 @@ def _closing_frame(verb: Token) -> bool:
     if verb.dep_ == "ROOT":
         return True
     head = verb.head
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if verb.dep_ == "relcl":
+        # "Most voters disapprove of the plan, the poll found.": the parser read the frame
+        # as a relative clause of the last noun, with no relative pronoun
+        return (
+            bool(subj)
+            and subj[0].pos_ in ("NOUN", "PROPN")
+            and subj[0].left_edge.i > 0
+            and verb.doc[subj[0].left_edge.i - 1].text == ","
+            and head.i < subj[0].left_edge.i
+        )
     return (
         verb.dep_ == "conj"
         and head.dep_ == "ROOT"

@@ -236,6 +236,18 @@ def _on_a_platform(verb: Token, end: int) -> int:
     return end
 
 
+def _sums_up_subject(adverb: Token) -> bool:
+    """ "Voters overall said ...": "overall" right after the subject counts the speakers,
+    not the saying."""
+    doc = adverb.doc
+    return (
+        adverb.lower_ == "overall"
+        and adverb.i > 0
+        and doc[adverb.i - 1].dep_ not in ("aux", "auxpass", "neg")
+        and any(c.dep_ in SUBJECTS and c.right_edge.i == adverb.i - 1 for c in adverb.head.children)
+    )
+
+
 def cue_span(verb: Token) -> tuple[int, int]:
     """The verb group: auxiliaries, negation and adverbs just before the verb ("has also
     said", "did not deny", "aggressively attacked", and an infinitive's "to": "allowed
@@ -246,7 +258,9 @@ def cue_span(verb: Token) -> tuple[int, int]:
         prev = doc[start - 1]
         if prev.head.i != verb.i:
             break
-        if prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.tag_ == "RB"):
+        if prev.dep_ in _CUE_LEFT or (
+            prev.dep_ == "advmod" and prev.tag_ == "RB" and not _sums_up_subject(prev)
+        ):
             start -= 1
             continue
         if (aux := _inner_auxiliary(verb, start)) is not None:

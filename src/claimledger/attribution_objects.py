@@ -145,6 +145,9 @@ def as_reported(text: str, verb: Token) -> tuple[int, int] | None:
 
 
 def evidence_subject(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        # "polls showing her behind": the participle's record is the noun it describes
+        return lemma_of(verb.head) in cues.EVIDENCE_NOUNS
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subj) and (
         subj[0].lower_ in cues.EVIDENCE_NOUNS or lemma_of(subj[0]) in cues.EVIDENCE_NOUNS

@@ -97,6 +97,76 @@ def in_record(text: str, tok: Token, sent: SpacySpan, np: NounPhrase) -> Candida
     return source_phrase(text, tok, tok, obj, sent, "in", host, np=np)
 
 
+def poll_placing(text: str, verb: Token, sent: SpacySpan, np: NounPhrase) -> Candidate | None:
+    """ "The poll has Clinton leading by six points", "A survey puts his support at 40
+    percent", "The poll gave Lee a narrow lead": a poll's verb of placing a candidate
+    reports what the poll found, the candidate and where it puts them. "The poll has a
+    margin of error" places no one."""
+    lemma = lemma_of(verb)
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if (
+        lemma not in _PLACING
+        or not subj
+        or lemma_of(subj[0]) not in cues.RECORD_NOUNS | {"polling"}
+        or verb.dep_ in _EMBEDDED
+    ):
+        return None
+    after = [c for c in verb.children if c.i > verb.i]
+    deps = [c.dep_ for c in after]
+    if lemma == "give":
+        # "gave Lee a narrow lead" ("gave voters a chance" places no one)
+        placed = "dative" in deps and any(
+            c.dep_ == "dobj" and (lemma_of(c) in _STANDINGS or _counted(c)) for c in after
+        )
+    else:
+        # "has him at 4 percent", "puts her approval at 49 percent", "has Clinton leading"
+        placed = (
+            "dobj" in deps
+            and any(c.dep_ == "prep" and c.lower_ == "at" and _counted(c) for c in after)
+        ) or (lemma == "have" and any(_standing(verb, c) for c in after))
+    if not placed:
+        return None
+    toks = [t for c in after if c.dep_ not in ("punct", "cc", "advcl") for t in c.subtree]
+    if len(toks) < 2:
+        return None
+    src, core = np(text, subj[0])
+    return Candidate(
+        token_span(text, toks),
+        cue_span(verb),
+        src,
+        core,
+        lemma,
+        frame=(sent.start_char, sent.end_char),
+    )
+
+
+#: Verbs by which a poll places a candidate: "has X leading", "puts X at", "gives X a lead".
+_PLACING = frozenset({"have", "put", "give"})
+#: What a poll gives a candidate: "a narrow lead", "a 10-point edge".
+_STANDINGS = frozenset({"lead", "edge", "advantage", "margin", "point", "support", "majority"})
+
+
+def _standing(verb: Token, tok: Token) -> bool:
+    """Whether ``tok``, after "has", is a candidate's standing: "has Lee leading", parsed as
+    a clause with its subject right after the verb or as an object with a participle."""
+    if tok.dep_ in ("ccomp", "xcomp") and tok.tag_ == "VBG":
+        return any(g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1 for g in tok.children)
+    return tok.dep_ == "dobj" and any(
+        g.dep_ == "acl" and g.tag_ == "VBG" and g.i == tok.i + 1 and lemma_of(g) in _STANDING_VERBS
+        for g in tok.children
+    )
+
+
+#: What a candidate does in a poll: "has Lee leading", "has her trailing".
+_STANDING_VERBS = frozenset("lead trail win beat pull gain lose top edge run".split())
+
+
+def _counted(tok: Token) -> bool:
+    """Whether a number or a share is part of ``tok``'s phrase ("at 4 percent", "a 5-point
+    edge")."""
+    return any(t.like_num or t.lower_ in ("%", "percent") for t in tok.subtree)
+
+
 #: Clauses inside a noun phrase or a phrase: a poll they mention is not their source.
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "amod"})
 
@@ -129,7 +199,9 @@ def source_phrase(
     while host is not None and host.dep_ == "conj":
         host = host.head
     pool = list(host.subtree) if host is not None and host.i not in pp else list(sent)
-    toks = [t for t in pool if t.i not in pp]
+    # "In a poll last month, X led": a date the source reader joined to the poll is not
+    # part of the finding
+    toks = [t for t in pool if t.i not in pp and not src[0] <= t.idx < src[1]]
     subj = [c for c in clause.children if c.dep_ in SUBJECTS] if clause is not None else []
     if subj:
         # "Last week, X had 41 percent in a poll": the finding starts at its subject
@@ -410,6 +482,7 @@ __all__ = [
     "from_noun",
     "in_record",
     "partisan",
+    "poll_placing",
     "received_stance",
     "source_phrase",
     "stated_is",

@@ -131,6 +131,7 @@ def participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int
                 and lemma_of(noun) not in cues.DOCUMENT_NOUNS
                 and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
             )
+            or _poll_finding(verb)
         )
         or verb.left_edge.i != verb.i
         or verb.doc[verb.i - 1].is_punct
@@ -141,6 +142,26 @@ def participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int
 
 #: Participles that report what the noun they describe says: "voters saying they want ...".
 _SAYING = frozenset({"say"})
+
+
+def _poll_finding(verb: Token) -> bool:
+    """ "Despite polls showing her behind", "with a new survey finding that ...": a poll's
+    participle reports its finding when the poll is any poll of its kind (no "the": "the
+    polls showing her behind are wrong" picks out which polls)."""
+    noun = verb.head
+    return (
+        lemma_of(verb) in _FINDING
+        and lemma_of(noun) in cues.RECORD_NOUNS | {"polling"}
+        and noun.dep_ == "pobj"
+        and not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children
+        )
+        and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+    )
+
+
+#: Participles by which a poll reports: "polls showing", "a survey finding".
+_FINDING = frozenset({"show", "find", "indicate", "suggest"})
 
 
 def participle_root_subject(
@@ -322,6 +343,9 @@ def inverted_relay(
 
 def subject_of(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The source of ``verb``: its subject, or its conjunct head's, or a relative's antecedent."""
+    described = _described_subject(text, verb)
+    if described is not None:
+        return described
     head = verb
     conjunct = False  # whether ``head`` was reached from a conjunct ("X was ... and said")
     pieces: list[Token] = []
@@ -357,6 +381,9 @@ def subject_of(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]
             if s.dep_ == "expl":
                 return None
             mention, core = noun_phrase(text, s)
+            after = head.doc[s.right_edge.i + 1] if s.right_edge.i + 1 < head.i else None
+            if after is not None and after.lower_ == "overall" and after.head.i == head.i:
+                mention = (mention[0], after.idx + len(after))  # "voters overall said"
             if pieces and s not in pieces:
                 # "The ex-wife": the words of the hyphenated word's first part
                 start = min(p.left_edge.idx for p in pieces)
@@ -400,6 +427,29 @@ def subject_of(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]
             continue
         return None
     return None
+
+
+def _described_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Voters going to the polls Tuesday said ...": the parser took the participle that
+    describes the subject for the verb's subject (a clause) and the noun for the
+    participle's. The noun with the participle's phrase is the speaker."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    part = [c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < verb.i]
+    if not part:
+        return None
+    noun = [
+        c
+        for c in part[0].children
+        if c.dep_ == "nsubj" and c.i < part[0].i and c.pos_ in ("NOUN", "PROPN", "NUM")
+    ]
+    if not noun or noun[0].left_edge.i != part[0].left_edge.i:
+        return None
+    last = part[0].right_edge
+    while last.i + 1 < verb.i and last.nbor(1).ent_type_ in ("DATE", "TIME"):
+        last = last.nbor(1)  # "going to the polls Tuesday": the parser hung the day on the verb
+    mention = trimmed(text, noun[0].left_edge.idx, last.idx + len(last))
+    return mention, noun_phrase(text, noun[0])[1]
 
 
 def _word_piece(tok: Token) -> bool:
@@ -512,7 +562,7 @@ def noun_phrase(
             run.append(t)
         elif t.i > head.i:
             break
-    toks = _after_dateline(run)
+    toks = _after_dateline(run) + _poll_date(head, run[-1])
     full = _whole_words(text, token_span(text, toks))
     appositions = [
         c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
@@ -521,6 +571,31 @@ def noun_phrase(
     core_toks = [t for t in core_toks if t.i <= head.i or t.i - head.i < 12]
     core = _whole_words(text, token_span(text, core_toks)) if core_toks else full
     return full, core
+
+
+def _poll_date(head: Token, last: Token) -> list[Token]:
+    """ "A CNN poll last week found ...", "In a Fox survey in May, ...": the date right after
+    a poll says which poll it is, though the parser hung it on the verb."""
+    if lemma_of(head) not in cues.RECORD_NOUNS or head.tag_ == "NNS" or last.i + 1 >= len(head.doc):
+        return []
+    nxt = last.nbor(1)
+    if nxt.head.i == head.i or _in_subtree(nxt, head):
+        return []
+    if nxt.dep_ == "prep" and nxt.lower_ == "in" and nxt.i + 1 < len(head.doc):
+        date = [t for t in nxt.subtree if t.i > nxt.i]
+        if date and all(t.ent_type_ == "DATE" for t in date):
+            return [nxt, *date]
+        return []
+    date = []
+    for t in head.doc[nxt.i : nxt.i + 4]:
+        if t.ent_type_ != "DATE" or t.ent_iob_ == "B" and date:
+            break
+        date.append(t)
+    if date and date[-1].i + 1 < len(head.doc) and date[-1].nbor(1).ent_type_ == "DATE":
+        return []  # a longer date than four words: not a poll's
+    if any(t.like_num for t in date):
+        return []  # "Jan. 17-23": the days it was in the field, not which poll
+    return date
 
 
 def _whole_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
