@@ -3820,3 +3820,39 @@ def test_closing_frame_read_as_relative_clause(
     assert [(a.source and a.source.text, a.cue and a.cue.text, a.content.text) for a in attrs] == (
         found
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            "The bakery chain is reportedly weighing a sale of its northern stores.",
+            "reportedly",
+            "The bakery chain is reportedly weighing a sale of its northern stores",
+        ),
+        (
+            "Reportedly, the coach left the stadium before the final whistle.",
+            "Reportedly",
+            "the coach left the stadium before the final whistle",
+        ),
+    ],
+)
+def test_hearsay_adverb_reports_by_no_one(sentence: str, cue: str, content: str) -> None:
+    """ "X is reportedly doing Y": a report whose source the text does not name."""
+    attrs = extract(Document(id="d", text=sentence)).attributions
+    assert [(a.source, a.cue and a.cue.text, a.content.text) for a in attrs] == [
+        (None, cue, content)
+    ]
+    assert attrs[0].hedge == "reportedly"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor reportedly said the budget was balanced.",  # a hedge on "said"
+        "The museum allegedly lost the painting in a fire.",  # the writer's hedge
+    ],
+)
+def test_hearsay_adverb_on_a_report_or_not_hearsay(sentence: str) -> None:
+    attrs = extract(Document(id="d", text=sentence)).attributions
+    assert all(a.cue is None or a.cue.text not in ("reportedly", "allegedly") for a in attrs)

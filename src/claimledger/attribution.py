@@ -72,6 +72,7 @@ from .attribution_passive import (
     agentless_passive,
     as_expected,
     asked_question,
+    hearsay,
     held_view,
     passive_with_agent,
     reduced_passive,
@@ -162,6 +163,8 @@ def find_attributions(
                     )
                     if cand is not None and cand.cue is not None and unasserted(tok, cand.cue):
                         cand = None
+            elif tok.lower_ in cues.HEARSAY_ADVERBS and not in_quote(tok, quotes):
+                cand = hearsay(text, tok, sent)
             elif tok.pos_ == "VERB" and lemma_of(tok) in cues.HELD_VIEW_PASSIVES:
                 if not in_quote(tok, quotes):
                     cand = held_view(text, tok, sent, cue_span)

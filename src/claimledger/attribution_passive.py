@@ -21,7 +21,15 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import cues
-from .attribution_spans import Candidate, CueSpan, NounPhrase, in_sentence, token_span
+from .attribution_spans import (
+    SUBJECTS,
+    Candidate,
+    CueSpan,
+    NounPhrase,
+    in_sentence,
+    lemma_of,
+    token_span,
+)
 
 #: Words that open an indirect question: "asked whether", "asked why".
 _QUESTION_WORDS = frozenset("if whether who whom whose what which when where why how".split())
@@ -191,6 +199,34 @@ def _announced(
     if content[0] >= content[1] or content[1] > cue[0]:
         return None
     return in_sentence(content, cue, None, verb.lemma_.lower(), sent)
+
+
+def hearsay(text: str, adverb: Token, sent: SpacySpan) -> Candidate | None:
+    """ "The firm is reportedly weighing a sale": a report by no one named, whose cue is the
+    adverb (:data:`~claimledger.cues.HEARSAY_ADVERBS`) and whose content is the clause it
+    modifies. On a reporting verb ("reportedly said") the adverb is that report's hedge."""
+    head = adverb.head
+    if adverb.dep_ != "advmod" or head.pos_ not in ("VERB", "AUX") or head.i == adverb.i:
+        return None
+    lemma = lemma_of(head)
+    if lemma in cues.SPEECH_VERBS or lemma in cues.STANCE_VERBS:
+        return None
+    # a connective or a scene-setting phrase before the subject is the writer's
+    skipped = {
+        t.i
+        for c in head.children
+        if c.i < head.i and c.dep_ in ("cc", "mark", "prep", "advcl")
+        for t in c.subtree
+    }
+    toks = [t for t in head.subtree if t.i not in skipped]
+    # "Reportedly, he ...": the adverb opening the clause stays out of it
+    while toks and (toks[0].i == adverb.i or toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    if not toks or not any(t.dep_ in SUBJECTS for t in toks):
+        return None
+    return in_sentence(
+        token_span(text, toks), (adverb.idx, adverb.idx + len(adverb)), None, "report", sent
+    )
 
 
 #: Modal and progressive auxiliaries that make a held view hypothetical: "can be seen as",

@@ -38,6 +38,11 @@ HEDGE_ADVERBS: frozenset[str] = frozenset(
     {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "apparently"}
 )
 
+#: Adverbs that report on their own, with no reporting verb: "The company is reportedly
+#: weighing a sale" says that unnamed reports have it so ("allegedly" mostly hedges the
+#: writer's own account of a charge, "the gun he allegedly used").
+HEARSAY_ADVERBS: frozenset[str] = frozenset({"reportedly"})
+
 #: Verbs of stance whose content is their object ("called for a ban", "wants to win",
 #: "criticized the decision") rather than a clause.
 STANCE_VERBS: frozenset[str] = frozenset(
