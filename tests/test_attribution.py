@@ -1630,9 +1630,18 @@ def test_questions_put_to_someone(text: str, found: list[tuple[str | None, str, 
             "The striker was said to be unhappy with the club.",
             [(None, "was said", "The striker was said to be unhappy with the club")],
         ),
+        # an expletive "it" stays out of the cue, unless its auxiliary leans on it
         (
             "It was reported that the factory would close.",
-            [(None, "It was reported", "the factory would close")],
+            [(None, "was reported", "the factory would close")],
+        ),
+        (
+            "It is widely believed that the harbor will be dredged.",
+            [(None, "is widely believed", "the harbor will be dredged")],
+        ),
+        (
+            "It's been reported that the mill will reopen in the spring.",
+            [(None, "It's been reported", "the mill will reopen in the spring")],
         ),
         # a passive with its agent names its source; weather "it" and other passives
         # report nothing
@@ -3856,3 +3865,103 @@ def test_hearsay_adverb_reports_by_no_one(sentence: str, cue: str, content: str)
 def test_hearsay_adverb_on_a_report_or_not_hearsay(sentence: str) -> None:
     attrs = extract(Document(id="d", text=sentence)).attributions
     assert all(a.cue is None or a.cue.text not in ("reportedly", "allegedly") for a in attrs)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a press release is a statement: the phrase joins the cue as "in a statement" does
+        (
+            "“The plant will stay open,” the company said in a press release.",
+            [("the company", "said in a press release", "The plant will stay open")],
+        ),
+        (
+            "“Sales doubled,” the chief executive said in the release week.",
+            [("the chief executive", "said", "Sales doubled")],
+        ),
+        # "call upon" takes its object as "call on" does
+        (
+            "The mayor has called upon residents to conserve water.",
+            [("The mayor", "has called upon", "residents to conserve water")],
+        ),
+        (
+            "The mayor called on residents to conserve water.",
+            [("The mayor", "called on", "residents to conserve water")],
+        ),
+        # "That's according to X": the copula joins the frame, its subject is what X says
+        (
+            "Turnout fell by a third. That was according to the county clerk.",
+            [("the county clerk", "was according to", "That")],
+        ),
+        (
+            "Turnout fell by a third, according to the county clerk.",
+            [("the county clerk", "according to", "Turnout fell by a third")],
+        ),
+        # a bare participle of attempt or phase governs the report it carries, and joins the
+        # cue; one of seeking reports on its own
+        (
+            "The coaches spent the whole week trying to explain that the team was rebuilding.",
+            [("The coaches", "trying to explain", "the team was rebuilding")],
+        ),
+        (
+            "After struggling to persuade voters that he was ready, the mayor dropped out.",
+            [("the mayor", "struggling to persuade", "he was ready")],
+        ),
+        (
+            "The coaches spent the week seeking to explain that the team was rebuilding.",
+            [("The coaches", "seeking", "to explain that the team was rebuilding")],
+        ),
+        # an adverb linking the clause to the text, or summing up its subject, is not the
+        # cue's; one of time or manner is
+        (
+            "The mayor however said the tax would stay.",
+            [("The mayor", "said", "the tax would stay")],
+        ),
+        (
+            "Most voters overall said they liked the plan.",
+            [("Most voters", "said", "they liked the plan")],
+        ),
+        (
+            "The mayor later said the tax would stay.",
+            [("The mayor", "later said", "the tax would stay")],
+        ),
+        # "twice" and "aloud" after the verb qualify the saying, as "again" does
+        (
+            "“We will win,” the coach said twice.",
+            [("the coach", "said twice", "We will win")],
+        ),
+        (
+            "“Is this the best we can do?” the coach wondered aloud.",
+            [("the coach", "wondered aloud", "Is this the best we can do?")],
+        ),
+        (
+            "“We will win,” the coach said once.",
+            [("the coach", "said", "We will win")],
+        ),
+        # an adverb of the adverb before the verb joins the cue with it, and so does an
+        # auxiliary before them
+        (
+            "The agency almost immediately disclosed that the files were lost.",
+            [("The agency", "almost immediately disclosed", "the files were lost")],
+        ),
+        (
+            "The board has once again decided that the fee will rise.",
+            [("The board", "has once again decided", "the fee will rise")],
+        ),
+        (
+            "The coach explained that the team was rebuilding.",
+            [("The coach", "explained", "the team was rebuilding")],
+        ),
+        # a second space, or a no-break space, between the auxiliary and the verb
+        (
+            "The council has  acknowledged that the budget is short.",
+            [("The council", "has  acknowledged", "the budget is short")],
+        ),
+        (
+            "The council has\u00a0acknowledged that the budget is short.",
+            [("The council", "has\u00a0acknowledged", "the budget is short")],
+        ),
+    ],
+)
+def test_cue_extents(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

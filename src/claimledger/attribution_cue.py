@@ -19,6 +19,21 @@ from .attribution_spans import (
 
 _CUE_LEFT = ("aux", "auxpass", "neg")
 
+#: Adverbs not in "-ly" that qualify the act of saying right after its verb: "said again",
+#: "said twice", "wondered aloud".
+_AFTER_ADVERBS = frozenset({"again", "later", "often", "twice", "aloud"})
+
+#: Adverbs that link the clause to the text around it or sum up its subject, not the act of
+#: saying: "Carter however said ...", "voters overall said ...", "the two polls
+#: respectively show ...". They stay out of the cue (one enclosed with an auxiliary, "has,
+#: however, insisted", is inside the verb group).
+_LINKING_ADVERBS = frozenset(
+    """
+    however overall respectively therefore thus hence nevertheless nonetheless consequently
+    accordingly meanwhile
+    """.split()
+)
+
 
 _CATENATIVES = frozenset(
     """
@@ -69,9 +84,28 @@ def controlled(verb: Token, source: tuple[int, int]) -> bool:
             )
             # "..., going on to say that ...": the participle's subject is the speaker's
             or (went_on(verb) and head.tag_ == "VBG")
+            # "spent the week trying to explain ...", "After struggling to persuade ...": a
+            # participle of attempt or phase, with no subject of its own, shares the speaker's
+            or _bare_participle(head)
         )
         and not any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
     )
+
+
+def _bare_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a participle of attempt or phase (its lemma one of
+    :data:`_ATTEMPTS`) with no subject of its own: "trying", "struggling", "continuing"."""
+    return (
+        verb.tag_ == "VBG"
+        and lemma_of(verb) in _ATTEMPTS
+        and verb.dep_ in ("advcl", "xcomp", "pcomp", "ROOT")
+        and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+#: Catenatives whose bare participle governs a report: "trying to explain", "struggling to
+#: persuade", "continuing to insist", "attempting to portray".
+_ATTEMPTS = frozenset({"try", "attempt", "struggle", "continue"})
 
 
 #: Verbs of answering and of the order of a speech, carried out "by saying" something: "She
@@ -236,31 +270,40 @@ def _on_a_platform(verb: Token, end: int) -> int:
     return end
 
 
-def _sums_up_subject(adverb: Token) -> bool:
-    """ "Voters overall said ...": "overall" right after the subject counts the speakers,
-    not the saying."""
-    doc = adverb.doc
-    return (
-        adverb.lower_ == "overall"
-        and adverb.i > 0
-        and doc[adverb.i - 1].dep_ not in ("aux", "auxpass", "neg")
-        and any(c.dep_ in SUBJECTS and c.right_edge.i == adverb.i - 1 for c in adverb.head.children)
+def _joins_left(tok: Token, verb: Token) -> bool:
+    """Whether ``tok``, before ``verb``, is an auxiliary, negation or adverb of its group."""
+    return tok.head.i == verb.i and (
+        tok.dep_ in _CUE_LEFT
+        or (tok.dep_ == "advmod" and tok.tag_ == "RB" and tok.lower_ not in _LINKING_ADVERBS)
     )
 
 
 def cue_span(verb: Token) -> tuple[int, int]:
     """The verb group: auxiliaries, negation and adverbs just before the verb ("has also
-    said", "did not deny", "aggressively attacked", and an infinitive's "to": "allowed
-    members to criticize") and a particle after it ("pointed out")."""
+    said", "did not deny", "aggressively attacked", "almost immediately disclosed", and an
+    infinitive's "to": "allowed members to criticize") and a particle after it ("pointed
+    out")."""
     doc = verb.doc
     start = verb.i
     while start > 0:
         prev = doc[start - 1]
+        if (
+            prev.head.i == start
+            and start < verb.i
+            and doc[start].dep_ == "advmod"
+            and prev.dep_ == "advmod"
+            and prev.tag_ == "RB"
+        ):
+            # an adverb of the adverb before the verb: "almost immediately disclosed",
+            # "have once again decided"
+            start -= 1
+            continue
+        if prev.is_space and start > 1 and _joins_left(doc[start - 2], verb):
+            start -= 2  # "has\u00a0acknowledged": past a no-break space the parser kept
+            continue
         if prev.head.i != verb.i:
             break
-        if prev.dep_ in _CUE_LEFT or (
-            prev.dep_ == "advmod" and prev.tag_ == "RB" and not _sums_up_subject(prev)
-        ):
+        if _joins_left(prev, verb):
             start -= 1
             continue
         if (aux := _inner_auxiliary(verb, start)) is not None:
@@ -274,13 +317,13 @@ def cue_span(verb: Token) -> tuple[int, int]:
             end = c.i
     for c in verb.children:
         # a manner or frequency adverb right after the verb ("said repeatedly", "wrote
-        # sarcastically", "said again") qualifies the act of saying; "only", "nearly"
-        # qualify the content
+        # sarcastically", "said again", "said twice", "wondered aloud") qualifies the act of
+        # saying; "only", "nearly" qualify the content
         if (
             c.dep_ == "advmod"
-            and c.tag_ == "RB"
+            and (c.tag_ == "RB" or c.lower_ == "aloud")
             and c.i == end + 1
-            and (c.lower_.endswith("ly") or c.lower_ in ("again", "later", "often"))
+            and (c.lower_.endswith("ly") or c.lower_ in _AFTER_ADVERBS)
             and c.lower_ not in ("only", "nearly", "early", "likely", "directly")
         ):
             end = c.i

@@ -36,7 +36,7 @@ _FRAME_NOUNS = frozenset(
     stage tape oath basis terms video call line podium floor panel
     """.split()
 )
-_OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over"})
+_OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "upon", "against", "over"})
 #: Verbs whose object follows "to" (those of cues.REPORTING_PREPOSITIONS that take it) or
 #: "at": "pointed to the polls", "referred to the ruling", "lashed out at the press".
 _TO_VERBS = frozenset(v for v, preps in cues.REPORTING_PREPOSITIONS.items() if "to" in preps)
@@ -71,14 +71,14 @@ def with_preposition(
 
 
 def _in_a_statement(verb: Token, cue: tuple[int, int], nxt: int) -> tuple[int, int]:
-    """ "said in a statement": a statement is the act of saying itself, not its occasion
-    (an interview, a rally), so the phrase right after the verb (its first token ``nxt``,
-    past the cue) joins the cue."""
+    """ "said in a statement", "stated in a press release": a statement (a release) is the
+    act of saying itself, not its occasion (an interview, a rally), so the phrase right after
+    the verb (its first token ``nxt``, past the cue) joins the cue."""
     doc = verb.doc
     if nxt >= len(doc) or doc[nxt].lower_ != "in" or doc[nxt].head.i != verb.i:
         return cue
     obj = next((c for c in doc[nxt].children if c.dep_ == "pobj"), None)
-    if obj is None or lemma_of(obj) != "statement" or obj.i > nxt + 6:
+    if obj is None or lemma_of(obj) not in ("statement", "release") or obj.i > nxt + 6:
         return cue
     if lemma_of(verb) not in cues.SPEECH_VERBS:
         return cue

@@ -140,8 +140,10 @@ def agentless_passive(
     Only a passive of :data:`~claimledger.cues.UNSOURCED_PASSIVES` with no "by" agent
     counts. With a subject and an infinitive, the content runs from the subject to the end
     of the infinitive clause; with an expletive "it" and a clause, the content is the clause
-    and "it" joins the cue. A passive of :data:`~claimledger.cues.NEWS_PASSIVES` with no
-    complement ("the merger was announced on Monday") has its subject for content.
+    and the cue is the verb group ("was widely reported"), with "it" only when the auxiliary
+    leans on it ("It's been reported"). A passive of
+    :data:`~claimledger.cues.NEWS_PASSIVES` with no complement ("the merger was announced
+    on Monday") has its subject for content.
     """
     lemma = verb.lemma_.lower()
     if lemma not in cues.UNSOURCED_PASSIVES and lemma not in cues.NEWS_PASSIVES:
@@ -166,7 +168,10 @@ def agentless_passive(
         if not toks:
             return None
         content = token_span(text, toks)
-        cue = (subj.idx, cue[1])
+        if subj.i + 1 < len(subj.doc) and subj.nbor(1).lower_ in ("'s", "’s"):
+            # "It's been reported that ...": the clitic leans on "it", which joins the cue;
+            # "It was reported that ..." is reported without it
+            cue = (subj.idx, cue[1])
     elif comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         if subj.lower_ == "there" or (subj.lower_ == "it" and comp.lemma_ in _WEATHER):
             return None  # "there is expected to be", "it is expected to rain": no one's

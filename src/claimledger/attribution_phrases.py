@@ -241,6 +241,19 @@ def source_phrase(
         run = after  # "In addition, according to X, nine million more workers ..."
         content = token_span(text, run)
     cue = (tok.idx, to.idx + len(to))
+    if (
+        lemma == "according"
+        and run is before
+        and not inside
+        and len(before) >= 2
+        and host is not None
+        and before[-1].i == host.i == tok.i - 1
+        and host.lower_ in _COPULAS
+    ):
+        # "That's according to the report": the copula joins the frame, and what the report
+        # says is its subject
+        cue = (host.idx, cue[1])
+        content = token_span(text, before[:-1])
     if content[1] <= content[0] or (overlap(content, src) and not inside):
         return None
     return Candidate(
@@ -253,6 +266,9 @@ def source_phrase(
         frame=(sent.start_char, sent.end_char),
     )
 
+
+#: Forms of "be" that join an "according to" frame to its subject: "That's according to X".
+_COPULAS = frozenset({"is", "was", "'s", "’s"})
 
 #: A sentence's opening link to what came before, the reporter's ("In addition, according
 #: to X, ...").
