@@ -3919,7 +3919,7 @@ def test_hearsay_adverb_on_a_report_or_not_hearsay(sentence: str) -> None:
         ),
         (
             "Most voters overall said they liked the plan.",
-            [("Most voters", "said", "they liked the plan")],
+            [("Most voters overall", "said", "they liked the plan")],
         ),
         (
             "The mayor later said the tax would stay.",
