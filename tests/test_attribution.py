@@ -3965,3 +3965,120 @@ def test_hearsay_adverb_on_a_report_or_not_hearsay(sentence: str) -> None:
 )
 def test_cue_extents(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # verbs that report through a noun of their own, with what the noun is about
+        (
+            "The auditor cast doubt on the official figures.",
+            [("The auditor", "cast doubt on", "the official figures")],
+        ),
+        (
+            "The senator had harsh words for the agency.",
+            [("The senator", "had harsh words for", "the agency")],
+        ),
+        (
+            "The coach has high praise for her new assistant.",
+            [("The coach", "has high praise for", "her new assistant")],
+        ),
+        (
+            "The board has no illusions about the cost of the merger.",
+            [("The board", "has no illusions about", "the cost of the merger")],
+        ),
+        (
+            "The mayor floated the idea of a new tax on parking.",
+            [("The mayor", "floated the idea of", "a new tax on parking")],
+        ),
+        (
+            "The comedians poked fun at the new stadium.",
+            [("The comedians", "poked fun at", "the new stadium")],
+        ),
+        (
+            "The chef made fun of the old menu.",
+            [("The chef", "made fun of", "the old menu")],
+        ),
+        (
+            "The bishop made an impassioned call for calm.",
+            [("The bishop", "made an impassioned call for", "calm")],
+        ),
+        (
+            "The dean has made veiled references to the scandal.",
+            [("The dean", "has made veiled references to", "the scandal")],
+        ),
+        (
+            "The union unleashed a harsh attack on the contract.",
+            [("The union", "unleashed a harsh attack on", "the contract")],
+        ),
+        (
+            "The owner took offense at the question.",
+            [("The owner", "took offense at", "the question")],
+        ),
+        (
+            "The banker sounded a cautious note about the housing market.",
+            [("The banker", "sounded a cautious note about", "the housing market")],
+        ),
+        (
+            "The coach has provided no details about the trade.",
+            [("The coach", "has provided no details about", "the trade")],
+        ),
+        (
+            "The teachers turned their attention to the budget.",
+            [("The teachers", "turned their attention to", "the budget")],
+        ),
+        (
+            "The governor left no doubt that she would sign the bill.",
+            [("The governor", "left no doubt", "she would sign the bill")],
+        ),
+        # a stance kept up or stepped up
+        (
+            "The governor continued his attacks on the mayor.",
+            [("The governor", "continued his attacks on", "the mayor")],
+        ),
+        (
+            "The critic has stepped up her criticism of the museum.",
+            [("The critic", "has stepped up her criticism of", "the museum")],
+        ),
+        (
+            "The tenants renewed their calls for a rent freeze.",
+            [("The tenants", "renewed their calls for", "a rent freeze")],
+        ),
+        # the same verbs with other nouns, or without what the noun is about, report nothing
+        ("The team had a great season.", []),
+        ("The storm left no damage in the valley.", []),
+        ("The company continued its expansion into Asia.", []),
+        ("The clerk made calls all afternoon.", []),
+        ("The ship cast anchor near the island.", []),
+    ],
+)
+def test_noun_of_a_report_after_its_verb(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an idiom of effort lends the report its subject and joins its cue
+        (
+            "The governor went out of his way to praise the new budget.",
+            [("The governor", "went out of his way to praise", "the new budget")],
+        ),
+        (
+            "The mayor took pains to say that the plan was legal.",
+            [("The mayor", "took pains to say", "the plan was legal")],
+        ),
+        (
+            "The senator used her speech to attack the new tax.",
+            [("The senator", "used her speech to attack", "the new tax")],
+        ),
+        # the same idioms without a report
+        ("The neighbor went out of her way to help him.", []),
+        ("The crew took pains to hide the boxes.", []),
+        ("The town used the money to build a school.", []),
+    ],
+)
+def test_idiom_of_effort_joins_the_cue(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

@@ -44,6 +44,7 @@ from .attribution_cue import (
     adjective_controlled,
     controlled,
     cue_span,
+    effort_head,
     leading_act,
     unasserted,
 )
@@ -368,6 +369,10 @@ def _from_verb(
         # "appeared to suggest", "refused to disclose": the verb that governs the report
         # and lends it its subject is part of the cue
         cue = (cue_span(verb.head)[0], cue[1])
+    elif (effort := effort_head(verb)) is not None:
+        # "went out of his way to praise", "took pains to say": the idiom of effort is part
+        # of the cue
+        cue = (cue_span(effort)[0], cue[1])
     elif adjective_controlled(verb):
         # "was quick to add", "has been careful not to mention": the copula and the
         # adjective are part of the cue

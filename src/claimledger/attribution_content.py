@@ -63,7 +63,10 @@ def verb_content(
     source: tuple[tuple[int, int], tuple[int, int]],
 ) -> tuple[int, int] | None:
     if lemma_of(verb) in cues.QUOTE_ONLY_VERBS:
-        return _adjacent_quote(text, verb, cue, source[0], quotes)
+        quoted = _adjacent_quote(text, verb, cue, source[0], quotes)
+        if quoted is None and lemma_of(verb) in cues.NOUN_FRAMES:
+            return stance_noun_content(text, verb)  # "continued his attacks on the mayor"
+        return quoted
     as_clause = as_reported(text, verb)
     if as_clause is not None:
         return balanced(text, as_clause, quotes)

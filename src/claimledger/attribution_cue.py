@@ -108,6 +108,50 @@ def _bare_participle(verb: Token) -> bool:
 _ATTEMPTS = frozenset({"try", "attempt", "struggle", "continue"})
 
 
+#: Occasions of speaking that someone uses to say something: "used his speech to ...".
+_OCCASIONS_USED = frozenset("speech remark remarks address appearance platform interview".split())
+#: The nouns of the idioms of effort: "out of his way to", "took pains to", "used his speech to".
+_EFFORT_NOUNS = _OCCASIONS_USED | {"way", "pain"}
+
+
+def effort_head(verb: Token) -> Token | None:
+    """The verb of an idiom of effort whose infinitive ``verb`` is: "went out of his way to
+    praise", "took pains to say", "took great pains to stress", "used his speech to call
+    for". The idiom lends the report its subject and joins its cue; None for any other
+    infinitive."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    noun: Token | None = None
+    if verb.dep_ == "acl" and lemma_of(head) in _EFFORT_NOUNS and head.i < verb.i:
+        # "pains to say": the parser may hang the infinitive on the noun
+        noun = head
+    elif verb.dep_ in ("advcl", "xcomp") and head.i < verb.i:
+        noun = next(
+            (t for t in verb.doc[head.i + 1 : verb.i] if lemma_of(t) in _EFFORT_NOUNS), None
+        )
+    if noun is None:
+        return None
+    if noun.dep_ == "dobj" and (
+        (noun.lower_ == "pains" and lemma_of(noun.head) == "take")
+        # "used his speech to call for ...": the occasion of saying
+        or (lemma_of(noun) in _OCCASIONS_USED and lemma_of(noun.head) == "use")
+    ):
+        return noun.head
+    of = noun.head
+    out = of.head
+    if (
+        noun.lower_ == "way"
+        and noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and out.lower_ == "out"
+        and lemma_of(out.head) == "go"
+        and any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return out.head
+    return None
+
+
 #: Verbs of answering and of the order of a speech, carried out "by saying" something: "She
 #: responded by saying ...", "He followed up by asking ..." ("began by saying" is left to
 #: the participle, as the annotators of news mostly leave it).
@@ -409,4 +453,12 @@ def _after_empty_it(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
 
 
-__all__ = ["adjective_controlled", "controlled", "cue_span", "leading_act", "unasserted", "went_on"]
+__all__ = [
+    "adjective_controlled",
+    "controlled",
+    "cue_span",
+    "effort_head",
+    "leading_act",
+    "unasserted",
+    "went_on",
+]

@@ -21,6 +21,7 @@ from .attribution_content import (
 )
 from .attribution_cue import (
     cue_span,
+    effort_head,
     went_on,
 )
 from .attribution_spans import (
@@ -413,6 +414,12 @@ def subject_of(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]
             conjunct = False
             if head.dep_ == "acomp" and head.pos_ == "ADJ":
                 head = head.head
+            continue
+        if head is verb and (effort := effort_head(verb)) is not None:
+            # "X went out of his way to praise ...", "X took pains to say ...": the idiom's
+            # subject
+            head = effort
+            conjunct = False
             continue
         if head is verb and _purpose_infinitive(verb):
             # "X rushed to TV to say ...", "X stood at the event to say ...": the infinitive

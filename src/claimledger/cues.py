@@ -106,7 +106,7 @@ STANCE_NOUNS: frozenset[str] = frozenset(
     disappointment gratitude admiration interest
     inclination willingness desire defense defence critique
     thought thoughts opinion enthusiasm wish amusement astonishment discomfort disapproval
-    appetite
+    appetite note
     """.split()
 )
 
@@ -114,8 +114,11 @@ STANCE_NOUNS: frozenset[str] = frozenset(
 SHOWN_NOUNS: frozenset[str] = frozenset("sign signs hint hints".split())
 
 #: Stance nouns with a preposition of their own besides the common ones: "showed little
-#: interest in the bill", "expressed confidence in the mayor".
-IN_NOUNS: dict[str, frozenset[str]] = {n: frozenset({"in"}) for n in ("interest", "confidence")}
+#: interest in the bill", "expressed confidence in the mayor", "turned her attention to the
+#: budget", "made a reference to the scandal".
+IN_NOUNS: dict[str, frozenset[str]] = {n: frozenset({"in"}) for n in ("interest", "confidence")} | {
+    n: frozenset({"to"}) for n in ("attention", "reference")
+}
 
 #: Verbs of thinking and finding: their content is a clause ("found that ..."), never an
 #: object ("found a way", "know the answer"); and verbs of saying whose object is seldom
@@ -173,22 +176,41 @@ REPORTING_PREPOSITIONS: dict[str, frozenset[str]] = {
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
 RELAY_VERBS: frozenset[str] = frozenset({"report", "cite", "quote", "relay", "carry"})
 
+#: Stances that someone keeps up, steps up or renews: "continued his attacks on", "stepped
+#: up her criticism of", "renewed their calls for".
+_KEPT_UP_NOUNS: frozenset[str] = frozenset(
+    "attack assault criticism critique call broadside offensive demand plea tirade".split()
+)
+
 #: Verbs other than the light verbs above that report through a noun of their own: "made no
 #: mention of", "has made no secret of", "took issue with", "took aim at", "delivered a
-#: sharp critique of".
+#: sharp critique of", "continued his attacks on".
 NOUN_FRAMES: dict[str, frozenset[str]] = {
     "make": frozenset(
         """
         mention secret comment remark statement case point claim allegation charge promise
-        pledge apology joke observation suggestion argument accusation
+        pledge apology joke observation suggestion argument accusation reference commitment
+        call plea appeal fun
         """.split()
     ),
-    "take": frozenset("issue aim shot swipe jab credit exception umbrage".split()),
+    "take": frozenset("issue aim shot swipe jab credit exception umbrage offense offence".split()),
     "launch": frozenset("attack broadside salvo assault tirade".split()),
     "level": frozenset("accusation charge criticism attack".split()),
     "pay": frozenset("tribute homage".split()),
     "heap": frozenset("praise scorn criticism blame".split()),
     "deliver": frozenset("defense defence critique tirade rebuke broadside rebuttal".split()),
+    "unleash": frozenset("attack broadside salvo assault tirade barrage".split()),
+    "have": frozenset("praise word doubt illusion qualm reservation".split()),
+    "leave": frozenset({"doubt"}),
+    "cast": frozenset("doubt aspersion aspersions".split()),
+    "float": frozenset("idea notion possibility prospect".split()),
+    "poke": frozenset({"fun"}),
+    "mince": frozenset({"word"}),
+    "provide": frozenset({"detail"}),
+    "turn": frozenset({"attention"}),
+} | {
+    v: _KEPT_UP_NOUNS
+    for v in "continue escalate intensify step ratchet ramp sharpen renew redouble".split()
 }
 
 #: Nouns that make a preposition of stance with "in" and their own preposition: "voted in
