@@ -4082,3 +4082,118 @@ def test_noun_of_a_report_after_its_verb(
 )
 def test_idiom_of_effort_joins_the_cue(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a verb of the manner of a retort reports the quotation next to it
+        (
+            "“Go back to your seat,” the chairman barked as the guards walked in.",
+            [("the chairman", "barked", "Go back to your seat")],
+        ),
+        (
+            "“That is not what the report says,” Lee shot back.",
+            [("Lee", "shot back", "That is not what the report says")],
+        ),
+        (
+            "“And it is a worry to me because it ends the plans we have,” she went on.",
+            [("she", "went on", "And it is a worry to me because it ends the plans we have")],
+        ),
+        # without a quotation, or going on to do something, it reports nothing
+        ("She went on to win the race.", []),
+        ('He started the engine, "loud" as usual.', []),
+    ],
+)
+def test_verb_that_reports_only_by_its_quotation(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a frame with its own speaker nearer the quotation owns it
+        (
+            'As the mayor attacked her rival, the crowd chanted, "Lock him up!"',
+            [("the mayor", "attacked", "her rival"), ("the crowd", "chanted", "Lock him up!")],
+        ),
+        # a report inside the verb's own clause does not take the quotation from it
+        (
+            'She hopes voters say, "Thank you for the work."',
+            [
+                ("She", "hopes", 'voters say, "Thank you for the work."'),
+                ("voters", "say", "Thank you for the work."),
+            ],
+        ),
+    ],
+)
+def test_quotation_after_a_nearer_frame(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a quotation closed by a full stop is no frame's object of its own
+        (
+            "“We cannot win this way.” Her critics cited the speech as proof of weakness.",
+            [("Her critics", "cited", "the speech as proof of weakness")],
+        ),
+        # a quotation before its speaker is not what a verb with an object of its own reports
+        (
+            'Speaking on the radio show "Morning Talk," Senator Lee identified rising prices as'
+            " the main worry.",
+            [
+                ("Senator Lee", "Speaking on", 'the radio show "Morning Talk,"'),
+                ("Senator Lee", "identified", "rising prices as the main worry"),
+            ],
+        ),
+        # a verb of saying alone, or with a pronoun for the quotation, still frames it
+        (
+            "“We cannot win this way.” She said it twice.",
+            [("She", "said", "We cannot win this way.")],
+        ),
+        ("“A total failure,” Lee called it.", [("Lee", "called", "A total failure")]),
+    ],
+)
+def test_quotation_before_a_verb_with_its_own_object(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the participle's speaker is its clause's subject, not the subject of a verb
+        # inside the quotation after it
+        (
+            "The mayor did not seem impressed, telling reporters, “Many people said the"
+            " governor should resign.”",
+            [("The mayor", "telling", "Many people said the governor should resign.")],
+        ),
+        (
+            "She said the plan was wrong, arguing that it costs too much.",
+            [("She", "said", "the plan was wrong"), ("She", "arguing", "it costs too much")],
+        ),
+    ],
+)
+def test_participle_before_a_quotation(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the closing mark of the quotation before is not part of the speaker
+        ("“We were wrong to wait,” Jones, 58, told reporters.", "Jones, 58"),
+        # an opening mark of a quoted name is
+        ("“Daily Show” host Ann Lee said the plan failed.", "“Daily Show” host Ann Lee"),
+    ],
+)
+def test_source_without_the_closing_mark_before_it(text: str, source: str) -> None:
+    assert only(text).source.text == source

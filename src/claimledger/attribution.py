@@ -166,6 +166,9 @@ def find_attributions(
                         cand = None
             elif tok.lower_ in cues.HEARSAY_ADVERBS and not in_quote(tok, quotes):
                 cand = hearsay(text, tok, sent)
+            elif tok.pos_ == "VERB" and _quote_only(tok):
+                if not in_quote(tok, quotes):
+                    cand = _from_verb(text, tok, sent, quotes)
             elif tok.pos_ == "VERB" and lemma_of(tok) in cues.HELD_VIEW_PASSIVES:
                 if not in_quote(tok, quotes):
                     cand = held_view(text, tok, sent, cue_span)
@@ -322,6 +325,28 @@ def _without_connective(doc: Doc, text: str, c: Candidate, quotes: tuple[Quote, 
 
 
 # --- pass 1: reporting verbs -------------------------------------------------------------
+
+
+def _quote_only(verb: Token) -> bool:
+    """Whether ``verb`` is a verb that reports only next to a quotation ("“...,” he barked",
+    "she shot back, “...”"), with its particle when it needs one ("went on")."""
+    lemma = lemma_of(verb)
+    if lemma not in cues.QUOTE_ONLY_VERBS:
+        return False
+    particle = cues.QUOTE_PARTICLES.get(lemma)
+    after = verb.i + 1
+    if particle is not None:
+        if not any(
+            c.lower_ == particle and c.i == after and c.dep_ in ("prt", "advmod")
+            for c in verb.children
+        ):
+            return False
+        after += 1
+    doc = verb.doc
+    # "went on to win", "began to see": what it goes on to do, not words
+    return not any(c.dep_ == "xcomp" for c in verb.children) and not (
+        after < len(doc) and doc[after].lower_ == "to"
+    )
 
 
 def _from_verb(

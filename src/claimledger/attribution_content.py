@@ -63,7 +63,10 @@ def verb_content(
     source: tuple[tuple[int, int], tuple[int, int]],
 ) -> tuple[int, int] | None:
     if lemma_of(verb) in cues.QUOTE_ONLY_VERBS:
-        quoted = _adjacent_quote(text, verb, cue, source[0], quotes)
+        # "started the engine, “...”": a verb that reports only by its quotation has
+        # nothing but punctuation between itself and the quotation after it
+        tight = lemma_of(verb) not in cues.SPEECH_VERBS
+        quoted = _adjacent_quote(text, verb, cue, source[0], quotes, tight=tight)
         if quoted is None and lemma_of(verb) in cues.NOUN_FRAMES:
             return stance_noun_content(text, verb)  # "continued his attacks on the mayor"
         return quoted
@@ -653,19 +656,39 @@ def _quote_around(
 
 
 def _adjacent_quote(
-    text: str, verb: Token, cue: tuple[int, int], source: tuple[int, int], quotes: tuple[Quote, ...]
+    text: str,
+    verb: Token,
+    cue: tuple[int, int],
+    source: tuple[int, int],
+    quotes: tuple[Quote, ...],
+    *,
+    tight: bool = False,
 ) -> tuple[int, int] | None:
-    """A quotation right before "…,” X said" or right after "X said: “…" / "X said, “…"."""
+    """A quotation right before "…,” X said" or right after "X said: “…" / "X said, “…";
+    ``tight``: only punctuation may come between the frame and a quotation after it."""
     left = min(cue[0], source[0])
     right = max(cue[1], source[1])
     for q in quotes:
         # "“...,” she said" keeps to one paragraph: a quotation ending the paragraph before
         # belongs to that paragraph's speaker
         if q.close < left and not text[q.after : left].strip(" \u00a0,—–"):
+            own_object = lemma_of(verb) not in cues.ADDRESSEE_VERBS and _own_object(verb)
+            if own_object and lemma_of(verb) not in cues.CLAUSE_ONLY_VERBS:
+                # "On “Meet the Press,” Lee identified costs as the worry": the verb reports
+                # its own object, not the name before its speaker
+                return None
+            if (tight or lemma_of(verb) not in cues.SPEECH_VERBS or own_object) and not re.search(
+                r"[,!?—–-]\s*$", text[q.open : q.close]
+            ):
+                # "“We won.” Critics cited the speech": a quotation closed by a full stop
+                # ends its sentence; only a verb of saying alone frames it ("“We won.” she
+                # said")
+                return None
             return quote_content(text, q)
         if q.open >= right:
             between = text[right : q.open]
-            if len(between) < 40 and re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", between):
+            words = r"\s*" if tight else r"[^.!?\n“”\"]*"
+            if len(between) < 40 and re.fullmatch(words + r"[,:]\s*", between):
                 if _reporter_between(verb, right, q.open):
                     return None  # "posted a comment, saying, “…”": the quotation is "saying"'s
                 return quote_content(text, q)
@@ -673,21 +696,39 @@ def _adjacent_quote(
     return None
 
 
+def _own_object(verb: Token) -> bool:
+    """Whether ``verb`` has an object after it other than a pronoun standing for the
+    quotation ("“A failure,” she called it")."""
+    return any(
+        c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in ("it", "this", "that", "so")
+        for c in verb.children
+    )
+
+
 def _reporter_between(verb: Token, start: int, end: int) -> bool:
     """Whether another verb of saying lies between the offsets and owns the quotation after
-    them: a participle of ``verb`` ("posted a comment, saying, “…”"), a second verb ("praised
+    them: a frame with its own speaker ("As he spoke, the crowd chanted, “…”"), a
+    participle of ``verb`` ("posted a comment, saying, “…”"), a second verb ("praised
     them and said, “…”"), or the verb ``verb`` itself describes the speaker of ("Responding
     to critics, she said: “…”")."""
     return (
         any(
             t.i != verb.i
             and (
-                (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp"))
-                # "supported the mayor and said, “…”": the second verb's quotation
-                or t.dep_ == "conj"
+                (
+                    (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp"))
+                    # "supported the mayor and said, “…”": the second verb's quotation
+                    or t.dep_ == "conj"
+                )
+                and t.head.i == verb.i
+                # "As he spoke, the crowd chanted, “…”": a frame of its own, with its
+                # own speaker, nearer the quotation ("hoped voters say, “…”" is one frame)
+                or (
+                    any(c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx for c in t.children)
+                    and verb not in t.ancestors
+                )
             )
-            and lemma_of(t) in cues.SPEECH_VERBS
-            and t.head.i == verb.i
+            and lemma_of(t) in cues.SPEECH_VERBS | cues.STANCE_VERBS | cues.QUOTE_ONLY_VERBS
             and start <= t.idx < end
             for t in verb.doc[verb.i + 1 :]
             if t.idx < end

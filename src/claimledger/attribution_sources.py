@@ -400,7 +400,14 @@ def subject_of(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]
             participle = head.dep_ != "conj" and head.i > 0 and head.doc[head.i - 1].text == ","
             conjunct = head.dep_ == "conj" and head.head.dep_ != "xcomp"
             head = head.head
-            while participle and head.dep_ == "ccomp" and lemma_of(head.head) in cues.SPEECH_VERBS:
+            while (
+                participle
+                and head.dep_ == "ccomp"
+                and lemma_of(head.head) in cues.SPEECH_VERBS
+                # "X seemed unmoved, telling reporters, “Y said ...”": a verb after the
+                # participle is in its quotation, not its frame
+                and head.head.i < verb.i
+            ):
                 # "X said A was wrong, arguing that ...": the parser hangs the participle
                 # on A; it is X who argues
                 head = head.head
@@ -570,6 +577,8 @@ def noun_phrase(
         elif t.i > head.i:
             break
     toks = _after_dateline(run) + _poll_date(head, run[-1])
+    while len(toks) > 1 and (toks[0].text in (",", ";", ":") or _closing_quote_mark(toks[0])):
+        toks = toks[1:]  # "“...,” Lee, 58, told": the parser hung the mark on the speaker
     full = _whole_words(text, token_span(text, toks))
     appositions = [
         c for c in head.children if c.i > head.i and c.dep_ == "appos" and _after_comma(c)
@@ -603,6 +612,13 @@ def _poll_date(head: Token, last: Token) -> list[Token]:
     if any(t.like_num for t in date):
         return []  # "Jan. 17-23": the days it was in the field, not which poll
     return date
+
+
+def _closing_quote_mark(tok: Token) -> bool:
+    """Whether ``tok`` closes a quotation: "”", "''", or a straight mark right after a word."""
+    if tok.text in ("”", "''"):
+        return True
+    return tok.text == '"' and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _whole_words(text: str, span: tuple[int, int]) -> tuple[int, int]:

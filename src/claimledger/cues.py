@@ -140,8 +140,23 @@ EXPRESSION_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Verbs that report speech only next to a quotation ("“...,” he continued").
-QUOTE_ONLY_VERBS: frozenset[str] = frozenset({"continue", "go"})
+#: Verbs that report speech only next to a quotation ("“...,” he continued", "“No,” she
+#: snapped back", "he interjected: “...”"): verbs of going on and of the manner of a
+#: retort. Those in QUOTE_PARTICLES report only with their particle ("went on", "shot
+#: back"; "went home" is no report).
+QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
+    """
+    continue go shoot fire hit chime cut interject begin start bark beam opine elaborate
+    """.split()
+)
+QUOTE_PARTICLES: dict[str, str] = {
+    "go": "on",
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "chime": "in",
+    "cut": "in",
+}
 
 #: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
 PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
