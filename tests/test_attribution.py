@@ -4197,3 +4197,125 @@ def test_participle_before_a_quotation(text: str, found: list[tuple[str | None, 
 )
 def test_source_without_the_closing_mark_before_it(text: str, source: str) -> None:
     assert only(text).source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two frames for one quotation: the one right after it reports it, not the verb of
+        # the question before the colon
+        (
+            "Asked whether he had tried to find records that would support his earlier claims:"
+            ' "I am too busy right now. Good luck with the article," he wrote.',
+            ("he", "wrote", "I am too busy right now. Good luck with the article"),
+        ),
+        # a verb of saying that opens the quotation, not a stance verb the parser linked to it
+        (
+            'Lopez, who also campaigned in the county this month, tweeted, "Thank you Ohio!'
+            ' #Vote2024" on Monday morning.',
+            ("Lopez", "tweeted", "Thank you Ohio! #Vote2024"),
+        ),
+        # an opening mark typed for the closing one still closes the quotation
+        (
+            "“Do you want to be compared with a dictator?“ he asked.",
+            ("he", "asked", "Do you want to be compared with a dictator?"),
+        ),
+        # a speaker after the verb that opens with a participle ("retired"), whose name the
+        # parser gave to the participle after it
+        (
+            '"I am not going to call it a mistake, so drop it," said retired surgeon Paul Reed,'
+            " asked about his remarks on the hospital board.",
+            (
+                "retired surgeon Paul Reed",
+                "said",
+                "I am not going to call it a mistake, so drop it",
+            ),
+        ),
+        # a speaker whose description the parser gave to the participle set off before the verb
+        (
+            'But Sen. Anna K. Moore (D-Vt.), noting the size of the union vote, said, "Let me tell'
+            ' you, she has a heck of a donor list."',
+            (
+                "Sen. Anna K. Moore (D-Vt.)",
+                "said",
+                "Let me tell you, she has a heck of a donor list.",
+            ),
+        ),
+    ],
+)
+def test_frame_of_a_quotation(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle with content of its own keeps it, beside the verb's own report
+        (
+            "The mayor, citing the rising costs, said the plan was dead.",
+            ("The mayor", "citing", "the rising costs"),
+        ),
+        (
+            "The mayor, citing the rising costs, said the plan was dead.",
+            ("The mayor", "said", "the plan was dead"),
+        ),
+        # a stance verb keeps a quotation no verb of saying opens or closes
+        (
+            'Lopez pledged to protect "every single job in the county."',
+            ("Lopez", "pledged", 'to protect "every single job in the county."'),
+        ),
+    ],
+)
+def test_frame_of_a_quotation_keeps_the_others(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)
+
+
+def _misparsed_frame() -> tuple[str, object]:
+    """ "“We were wrong to wait,” Ramos, 58, told AFP." as the parser sometimes reads it: the
+    name and the verb conjuncts of the quoted verb, the verb with no subject of its own."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["“", "We", "were", "wrong", "to", "wait", ",", "”", "Ramos", ",", "58", ",", "told"]
+    words += ["AFP", "."]
+    spaces = [False, True, True, True, True, False, False, True, False, True, False, True, True]
+    spaces += [False, False]
+    heads = [2, 2, 2, 2, 5, 3, 2, 8, 2, 8, 8, 8, 2, 12, 2]
+    deps = ["punct", "nsubj", "ROOT", "acomp", "aux", "xcomp", "punct", "punct", "conj"]
+    deps += ["punct", "appos", "punct", "conj", "dobj", "punct"]
+    tags = ["``", "PRP", "VBD", "JJ", "TO", "VB", ",", "''", "NNP", ",", "CD", ",", "VBD"]
+    tags += ["NNP", "."]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PART", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT"]
+    pos += ["NUM", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["“", "we", "be", "wrong", "to", "wait", ",", "”", "Ramos", ",", "58", ",", "tell"]
+    lemmas += ["AFP", "."]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+    for tok, p, lemma in zip(doc, pos, lemmas, strict=True):
+        tok.pos_ = p
+        tok.lemma_ = lemma
+    return doc.text, doc
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        # the words between the closing mark and the verb are the speaker
+        (12, ("Ramos, 58", "told", "We were wrong to wait")),
+        # a word that is no verb of saying frames nothing
+        (8, None),
+    ],
+)
+def test_speaker_between_quotation_and_verb(verb: int, expected: tuple[str, ...] | None) -> None:
+    from claimledger.attribution_sources import speaker_between
+    from claimledger.quotes import find_quotes
+
+    text, doc = _misparsed_frame()
+    tok = doc[verb]  # type: ignore[index]
+    quotes, _ = find_quotes(text)
+    c = speaker_between(text, tok, tok.sent, quotes)
+    if expected is None:
+        assert c is None
+        return
+    assert c is not None and c.source is not None and c.cue is not None
+    got = (text[slice(*c.source)], text[slice(*c.cue)], text[slice(*c.content)])
+    assert got == expected

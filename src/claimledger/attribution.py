@@ -90,12 +90,14 @@ from .attribution_phrases import (
     stated_is,
 )
 from .attribution_sources import (
+    aside_subject,
     inverted_relay,
     lost_subject,
     noun_phrase,
     participle_owner,
     participle_root_subject,
     speaker_after_quotation,
+    speaker_between,
     subject_in_left_clause,
     subject_of,
     verbless_subject,
@@ -156,6 +158,7 @@ def find_attributions(
                     cand = (
                         asked_question(text, tok, sent, noun_phrase, cue_span)
                         or _from_verb(text, tok, sent, quotes)
+                        or speaker_between(text, tok, sent, quotes)
                         or passive_with_agent(text, tok, sent, noun_phrase, cue_span)
                         or agentless_passive(text, tok, sent, cue_span)
                         or held_view(text, tok, sent, cue_span)
@@ -206,7 +209,7 @@ def find_attributions(
     found = subject_before_the_frame(text, doc, quotes, found)
     found = joined_quotes(text, quotes, found)
     found.extend(continued_quotes(text, quotes, found))
-    found = _without_nested_stance(text, dedupe(found))
+    found = _without_nested_stance(text, dedupe(text, found))
     return finish(text, entities, quotes, found), diagnostics
 
 
@@ -379,6 +382,7 @@ def _from_verb(
                 participle_owner(text, verb)
                 or lost_subject(text, verb)
                 or subject_in_left_clause(text, verb)
+                or aside_subject(text, verb)
                 or participle_root_subject(text, verb)
                 or verbless_subject(text, verb)
                 or (noun_phrase(text, agent) if agent is not None else None)

@@ -26,11 +26,44 @@ _MEDIA = re.compile(
 )
 _VOICE_OF_OUTLET = frozenset({"we", "us"})
 
-def dedupe(found: list[Candidate]) -> list[Candidate]:
+
+def _after(text: str, c: Candidate) -> bool:
+    """Whether ``c``'s frame closely follows its quoted content ("“A,” he wrote")."""
+    return (
+        c.cue is not None
+        and 0 <= c.cue[0] - c.content[1] <= 60
+        and re.match(r"\W?(?:[,?!]\s*[”\"']|[”\"']\s*,)", text[c.content[1] : c.cue[0]]) is not None
+    )
+
+
+def _says_rather(text: str, c: Candidate, prev: Candidate) -> bool:
+    """Whether ``c`` is a verb of saying that opens its quotation ("added, “A”") and
+    ``prev``, with the same content, is no verb of saying."""
+    return (
+        c.cue is not None
+        and prev.cue is not None
+        and prev.lemma != ":"
+        and c.lemma in cues.SPEECH_VERBS
+        and prev.lemma not in cues.SPEECH_VERBS
+        and not text.startswith("to ", c.cue[0])  # "wanted to know, “A”": the wish frames it
+        and (
+            _after(text, c)
+            or re.fullmatch(r"[,:]?\s*(?:[“\"]|'')", text[c.cue[1] : c.content[0]]) is not None
+        )
+    )
+
+
+def dedupe(text: str, found: list[Candidate]) -> list[Candidate]:
     seen: dict[tuple[int, int], Candidate] = {}
     for c in found:
         key = c.content
         if key not in seen:
+            seen[key] = c
+        elif (_after(text, c) and not _after(text, seen[key])) or _says_rather(text, c, seen[key]):
+            # two frames for one content: the one right after the quotation reports it
+            # ("..., which backs up his statements: “A,” he wrote"), and a verb of saying
+            # rather than a stance verb the parser linked to it ("X, who campaigned here,
+            # tweeted, “A”")
             seen[key] = c
     by_cue: dict[tuple[int, int] | None, Candidate] = {}
     out: list[Candidate] = []

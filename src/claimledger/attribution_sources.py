@@ -11,6 +11,8 @@ Pure functions of the parse; spans are characters of the canonical text.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -52,7 +54,14 @@ def speaker_after_quotation(
     if quote is None or verb.i + 1 >= sent.end:
         return None
     first = doc[verb.i + 1]
-    if not (first.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or _name_like(first)) or first.is_punct:
+    if (
+        not (
+            first.pos_ in ("PROPN", "NOUN", "DET", "ADJ")
+            or first.dep_ == "amod"
+            or _name_like(first)
+        )
+        or first.is_punct
+    ):
         return None
     end = first.i
     while (
@@ -60,6 +69,7 @@ def speaker_after_quotation(
         and not doc[end + 1].is_punct
         and (
             doc[end + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART")
+            or doc[end + 1].dep_ == "amod"  # "said retired nurse Ann Lee"
             or _name_like(doc[end + 1])
         )
     ):
@@ -80,6 +90,74 @@ def speaker_after_quotation(
         lemma_of(verb),
         frame=(min(quote.open, sent.start_char), sent.end_char),
     )
+
+
+def speaker_between(
+    text: str, verb: Token, sent: SpacySpan, quotes: tuple[Quote, ...]
+) -> Candidate | None:
+    """ "“...,” Ann Lee, a county official, told reporters": the parser, misled by the
+    quotation, hung the speaker on a word inside it and left the verb with no subject (or a
+    quoted one). The words between the closing mark and the verb, when they are one noun
+    phrase (with its apposition or relative clause), are the speaker; the quotation, the
+    content."""
+    doc = verb.doc
+    if (
+        lemma_of(verb) not in cues.SPEECH_VERBS
+        or verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+    ):
+        return None
+    quote = max(
+        (q for q in quotes if sent.start_char - 2 <= q.after <= verb.idx),
+        key=lambda q: q.close,
+        default=None,
+    )
+    if quote is None or text[quote.close - 1] not in ",?!":
+        return None
+    stretch = text[quote.after : verb.idx]
+    if (
+        not stretch.startswith(" ")
+        or len(stretch) > 140
+        or any(ch in stretch for ch in "“”\"'.;:!?()")
+        and not _abbreviations_only(stretch)
+    ):
+        return None
+    toks = [t for t in doc if quote.after <= t.idx < verb.idx]
+    if not toks or toks[0].pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"):
+        return None
+    if toks[0].pos_ == "PRON" and toks[0].lower_ not in ("he", "she", "they", "it", "i", "we"):
+        return None
+    relative = False
+    for t in toks:
+        if t.lower_ in _RELATIVE:
+            relative = True
+        elif t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative:
+            return None  # a clause of its own: "“...,” she said and he told"
+    if toks[-1].text == ",":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    src = trimmed(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    comma = next((t for t in toks if t.text == ","), None)
+    core = trimmed(text, toks[0].idx, comma.idx) if comma is not None else src
+    content = quote_content(text, quote)
+    if content[1] <= content[0]:
+        return None
+    return Candidate(
+        content,
+        cue_span(verb),
+        src,
+        core,
+        lemma_of(verb),
+        frame=(min(quote.open, sent.start_char), sent.end_char),
+    )
+
+
+def _abbreviations_only(stretch: str) -> bool:
+    """Whether the stops in ``stretch`` only end abbreviations ("Sen. Ann Lee (D-Ore.)")."""
+    bare = re.sub(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\.", "", stretch)
+    bare = re.sub(r"\((?:[RDI]-[A-Za-z. ]+|\d+)\)", "", bare)
+    return not any(ch in bare for ch in "“”\"'.;:!?()")
 
 
 def _name_like(tok: Token) -> bool:
@@ -256,6 +334,33 @@ def lost_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, in
     mention = trimmed(text, start.idx, last.idx + len(last))
     core = trimmed(text, start.idx, name.idx + len(name))
     return mention, core
+
+
+def aside_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Lee, noting the delay, said ...": the parser gave the speaker to the participle set
+    off before the verb and left the verb with no subject; the participle's subject is the
+    verb's, when the verb heads its sentence."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if verb.dep_ == "ROOT":
+        clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    elif verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT":
+        clauses = [verb.head]  # or the parser made the participle the head
+    else:
+        return None
+    for clause in clauses:
+        if (
+            clause.dep_ not in ("advcl", "ROOT")
+            or clause.tag_ not in ("VBG", "VBN")
+            or clause.i > verb.i
+            or clause.i == 0
+            or verb.doc[clause.i - 1].text != ","
+        ):
+            continue
+        subj = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+        if subj and subj[0].pos_ in ("PROPN", "NOUN"):
+            return noun_phrase(text, subj[0])
+    return None
 
 
 def subject_in_left_clause(

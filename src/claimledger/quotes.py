@@ -110,8 +110,15 @@ def _marks(text: str) -> list[tuple[int, bool, int, int, int]]:
                 straight_open = not straight_open
                 out.append((i, straight_open, p0, p1, 2))
             elif mark in OPENING:
-                curly_open = True
-                out.append((i, True, p0, p1, 1))
+                # An opening mark typed for a closing one ("“Not yet,“ he said"): it follows
+                # a stop while a quotation is open, and a space or the paragraph's end follows
+                closes = (
+                    curly_open
+                    and text[i - 1 : i] in (",", ".", "?", "!")
+                    and (i + 1 >= p1 or text[i + 1].isspace())
+                )
+                curly_open = not closes
+                out.append((i, not closes, p0, p1, 1))
             elif mark in CLOSING:
                 # A closing mark that opens a paragraph before a word is a mistyped opening
                 # mark ("”Fear is all I feel.”"): nothing precedes it that it could close.
