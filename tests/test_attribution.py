@@ -4319,3 +4319,102 @@ def test_speaker_between_quotation_and_verb(verb: int, expected: tuple[str, ...]
     assert c is not None and c.source is not None and c.cue is not None
     got = (text[slice(*c.source)], text[slice(*c.cue)], text[slice(*c.content)])
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a clause the parser hung on a later "you know": the clause's
+        # subject says it
+        (
+            "The governor on Friday stepped up his attacks on the mayor, saying he is weak on"
+            " crime, you know that.",
+            ("The governor", "saying", "he is weak on crime"),
+        ),
+        # a participle after a reported clause is still the reporter's
+        (
+            "The mayor said the plan was too costly, arguing that the city cannot pay for it.",
+            ("The mayor", "arguing", "the city cannot pay for it"),
+        ),
+        # a closed quoted sentence before a verb with an object of its own is not its content
+        (
+            "“We will finish the bridge on time and I fully support the new budget.” He went on"
+            " to endorse the governor, calling her “a true partner.”",
+            ("He", "went on to endorse", "the governor"),
+        ),
+        (
+            "“We will finish the bridge on time and I fully support the new budget.” He went on"
+            " to endorse the governor, calling her “a true partner.”",
+            ("He", "calling", "her “a true partner.”"),
+        ),
+        # a series of predicates whose first the parser took for a reported clause
+        (
+            "The mayor further summed up the governor as “weak,” denounced her record as"
+            " treasurer and said she should not be allowed to run again.",
+            ("The mayor", "denounced", "her record as treasurer"),
+        ),
+        (
+            "The mayor further summed up the governor as “weak,” denounced her record as"
+            " treasurer and said she should not be allowed to run again.",
+            ("The mayor", "said", "she should not be allowed to run again"),
+        ),
+        # a second report in the tense of the first, not of the clause it reports
+        (
+            "She continues to insist that she will stay in the race and refuses to answer"
+            " questions about the delegates.",
+            ("She", "continues to insist", "she will stay in the race"),
+        ),
+        (
+            "She continues to insist that she will stay in the race and refuses to answer"
+            " questions about the delegates.",
+            ("She", "refuses", "to answer questions about the delegates"),
+        ),
+        (
+            "They fear that the mayor has already missed a chance and warn that the budget is"
+            " too small.",
+            ("They", "warn", "the budget is too small"),
+        ),
+        # a participle after a closing frame the parser took for an aside
+        (
+            "“Too much hate,” she said, blaming some of it on the senator.",
+            ("she", "said", "Too much hate"),
+        ),
+        (
+            "“Too much hate,” she said, blaming some of it on the senator.",
+            ("she", "blaming", "some of it on the senator"),
+        ),
+        # a quotation that goes on after the aside is still one statement
+        (
+            "“Every time you say that,” Lee said, referring to the excuse, “you give ammunition"
+            " to the critics.”",
+            (
+                "Lee",
+                "said",
+                "Every time you say that,” Lee said, referring to the excuse, “you give"
+                " ammunition to the critics.",
+            ),
+        ),
+    ],
+)
+def test_second_report_of_the_same_speaker(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a verb after a modal or an infinitive goes on with it
+        (
+            "They say they will fight and refuse to answer questions.",
+            "they will fight and refuse to answer questions",
+        ),
+        (
+            "Both hosts say the owners have never told them what to say or not say.",
+            "the owners have never told them what to say or not say",
+        ),
+        # a quotation closing with a comma before the frame is what was said
+        ("“We will win the vote,” he told reporters.", "We will win the vote"),
+    ],
+)
+def test_first_report_keeps_its_content(text: str, content: str) -> None:
+    assert only(text).content.text == content

@@ -90,12 +90,14 @@ from .attribution_phrases import (
     stated_is,
 )
 from .attribution_sources import (
+    after_the_frame,
     aside_subject,
     inverted_relay,
     lost_subject,
     noun_phrase,
     participle_owner,
     participle_root_subject,
+    series_subject,
     speaker_after_quotation,
     speaker_between,
     subject_in_left_clause,
@@ -385,6 +387,8 @@ def _from_verb(
                 or aside_subject(text, verb)
                 or participle_root_subject(text, verb)
                 or verbless_subject(text, verb)
+                or series_subject(text, verb)
+                or after_the_frame(text, verb)
                 or (noun_phrase(text, agent) if agent is not None else None)
             )
             if source is None:

@@ -95,6 +95,9 @@ def verb_content(
         ]
         or _statement_clause(verb)
     )
+    # "The mayor summed up the plan as “weak,” denounced ...": a clause before the verb that
+    # holds its subject (``series_subject``) is a predicate of its own, not what was reported
+    comps = [c for c in comps if not (c.i < verb.i and c.left_edge.idx <= source[0][0] < c.idx)]
     if (to := pointed_to(verb)) is not None:
         # "pointed to the times the council cut the budget": the parser makes the clause
         # after the object the verb's; what is pointed to is the object, clause and all
@@ -438,8 +441,34 @@ def outer_report(conj: Token) -> Token | None:
             # "said he would run but did not say when": "did" carries the tense
             aux = [c for c in conj.children if c.dep_ == "aux" and c.i < conj.i]
             tag = aux[0].tag_ if aux and conj.tag_ == "VB" and aux[0].lemma_ == "do" else conj.tag_
-            return verb if verb.tag_ == tag and verb.i < conj.i else None
+            if verb.i > conj.i:
+                return None
+            if verb.tag_ == tag:
+                return verb
+            # "insists the party must change, and has championed ...", "continues to insist
+            # he will stay and refuses to answer": the finite forms tell, when the clause
+            # reported is in another one
+            governor = verb
+            while governor.dep_ == "xcomp" and governor.head.i < governor.i:
+                governor = governor.head
+            form, inner = _finite_form(conj), _finite_form(anc)
+            if conj.tag_ == "VB" and not aux and "MD" in (inner, _finite_form(conj.head) or "MD"):
+                # "say they will fight and refuse to go", "what to say or not say": the
+                # modal or the infinitive goes on
+                return None
+            return verb if form == _finite_form(governor) != inner else None
     return None
+
+
+def _finite_form(verb: Token) -> str | None:
+    """The tense a predicate shows: its first auxiliary's tag or its own, a bare verb with
+    neither taken for the present ("they warn"); None for a non-finite one."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    if aux is not None:
+        return aux.tag_ if aux.tag_ in ("VBD", "VBZ", "VBP", "MD") else None
+    if verb.tag_ == "VB":
+        return None if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) else "VBP"
+    return verb.tag_ if verb.tag_ in ("VBD", "VBZ", "VBP") else None
 
 
 def clause_tokens(comp: Token, verb: Token, source: tuple[int, int]) -> list[Token]:
@@ -535,7 +564,7 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
     # keep the contiguous run on one side of the verb's clause
     before = [t for t in toks if t.i < verb.left_edge.i]
     after = [t for t in toks if t.i > verb.right_edge.i]
-    run = before if len(before) >= len(after) else after
+    run = before if len(before) >= len(after) or _frame_participle(after) else after
     words = [t for t in before if not t.is_punct]
     if (
         len(words) >= 1
@@ -552,6 +581,20 @@ def _parenthetical_content(text: str, verb: Token, sent: SpacySpan) -> tuple[int
         return None
     span = token_span(text, run)
     return span if span[1] > span[0] else None
+
+
+def _frame_participle(toks: list[Token]) -> bool:
+    """Whether the words after a frame open with a participle of its own ("“...,” she said,
+    blaming the senator"): what the speaker does besides saying, not more of what was said."""
+    first = next((t for t in toks if not t.is_punct), None)
+    return (
+        # "“A,” he said, referring to her, “B”": the quotation goes on after the aside
+        not any(t.text in QUOTE_MARKS for t in toks)
+        and first is not None
+        and first.tag_ == "VBG"
+        and first.dep_ in ("acl", "advcl")
+        and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in first.children)
+    )
 
 
 def _set_off_by_commas(verb: Token) -> bool:
@@ -672,6 +715,15 @@ def _adjacent_quote(
         # "“...,” she said" keeps to one paragraph: a quotation ending the paragraph before
         # belongs to that paragraph's speaker
         if q.close < left and not text[q.after : left].strip(" \u00a0,—–"):
+            if (
+                verb.tag_ == "VBG"
+                and verb.i > 0
+                and verb.doc[verb.i - 1].text == ","
+                and lemma_of(verb.head) not in cues.SPEECH_VERBS
+            ):
+                # "“...,” she said, blaming him", the participle hung on the quoted words:
+                # the quotation is the frame's
+                continue
             own_object = lemma_of(verb) not in cues.ADDRESSEE_VERBS and _own_object(verb)
             if own_object and lemma_of(verb) not in cues.CLAUSE_ONLY_VERBS:
                 # "On “Meet the Press,” Lee identified costs as the worry": the verb reports

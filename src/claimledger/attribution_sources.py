@@ -293,6 +293,63 @@ def verbless_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int
     return noun_phrase(text, noun, exclude=verb)
 
 
+def after_the_frame(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "“Too much hate,” she said, blaming the senator": a participle right after a frame the
+    parser took for an aside (so it hangs the participle on the quoted words) is the
+    frame's speaker's."""
+    doc = verb.doc
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ not in ("acl", "advcl")
+        or verb.i < 3
+        or doc[verb.i - 1].text != ","
+    ):
+        return None
+    frame = next(
+        (
+            t
+            for t in reversed(doc[verb.sent.start : verb.i - 1])
+            if t.dep_ == "parataxis" and lemma_of(t) in cues.SPEECH_VERBS
+        ),
+        None,
+    )
+    if frame is None or frame.right_edge.i < verb.i - 2 or verb.i <= frame.right_edge.i:
+        return None
+    return subject_of(text, frame)
+
+
+def series_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "The mayor summed up the plan as “weak,” denounced its cost and said ...": a series of
+    predicates whose first the parser took for a clause the next one reports, leaving that
+    one (and its conjuncts) with no subject. The first predicate's subject is theirs, when
+    both are in the same tense, a comma parts them and nothing before the first is quoted."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if (
+        head.dep_ != "ROOT"
+        or head.tag_ not in ("VBD", "VBZ")
+        or any(c.dep_ in (*SUBJECTS, "expl", "csubj") for c in head.children)
+    ):
+        return None
+    first = next(
+        (c for c in head.children if c.dep_ == "ccomp" and c.i < head.i and c.tag_ == head.tag_),
+        None,
+    )
+    if first is None or not re.fullmatch(
+        r"\W*,\W*", text[first.right_edge.idx + len(first.right_edge) : head.idx]
+    ):
+        return None
+    subj = [c for c in first.children if c.dep_ == "nsubj" and c.i < first.i]
+    sent = head.sent
+    if not subj or _QUOTE.search(text, sent.start_char, first.idx):
+        return None
+    return noun_phrase(text, subj[0])
+
+
+_QUOTE = re.compile(r"[“”\"]|''|``")
+
+
 def lost_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """ "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that
     ...": the parser joined the name to an earlier phrase and left the verb without a
@@ -510,8 +567,10 @@ def subject_of(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]
                 and head.dep_ == "ccomp"
                 and lemma_of(head.head) in cues.SPEECH_VERBS
                 # "X seemed unmoved, telling reporters, “Y said ...”": a verb after the
-                # participle is in its quotation, not its frame
+                # participle is in its quotation, not its frame; "A ratcheted up attacks,
+                # saying ..., you know": nor is a frame after the clause
                 and head.head.i < verb.i
+                and head.head.i < head.i
             ):
                 # "X said A was wrong, arguing that ...": the parser hangs the participle
                 # on A; it is X who argues
