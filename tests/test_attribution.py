@@ -4418,3 +4418,110 @@ def test_second_report_of_the_same_speaker(text: str, expected: tuple[str, str, 
 )
 def test_first_report_keeps_its_content(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a verb of judging reports its object with what the object is judged to be
+        (
+            "The council deemed the proposal a reasonable compromise.",
+            [("The council", "deemed", "the proposal a reasonable compromise")],
+        ),
+        (
+            "The court declared the new law void.",
+            [("The court", "declared", "the new law void")],
+        ),
+        # a passive of "deem" is a view of people the text does not name
+        (
+            "The vote was delayed when many ballots were deemed invalid.",
+            [(None, "were deemed", "many ballots were deemed invalid")],
+        ),
+        # with one object only, nothing is judged
+        ("The council considered the proposal on Monday.", []),
+    ],
+)
+def test_judged_object(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an outlet quoting someone as saying reports the pair, speaker and words
+        (
+            "The local paper quoted a neighbor as saying he heard two shots.",
+            [("The local paper", "quoted", "a neighbor as saying he heard two shots")],
+        ),
+        # quoting a text is no report of this kind
+        ("The pastor quoted a psalm at the funeral.", []),
+    ],
+)
+def test_quoted_as_saying(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a participle of suggesting or claiming speaks for the noun it follows
+        (
+            "There is new evidence suggesting that the river is cleaner.",
+            [("new evidence", "suggesting", "the river is cleaner")],
+        ),
+        (
+            "Officials dismissed rumors claiming that the bridge was unsafe.",
+            [
+                ("Officials", "dismissed", "rumors claiming that the bridge was unsafe"),
+                ("rumors", "claiming", "the bridge was unsafe"),
+            ],
+        ),
+        # with an object and no clause it reports nothing
+        ("The team has a coach suggesting new drills.", []),
+    ],
+)
+def test_participle_with_a_clause(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # news made known on a day by people the text does not name
+        (
+            "A large merger announced Tuesday would create the biggest bank in the region.",
+            [(None, "announced Tuesday", "A large merger")],
+        ),
+        (
+            "The new contract, announced on Friday, runs for three years.",
+            [(None, "announced on Friday", "The new contract")],
+        ),
+        # with no time, or with an agent, it is not this frame
+        ("The cuts announced last week by the board were deep.", []),
+    ],
+)
+def test_announced_on_a_day(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # what someone remembers is a memory they report, an object as well as a clause
+        (
+            "The old coach remembered the boxer as a kind man.",
+            [("The old coach", "remembered", "the boxer as a kind man")],
+        ),
+        (
+            "The adoptee remembers putting his hand over his heart.",
+            [("The adoptee", "remembers", "putting his hand over his heart")],
+        ),
+        # inside a quotation it is the speaker's words
+        (
+            "“I remember the flood well,” the farmer said.",
+            [("the farmer", "said", "I remember the flood well")],
+        ),
+    ],
+)
+def test_remembered(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

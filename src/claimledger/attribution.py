@@ -71,6 +71,7 @@ from .attribution_objects import (
 )
 from .attribution_passive import (
     agentless_passive,
+    announced_when,
     as_expected,
     asked_question,
     hearsay,
@@ -166,6 +167,7 @@ def find_attributions(
                         or held_view(text, tok, sent, cue_span)
                         or reduced_passive(text, tok, sent, noun_phrase, cue_span)
                         or as_expected(text, tok, sent)
+                        or announced_when(text, tok, sent, cue_span)
                     )
                     if cand is not None and cand.cue is not None and unasserted(tok, cand.cue):
                         cand = None

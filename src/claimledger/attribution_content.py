@@ -85,6 +85,9 @@ def verb_content(
             obj = object_content(text, verb)
             return balanced(text, obj, quotes) if obj is not None else None
         return made
+    judged = _judged_object(text, verb)
+    if judged is not None:
+        return balanced(text, judged, quotes)  # "deemed the plan a fair trade"
     comps = (
         _clauses_in_order(verb)
         or [
@@ -243,6 +246,24 @@ def _reporting_preposition(verb: Token) -> Token | None:
     ):
         return None
     return prep
+
+
+def _judged_object(text: str, verb: Token) -> tuple[int, int] | None:
+    """ "deemed the plan a fair trade", "declared the law void": a verb of judging with an
+    object and what the object is judged to be reports the pair, object to predicate.
+
+    The parser makes the predicate an object predicate ("oprd") or, for a noun, a second
+    direct object; a verb with one object only ("considered the bill") reports nothing here.
+    """
+    if lemma_of(verb) not in cues.JUDGING_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    preds = [c for c in verb.children if c.i > objs[0].i and (c.dep_ == "oprd" or c in objs[1:2])]
+    if not preds:
+        return None
+    return token_span(text, list(verb.doc[objs[0].left_edge.i : preds[0].right_edge.i + 1]))
 
 
 def _active_with_object(verb: Token) -> bool:

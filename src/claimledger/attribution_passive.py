@@ -12,7 +12,8 @@ Reports with no agent at all ("Obama is expected to join her", "he is said to be
 "it was reported that ...") are unsourced claims: the passive verb group is the cue, the
 source is unknown, and the content is the whole clause the report is about, its subject
 included ("Obama is expected to join her"), or the "that" clause. What was made known with
-no complement ("the merger was announced on Monday") is its subject.
+no complement ("the merger was announced on Monday") is its subject, and so is the noun
+before its participle with a time ("a merger announced Monday").
 """
 
 from __future__ import annotations
@@ -337,6 +338,53 @@ def reduced_passive(
     if content[0] >= content[1]:
         return None
     return in_sentence(content, cue, np(text, objs[0]), verb.lemma_.lower(), sent)
+
+
+def announced_when(text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan) -> Candidate | None:
+    """ "a merger announced Monday", "the deal, announced on Friday,": news made known on a
+    day by people the text does not name.
+
+    Only a participle of :data:`~claimledger.cues.NEWS_PASSIVES` after its noun, with no
+    agent and a time of its own ("Monday", "earlier this year", "on Friday") counts; the
+    participle with its time is the cue, the noun phrase up to the participle the content,
+    and the source is unknown.
+    """
+    if verb.lemma_.lower() not in cues.NEWS_PASSIVES or verb.tag_ != "VBN":
+        return None
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+        return None
+    kids = [c for c in verb.children if c.dep_ not in ("punct",)]
+    times = [c for c in kids if c.i > verb.i and _a_time(c)]
+    if not times or len(kids) != len(times):
+        return None
+    # the time runs on while its words are of a date: "Wednesday, Trump and ..." ends there
+    last = verb
+    while last.i + 1 < len(verb.doc) and verb.doc[last.i + 1].ent_type_ in ("DATE", "TIME"):
+        last = verb.doc[last.i + 1]
+    if last is verb and times[0].dep_ == "prep" and times[0].i == verb.i + 1:
+        last = times[0]
+        while last.i + 1 < len(verb.doc) and verb.doc[last.i + 1].ent_type_ in ("DATE", "TIME"):
+            last = verb.doc[last.i + 1]
+    if last is verb:
+        return None
+    cue = (cue_span(verb)[0], last.idx + len(last))
+    toks = [t for t in verb.head.subtree if t.i < verb.i and t.idx < cue[0] and not t.is_punct]
+    if not toks:
+        return None
+    content = token_span(text, toks)
+    if content[0] >= content[1]:
+        return None
+    return in_sentence(content, cue, None, verb.lemma_.lower(), sent)
+
+
+def _a_time(tok: Token) -> bool:
+    """Whether ``tok`` heads a time: "Monday", "earlier this year", "on Friday"."""
+    if tok.dep_ == "prep" and tok.lower_ in ("on", "in", "last", "this"):
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
+    return tok.dep_ in ("npadvmod", "advmod") and (
+        tok.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ == "DATE" for t in tok.subtree)
+    )
 
 
 def as_expected(text: str, verb: Token, sent: SpacySpan) -> Candidate | None:

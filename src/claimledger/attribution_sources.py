@@ -219,8 +219,9 @@ def participle_owner(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int
     return noun_phrase(text, noun, exclude=verb)
 
 
-#: Participles that report what the noun they describe says: "voters saying they want ...".
-_SAYING = frozenset({"say"})
+#: Participles that report what the noun they describe says: "voters saying they want ...",
+#: "evidence suggesting that ...", "rumors claiming that ...".
+_SAYING = frozenset({"say", "suggest", "claim", "argue", "warn", "insist", "predict", "indicate"})
 
 
 def _poll_finding(verb: Token) -> bool:

@@ -125,11 +125,17 @@ IN_NOUNS: dict[str, frozenset[str]] = {n: frozenset({"in"}) for n in ("interest"
 #: what was said ("maintained a lead", "addressed the crowd", "countered the attack").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """
-    know expect understand recognize recognise remember consider deem interpret decide learn
+    know expect understand recognize recognise consider deem interpret decide learn
     maintain counter contradict address
     hear read think believe find show feel suspect wonder guess figure reckon realize realise
     assume presume discover determine establish judge calculate conclude
     """.split()
+)
+
+#: Verbs of judging that report an object with what it is judged to be: "deemed the plan a
+#: fair trade", "declared the law void".
+JUDGING_VERBS: frozenset[str] = frozenset(
+    "deem consider declare judge find rule pronounce proclaim".split()
 )
 
 #: Looks and sounds that words come with, a manner of saying: "said with a grin", "replied,
@@ -315,7 +321,7 @@ RECKONING_NOUNS: frozenset[str] = frozenset(
 #: Verbs that report only in one construction: "made (it) clear that ...", "sees (views,
 #: regards, names, lists, ranks) X as Y", "as X put it, ...", "took issue with".
 CONSTRUCTION_VERBS: frozenset[str] = frozenset(
-    {"make", "see", "view", "regard", "put", "name", "list", "rank"}
+    {"make", "see", "view", "regard", "put", "name", "list", "rank", "quote"}
 ) | frozenset(NOUN_FRAMES)
 
 #: Addressee and clause-only verbs that also report with one preposition: "asked for a
@@ -383,6 +389,7 @@ HELD_VIEW_PASSIVES: dict[str, frozenset[str]] = {
     "criticise": frozenset({"for", "as"}),
     "accuse": frozenset({"of"}),
     "declare": frozenset({"oprd"}),
+    "deem": frozenset({"oprd", "as"}),
     "describe": frozenset({"as"}),
     "remember": frozenset({"as", "for"}),
     "portray": frozenset({"as"}),
