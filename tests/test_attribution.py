@@ -3634,6 +3634,15 @@ def test_quotation_in_reported_speech(text: str, content: str) -> None:
             "The union said its members are worried about the layoffs.",
             [("The union", "said", "its members are worried about the layoffs")],
         ),
+        # so is knowing, agreeing or judging
+        (
+            "Aides said the governor knew that the bridge was unsafe.",
+            [("Aides", "said", "the governor knew that the bridge was unsafe")],
+        ),
+        (
+            "The mediator said both sides agreed that the talks should resume.",
+            [("The mediator", "said", "both sides agreed that the talks should resume")],
+        ),
         # a thought of another speaker stays, nested in the statement
         (
             "The agency said the soldier thought he was going to a training camp.",
@@ -3654,6 +3663,10 @@ def test_quotation_in_reported_speech(text: str, content: str) -> None:
         (
             "The owner was confident that the team would win.",
             [("The owner", "was confident", "the team would win")],
+        ),
+        (
+            "The governor knew that the bridge was unsafe.",
+            [("The governor", "knew", "the bridge was unsafe")],
         ),
     ],
 )

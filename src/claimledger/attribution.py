@@ -273,8 +273,9 @@ def _without_nested_stance(text: str, found: list[Candidate]) -> list[Candidate]
         # its speaker: the name is the speaker's, whoever reports it
         naming = inner.cue is not None and overlap(inner.content, inner.cue)
         stance = (
-            inner.lemma in cues.STANCE_VERBS or inner.lemma not in _NO_STANCE
-        ) and inner.lemma not in cues.SPEECH_VERBS
+            (inner.lemma in cues.STANCE_VERBS or inner.lemma not in _NO_STANCE)
+            and inner.lemma not in cues.SPEECH_VERBS
+        ) or inner.lemma in cues.KNOWING_VERBS
         return (stance and not naming) or same_speaker(inner, outer)
 
     cues_ = [c.cue for c in found if c.cue is not None]

@@ -38,6 +38,13 @@ HEDGE_ADVERBS: frozenset[str] = frozenset(
     {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "apparently"}
 )
 
+#: Verbs of knowing, agreeing and judging: inside someone else's report ("Aides said he knew
+#: the risks", "officials said both sides agreed to a truce") the state is part of what was
+#: said, not a statement of its holder, as a thought ("said the soldier thought ...") is.
+KNOWING_VERBS: frozenset[str] = frozenset(
+    {"know", "realize", "understand", "recognize", "learn", "agree", "consider"}
+)
+
 #: Adverbs that report on their own, with no reporting verb: "The company is reportedly
 #: weighing a sale" says that unnamed reports have it so ("allegedly" mostly hedges the
 #: writer's own account of a charge, "the gun he allegedly used").
