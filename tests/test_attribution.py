@@ -618,6 +618,9 @@ def test_second_report_joined_to_the_reported_clause(
         ("The senator called it “a gift to donors.”", "it “a gift to donors.”"),
         ("The mayor called it ''a disgrace,'' blaming the council.", "it ''a disgrace,''"),
         ('He called the vote "a sham" on Monday.', 'the vote "a sham"'),
+        # the day of the saying between the thing and its name
+        ('The coach called the ruling Friday "a disgrace."', 'the ruling Friday "a disgrace."'),
+        ("The coach called the ruling on Sunday a disgrace.", "the ruling on Sunday a disgrace"),
     ],
 )
 def test_what_something_is_called_in_quotation_marks(text: str, content: str) -> None:

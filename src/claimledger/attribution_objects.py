@@ -412,6 +412,8 @@ def object_content(
                     sib.left_edge.i == toks[-1].i + 1
                     # "called it “a disgrace”": the parser hangs the opening mark on the verb
                     or (len(gap) == 1 and gap[0].tag_ in ("``", "''"))
+                    # "called the report Friday a lie": the day of the saying in between
+                    or (sib.dep_ == "oprd" and _only_a_time(gap))
                 ):
                     toks = toks + list(gap) + list(sib.subtree)
         if len(toks) < 2 and c.dep_ != "dobj" and not (_bare_object(verb, c) and _named(toks)):
@@ -423,6 +425,14 @@ def object_content(
         if span[1] > span[0]:
             return span
     return None
+
+
+def _only_a_time(gap: list[Token]) -> bool:
+    """Whether ``gap`` is a date or time ("Friday", "on Sunday"), with an opening mark."""
+    words = [t for t in gap if t.tag_ not in ("``", "''")]
+    if words and words[0].lower_ == "on" and len(words) > 1:
+        words = words[1:]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def particle_report(verb: Token) -> bool:
