@@ -4541,3 +4541,65 @@ def test_announced_on_a_day(text: str, found: list[tuple[str | None, str, str]])
 )
 def test_remembered(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # verbs of stance whose object is what the stance is about
+        (
+            "The senator is mulling a run for governor.",
+            [("The senator", "is mulling", "a run for governor")],
+        ),
+        (
+            "The chef extolled the virtues of fresh bread.",
+            [("The chef", "extolled", "the virtues of fresh bread")],
+        ),
+        ("The union repudiated the deal.", [("The union", "repudiated", "the deal")]),
+        # and those whose object follows a preposition
+        (
+            "The governor alluded to the scandal in her speech.",
+            [("The governor", "alluded to", "the scandal")],
+        ),
+        (
+            "The banks balked at paying the fine.",
+            [("The banks", "balked at", "paying the fine")],
+        ),
+        ("The critic scoffed at the idea.", [("The critic", "scoffed at", "the idea")]),
+        (
+            "The lawmakers sparred over the budget.",
+            [("The lawmakers", "sparred over", "the budget")],
+        ),
+        # verbs of saying or thinking that take a clause
+        (
+            "The economist posited that wages would rise.",
+            [("The economist", "posited", "wages would rise")],
+        ),
+        (
+            "An aide later clarified that the mayor had misspoken.",
+            [("An aide", "later clarified", "the mayor had misspoken")],
+        ),
+        (
+            "The paper queried whether the plan would work.",
+            [("The paper", "queried", "whether the plan would work")],
+        ),
+        # a list ticked off, a judgement pegged, a wary stance
+        (
+            "She ticked off a list of failures.",
+            [("She", "ticked off", "a list of failures")],
+        ),
+        (
+            "One ranking pegs the firm as the largest.",
+            [("One ranking", "pegs", "the firm as the largest")],
+        ),
+        (
+            "Investors are leery of the new rules.",
+            [("Investors", "are leery of", "the new rules")],
+        ),
+        # "clarify" with an object reports nothing; a bare "balked" has nothing it is about
+        ("The ruling did not clarify the matter.", []),
+        ("The banks balked.", []),
+    ],
+)
+def test_stance_and_speech_lexicon(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found

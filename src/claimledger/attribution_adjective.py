@@ -26,7 +26,7 @@ STANCE_ADJECTIVES: frozenset[str] = frozenset(
     confident sure certain convinced positive adamant insistent optimistic pessimistic
     hopeful skeptical sceptical doubtful unsure uncertain worried concerned afraid fearful
     eager determined happy pleased glad proud disappointed frustrated angry upset surprised
-    aware unaware critical supportive wary dismissive
+    aware unaware critical supportive wary dismissive leery unhappy outraged
     """.split()
 )
 

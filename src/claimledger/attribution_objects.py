@@ -40,7 +40,7 @@ _OBJECT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "upon", "against",
 #: Verbs whose object follows "to" (those of cues.REPORTING_PREPOSITIONS that take it) or
 #: "at": "pointed to the polls", "referred to the ruling", "lashed out at the press".
 _TO_VERBS = frozenset(v for v, preps in cues.REPORTING_PREPOSITIONS.items() if "to" in preps)
-_AT_VERBS = frozenset({"lash", "snipe", "jab", "swipe"})
+_AT_VERBS = frozenset({"lash", "snipe", "jab", "swipe", "balk", "bristle", "marvel", "scoff"})
 
 
 def with_preposition(

@@ -27,6 +27,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     testify swear attest certify corroborate verify rebut refute contradict dismiss
     know expect understand recognize recognise remember consider deem interpret decide
     learn hear read remind request
+    posit surmise gloat snipe grouse vent gush marvel foresee profess paraphrase clarify query
+    specify
     """.split()
 )
 
@@ -66,6 +68,13 @@ STANCE_VERBS: frozenset[str] = frozenset(
     laud commend fault disparage belittle ridicule deride taunt castigate excoriate bash
     reaffirm dub term brand characterize characterise retweet retweete grill champion vouch
     disavow outline
+    lambast contemplate mull ponder relish herald revile revere extol extoll savage
+    repudiate pan trumpet rubbish chastise pummel eviscerate parrot restate rescind recant
+    renounce foreshadow heckle idolize preach reprise attribute articulate peg
+    prescribe satirize chronicle propound harangue telegraph spout impart sugarcoat
+    crave
+    allude balk acquiesce dwell bristle spar marvel gush fulminate grouse vent tussle agonize
+    reminisce gloat snipe backpedal scoff yearn carp
     """.split()
 )
 
@@ -135,7 +144,7 @@ CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     know expect understand recognize recognise consider deem interpret decide learn
     maintain counter contradict address
     hear read think believe find show feel suspect wonder guess figure reckon realize realise
-    assume presume discover determine establish judge calculate conclude
+    assume presume discover determine establish judge calculate conclude clarify
     """.split()
 )
 
@@ -173,7 +182,11 @@ QUOTE_PARTICLES: dict[str, str] = {
 
 #: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
 PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
-    "talk speak comment rail lash boast brag joke testify complain advocate campaign vote".split()
+    """
+    talk speak comment rail lash boast brag joke testify complain advocate campaign vote
+    allude balk acquiesce dwell bristle spar marvel gush fulminate grouse vent tussle agonize
+    reminisce gloat snipe backpedal scoff yearn carp
+    """.split()
 )
 
 #: Verbs that report only with a particle, by the particle and what brings the content: an
@@ -184,6 +197,7 @@ PARTICLE_REPORTS: dict[str, tuple[str, frozenset[str]]] = {
     "spell": ("out", frozenset({"dobj"})),
     "weigh": ("in", frozenset({"on", "with", "about", "regarding"})),
     "come": ("out", frozenset({"against"})),
+    "tick": ("off", frozenset({"dobj"})),
 }
 
 #: Verbs whose preposition right after them brings what they report: "pointed to the
@@ -199,6 +213,8 @@ REPORTING_PREPOSITIONS: dict[str, frozenset[str]] = {
     "push": frozenset({"for"}),
     "advocate": frozenset({"for"}),
     "lobby": frozenset({"for", "against"}),
+    "allude": frozenset({"to"}),
+    "acquiesce": frozenset({"to"}),
 }
 
 #: Verbs by which an outlet relays another source's statement ("..., Reuters reported").
