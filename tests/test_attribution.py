@@ -4603,3 +4603,78 @@ def test_remembered(text: str, found: list[tuple[str | None, str, str]]) -> None
 )
 def test_stance_and_speech_lexicon(text: str, found: list[tuple[str | None, str, str]]) -> None:
     assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser hangs the name and its apposition on the phrase before them and leaves
+        # the verb without a subject: the appositions set off by commas are the speaker
+        (
+            "On the eve of a meeting in Ohio, the party chairman, Carl Weber, bluntly suggested"
+            " that the nominee should withdraw.",
+            [
+                (
+                    "the party chairman, Carl Weber",
+                    "bluntly suggested",
+                    "the nominee should withdraw",
+                )
+            ],
+        ),
+        (
+            "In a phone call to the Sentinel, her chief of staff, Omar Reyes, said: “She will not"
+            " resign.”",
+            [("her chief of staff, Omar Reyes", "said", "She will not resign.")],
+        ),
+        (
+            "At a town hall in Ohio, Mayor Ruth Ames, the council's longest-serving member, openly"
+            " criticized the budget.",
+            [
+                (
+                    "Mayor Ruth Ames, the council's longest-serving member",
+                    "openly criticized",
+                    "the budget",
+                )
+            ],
+        ),
+        # appositions that name no one are no speaker
+        (
+            "On the eve of a meeting in Ohio, the party chairman, a cautious man, bluntly"
+            " suggested that the nominee should withdraw.",
+            [],
+        ),
+    ],
+)
+def test_appositive_subject(text: str, found: list[tuple[str | None, str, str]]) -> None:
+    assert triples(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the parser takes the subject for part of the opening prepositional phrase: the noun
+        # phrase between the phrase's comma and the verb is the speaker
+        (
+            "Through real-time analytics, coaches and scouts know how many miles each player runs.",
+            [("coaches and scouts", "know", "how many miles each player runs")],
+        ),
+        (
+            "Through real-time analytics, managers and owners clearly know how many fans are"
+            " buying tickets.",
+            [("managers and owners", "clearly know", "how many fans are buying tickets")],
+        ),
+    ],
+)
+def test_subject_taken_into_opening_phrase(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
+
+
+def test_subject_after_according_to_is_not_recovered() -> None:
+    # "According to X," names a source of its own: the verb after it gets no speaker
+    text = (
+        "According to live web statistics, writers and producers know how many readers are"
+        " following their reports."
+    )
+    assert all(cue != "know" for _, cue, _ in triples(text))

@@ -92,10 +92,12 @@ from .attribution_phrases import (
 )
 from .attribution_sources import (
     after_the_frame,
+    appositive_subject,
     aside_subject,
     inverted_relay,
     lost_subject,
     noun_phrase,
+    opening_phrase_subject,
     participle_owner,
     participle_root_subject,
     series_subject,
@@ -386,6 +388,8 @@ def _from_verb(
             source = (
                 participle_owner(text, verb)
                 or lost_subject(text, verb)
+                or appositive_subject(text, verb)
+                or opening_phrase_subject(text, verb)
                 or subject_in_left_clause(text, verb)
                 or aside_subject(text, verb)
                 or participle_root_subject(text, verb)

@@ -505,6 +505,133 @@ def inverted_relay(
     return None
 
 
+def appositive_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "In a memo to the board, its chairman, Ann Lee, wrote that ...": the parser took the
+    name and its apposition for appositions of the phrase before them and left the verb
+    without a subject. The run of appositions set off by commas right before the verb (past
+    an adverb of the verb, "..., Ann Lee, bluntly said") is the subject, when it names
+    someone."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    end = verb.i - 1
+    while end > 0 and doc[end].dep_ == "advmod" and doc[end].head == verb:
+        end -= 1
+    if end < 2 or doc[end].text != ",":
+        return None
+    end -= 1
+    last = doc[end]
+    # the appositive whose phrase closes right before the verb
+    top = next(
+        (
+            a
+            for a in [last, *last.ancestors]
+            if a.dep_ == "appos" and end <= a.right_edge.i <= end + 1
+        ),
+        None,
+    )
+    if top is None:
+        return None
+    # climb to the first apposition of the run: "X, the chief, Ann Lee," hangs Ann Lee on
+    # the chief, or both on X ("Y, Ann Lee, head of Z,")
+    while top.head.dep_ in ("appos", "conj") and top.head.i < top.i and top.dep_ == "appos":
+        top = top.head
+    run = sorted(
+        (c for c in top.head.children if c.dep_ == "appos" and c.i <= top.i), key=lambda c: c.i
+    )
+    for c in reversed(run[:-1]):
+        close = c.right_edge.i - (doc[c.right_edge.i].text == ",")
+        if doc[close + 1].text == "," and close + 2 == top.left_edge.i:
+            top = c
+    start = top.left_edge
+    owner = top.head
+    if (
+        owner.pos_ == "PROPN"
+        and owner.dep_ not in ("pobj", "dobj", "poss")
+        and owner.i == start.i - 2
+        and doc[start.i - 1].text == ","
+    ):
+        # "But Ann Lee, a longtime aide, said": the name the apposition describes, whatever
+        # the parser made of it, when it opens the clause
+        start = owner
+        while (
+            start.i > 0 and doc[start.i - 1].dep_ == "compound" and doc[start.i - 1].head == owner
+        ):
+            start = doc[start.i - 1]
+        if (
+            start.i > 0
+            and not (
+                doc[start.i - 1].is_sent_start
+                or doc[start.i - 1].dep_ == "cc"
+                or doc[start.i - 1].is_quote
+                or doc[start.i - 1].text == ","
+            )
+            and not start.is_sent_start
+        ):
+            return None
+    elif start.i < 1 or doc[start.i - 1].text != "," or start.i - 1 <= top.head.i:
+        return None
+    names = [t for t in doc[start.i : end + 1] if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+    names = names or [
+        t for t in doc[start.i : end + 1] if t.pos_ == "PROPN" and t.ent_type_ == "ORG"
+    ]
+    if not names:
+        return None
+    mention = trimmed(text, start.idx, last.idx + len(last))
+    # the name the apposition is built on ("the chief, Ann Lee" -> Ann Lee), else the first
+    # name in it
+    heads = [
+        t
+        for t in doc[start.i : end + 1]
+        if t.pos_ == "PROPN" and (t in (top, owner) or t.dep_ == "appos")
+    ]
+    if heads:
+        name = heads[0]
+        first = name
+        while first.i > start.i and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+    else:
+        ent = next(e for e in doc.ents if e.start <= names[0].i < e.end)
+        first, name = ent[0], ent[-1]
+    core = trimmed(text, first.idx, name.idx + len(name))
+    return mention, core
+
+
+def opening_phrase_subject(
+    text: str, verb: Token
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "After a week of talks, the two leaders announced that ...": the parser took the
+    subject for part of the opening prepositional phrase and left the verb without one. The
+    noun phrase between the phrase's comma and the verb is the subject."""
+    doc = verb.doc
+    sent = verb.sent
+    if (
+        verb.dep_ != "ROOT"
+        or verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or doc[sent.start].pos_ != "ADP"
+        # "According to X, Y said": the phrase names a source of its own
+        or doc[sent.start].lower_ == "according"
+    ):
+        return None
+    end = verb.i - 1
+    while end > sent.start and doc[end].dep_ == "advmod" and doc[end].head == verb:
+        end -= 1
+    if doc[end].pos_ not in ("NOUN", "PROPN"):
+        return None
+    comma = next((t for t in reversed(doc[sent.start : end]) if t.text == ","), None)
+    if comma is None or comma.i >= end:
+        return None
+    words = doc[comma.i + 1 : end + 1]
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT") or t.is_quote for t in words):
+        return None
+    roots = [t for t in words if not comma.i < t.head.i <= end]
+    if len(roots) != 1 or roots[0].head.i >= comma.i or roots[0].dep_ not in ("pobj", "conj"):
+        return None
+    start = doc[comma.i + 1]
+    mention = trimmed(text, start.idx, doc[end].idx + len(doc[end]))
+    return mention, mention
+
+
 def subject_of(text: str, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The source of ``verb``: its subject, or its conjunct head's, or a relative's antecedent."""
     described = _described_subject(text, verb)
