@@ -4678,3 +4678,29 @@ def test_subject_after_according_to_is_not_recovered() -> None:
         " following their reports."
     )
     assert all(cue != "know" for _, cue, _ in triples(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a quotation mark typed with no space between the punctuation and the next word
+        (
+            "The mayor said,“Look, the bridge is not safe for trucks.”",
+            [("The mayor", "said", "Look, the bridge is not safe for trucks.")],
+        ),
+        (
+            "“The bridge is not safe for trucks,”Lopez said.",
+            [("Lopez", "said", "The bridge is not safe for trucks")],
+        ),
+        (
+            "The council met on Tuesday. Councilwoman Ortiz wrote:“We cannot keep it open.”",
+            [("Councilwoman Ortiz", "wrote", "We cannot keep it open.")],
+        ),
+        # a closing quote run into the next sentence reports nothing
+        ("“We tried everything!”After the vote, Ortiz left.", []),
+    ],
+)
+def test_quotation_mark_without_a_space(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    assert triples(text) == found
