@@ -7,6 +7,7 @@ import re
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -89,7 +90,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             "'pip install --require-hashes -r requirements/model.txt'"
         ) from exc
     nlp.max_length = MAX_LENGTH
-    infixes = list(nlp.Defaults.infixes) + list(FUSED_QUOTE_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # the model's own; another is left as it is
+        infixes = [*(nlp.Defaults.infixes or ()), *FUSED_QUOTE_INFIXES]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
