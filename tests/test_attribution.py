@@ -4322,7 +4322,7 @@ def _misparsed_frame() -> tuple[str, object]:
     ],
 )
 def test_speaker_between_quotation_and_verb(verb: int, expected: tuple[str, ...] | None) -> None:
-    from claimledger.attribution_sources import speaker_between
+    from claimledger.attribution_speakers import speaker_between
     from claimledger.quotes import find_quotes
 
     text, doc = _misparsed_frame()

@@ -91,21 +91,11 @@ from .attribution_phrases import (
     stated_is,
 )
 from .attribution_sources import (
-    after_the_frame,
-    appositive_subject,
-    aside_subject,
     inverted_relay,
-    lost_subject,
     noun_phrase,
-    opening_phrase_subject,
     participle_owner,
-    participle_root_subject,
-    series_subject,
     speaker_after_quotation,
-    speaker_between,
-    subject_in_left_clause,
     subject_of,
-    verbless_subject,
 )
 from .attribution_spans import (
     Candidate,
@@ -116,6 +106,18 @@ from .attribution_spans import (
     quote_content,
     token_span,
     trimmed,
+)
+from .attribution_speakers import (
+    after_the_frame,
+    appositive_subject,
+    aside_subject,
+    lost_subject,
+    opening_phrase_subject,
+    participle_root_subject,
+    series_subject,
+    speaker_between,
+    subject_in_left_clause,
+    verbless_subject,
 )
 from .entities import EntityIndex
 from .model import Attribution, Diagnostic

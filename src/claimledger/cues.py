@@ -40,6 +40,9 @@ HEDGE_ADVERBS: frozenset[str] = frozenset(
     {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "apparently"}
 )
 
+#: Relative pronouns: "who", "which", ... opening a relative clause.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom", "whose"})
+
 #: Verbs of knowing, agreeing and judging: inside someone else's report ("Aides said he knew
 #: the risks", "officials said both sides agreed to a truce") the state is part of what was
 #: said, not a statement of its holder, as a thought ("said the soldier thought ...") is.
