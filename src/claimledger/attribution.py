@@ -173,7 +173,11 @@ def find_attributions(
                         or as_expected(text, tok, sent)
                         or announced_when(text, tok, sent, cue_span)
                     )
-                    if cand is not None and cand.cue is not None and unasserted(tok, cand.cue):
+                    if (
+                        cand is not None
+                        and cand.cue is not None
+                        and unasserted(text, tok, cand.cue)
+                    ):
                         cand = None
             elif tok.lower_ in cues.HEARSAY_ADVERBS and not in_quote(tok, quotes):
                 cand = hearsay(text, tok, sent)

@@ -389,8 +389,9 @@ _TOPIC_PREPOSITIONS = frozenset(
 _CAUSATIVES = frozenset({"let", "make", "help"})
 
 
-def unasserted(verb: Token, cue: tuple[int, int]) -> bool:
-    """Whether the sentence does not say that the report of ``verb`` (cue ``cue``) was made.
+def unasserted(text: str, verb: Token, cue: tuple[int, int]) -> bool:
+    """Whether the sentence does not say that the report of ``verb`` (cue ``cue``; ``text``
+    the canonical text) was made.
 
     That is a report in a condition ("if she thinks", "unless the party backs"), one that a
     causer brings about in someone else and leaves out of the cue ("made voters feel that",
@@ -411,12 +412,12 @@ def unasserted(verb: Token, cue: tuple[int, int]) -> bool:
         and not any(c.lower_ in ("me", "us", "'s", "’s") for c in (*verb.children, *head.children))
     ):
         return True
-    if _after_empty_it(verb) or _asks_the_reader(verb):
+    if _after_empty_it(verb) or _asks_the_reader(text, verb):
         return True
     return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in _TOPIC_PREPOSITIONS
 
 
-def _asks_the_reader(verb: Token) -> bool:
+def _asks_the_reader(text: str, verb: Token) -> bool:
     """Whether ``verb`` asks "you" a question ("Do you support the plan?", "Who do you think
     will win?"): a question asks, it reports no one's view. An interviewer's "Q:" line keeps
     its question, put to the person interviewed."""
@@ -426,7 +427,6 @@ def _asks_the_reader(verb: Token) -> bool:
     last = [t for t in sent if not t.is_space and not t.is_quote and t.text != ")"]
     if not last or last[-1].text != "?":
         return False
-    text = verb.doc.text
     line = text.rfind("\n", 0, sent.start_char) + 1
     return _INTERVIEW_LINE.match(text, line) is None
 

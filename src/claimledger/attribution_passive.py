@@ -27,6 +27,7 @@ from .attribution_spans import (
     Candidate,
     CueSpan,
     NounPhrase,
+    date_run_end,
     in_sentence,
     lemma_of,
     token_span,
@@ -358,14 +359,10 @@ def announced_when(text: str, verb: Token, sent: SpacySpan, cue_span: CueSpan) -
     if not times or len(kids) != len(times):
         return None
     # the time runs on while its words are of a date: "Wednesday, Trump and ..." ends there
-    last = verb
-    while last.i + 1 < len(verb.doc) and verb.doc[last.i + 1].ent_type_ in ("DATE", "TIME"):
-        last = verb.doc[last.i + 1]
-    if last is verb and times[0].dep_ == "prep" and times[0].i == verb.i + 1:
-        last = times[0]
-        while last.i + 1 < len(verb.doc) and verb.doc[last.i + 1].ent_type_ in ("DATE", "TIME"):
-            last = verb.doc[last.i + 1]
-    if last is verb:
+    last = date_run_end(verb)
+    if last.i == verb.i and times[0].dep_ == "prep" and times[0].i == verb.i + 1:
+        last = date_run_end(times[0])
+    if last.i == verb.i:
         return None
     cue = (cue_span(verb)[0], last.idx + len(last))
     toks = [t for t in verb.head.subtree if t.i < verb.i and t.idx < cue[0] and not t.is_punct]

@@ -103,13 +103,10 @@ def poll_placing(text: str, verb: Token, sent: SpacySpan, np: NounPhrase) -> Can
     reports what the poll found, the candidate and where it puts them. "The poll has a
     margin of error" places no one."""
     lemma = lemma_of(verb)
+    if lemma not in _PLACING or verb.dep_ in _EMBEDDED:
+        return None
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if (
-        lemma not in _PLACING
-        or not subj
-        or lemma_of(subj[0]) not in cues.RECORD_NOUNS | {"polling"}
-        or verb.dep_ in _EMBEDDED
-    ):
+    if not subj or lemma_of(subj[0]) not in cues.POLL_NOUNS:
         return None
     after = [c for c in verb.children if c.i > verb.i]
     deps = [c.dep_ for c in after]
@@ -129,15 +126,7 @@ def poll_placing(text: str, verb: Token, sent: SpacySpan, np: NounPhrase) -> Can
     toks = [t for c in after if c.dep_ not in ("punct", "cc", "advcl") for t in c.subtree]
     if len(toks) < 2:
         return None
-    src, core = np(text, subj[0])
-    return Candidate(
-        token_span(text, toks),
-        cue_span(verb),
-        src,
-        core,
-        lemma,
-        frame=(sent.start_char, sent.end_char),
-    )
+    return in_sentence(token_span(text, toks), cue_span(verb), np(text, subj[0]), lemma, sent)
 
 
 #: Verbs by which a poll places a candidate: "has X leading", "puts X at", "gives X a lead".

@@ -27,6 +27,7 @@ from .attribution_cue import (
 from .attribution_spans import (
     SUBJECTS,
     Candidate,
+    date_run_end,
     lemma_of,
     quote_content,
     token_span,
@@ -159,7 +160,7 @@ def _poll_finding(verb: Token) -> bool:
     noun = verb.head
     return (
         lemma_of(verb) in _FINDING
-        and lemma_of(noun) in cues.RECORD_NOUNS | {"polling"}
+        and lemma_of(noun) in cues.POLL_NOUNS
         and noun.dep_ == "pobj"
         and not any(
             c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children
@@ -313,9 +314,8 @@ def _described_subject(text: str, verb: Token) -> tuple[tuple[int, int], tuple[i
     ]
     if not noun or noun[0].left_edge.i != part[0].left_edge.i:
         return None
-    last = part[0].right_edge
-    while last.i + 1 < verb.i and last.nbor(1).ent_type_ in ("DATE", "TIME"):
-        last = last.nbor(1)  # "going to the polls Tuesday": the parser hung the day on the verb
+    # "going to the polls Tuesday": the parser hung the day on the verb
+    last = date_run_end(part[0].right_edge, stop=verb.i)
     mention = trimmed(text, noun[0].left_edge.idx, last.idx + len(last))
     return mention, noun_phrase(text, noun[0])[1]
 

@@ -148,6 +148,7 @@ __all__ = [
     "has_mark",
     "that_clauses",
     "without_dangling",
+    "date_run_end",
 ]
 
 
@@ -181,3 +182,13 @@ def without_dangling(toks: list[Token]) -> list[Token]:
     while toks and toks[-1].dep_ == "cc":
         toks = toks[:-1]  # a comma or dash left before it is trimmed with the span
     return toks
+
+
+def date_run_end(tok: Token, stop: int | None = None) -> Token:
+    """The last word of the date or time right after ``tok`` ("announced Monday morning",
+    before the token at ``stop`` when given); ``tok`` itself when none follows."""
+    doc = tok.doc
+    end = len(doc) if stop is None else stop
+    while tok.i + 1 < end and doc[tok.i + 1].ent_type_ in ("DATE", "TIME"):
+        tok = doc[tok.i + 1]
+    return tok

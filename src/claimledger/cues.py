@@ -55,19 +55,27 @@ KNOWING_VERBS: frozenset[str] = frozenset(
 #: writer's own account of a charge, "the gun he allegedly used").
 HEARSAY_ADVERBS: frozenset[str] = frozenset({"reportedly"})
 
+#: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
+PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
+    """
+    talk speak comment rail lash boast brag joke testify complain advocate campaign vote
+    allude balk acquiesce dwell bristle spar marvel gush fulminate grouse vent tussle agonize
+    reminisce gloat snipe backpedal scoff yearn carp
+    """.split()
+)
+
 #: Verbs of stance whose content is their object ("called for a ban", "wants to win",
 #: "criticized the decision") rather than a clause.
-STANCE_VERBS: frozenset[str] = frozenset(
+_OBJECT_STANCE: frozenset[str] = frozenset(
     """
     call criticize criticise attack blast condemn praise defend support endorse want urge
     promise pledge vow deny accuse cite slam denounce applaud welcome reject oppose
-    demand propose recommend back blame thank question dismiss mock warn talk speak
-    comment rail lash boast brag testify complain joke advocate campaign push
+    demand propose recommend back blame thank question dismiss mock warn push
     seek offer refuse discuss express challenge prefer decline echo highlight tout
     identify compare plan ignore favor favour intend decry address approve hail embrace
     congratulate cheer expect hope
     reference refer invoke label liken bemoan downplay admire despise promote
-    vote portray chant assail credit apologize apologise lambaste chide scold rebuke berate
+    portray chant assail credit apologize apologise lambaste chide scold rebuke berate
     laud commend fault disparage belittle ridicule deride taunt castigate excoriate bash
     reaffirm dub term brand characterize characterise retweet retweete grill champion vouch
     disavow outline
@@ -76,10 +84,10 @@ STANCE_VERBS: frozenset[str] = frozenset(
     renounce foreshadow heckle idolize preach reprise attribute articulate peg
     prescribe satirize chronicle propound harangue telegraph spout impart sugarcoat
     crave
-    allude balk acquiesce dwell bristle spar marvel gush fulminate grouse vent tussle agonize
-    reminisce gloat snipe backpedal scoff yearn carp
     """.split()
 )
+#: All verbs of stance: with an object, or with a preposition only.
+STANCE_VERBS: frozenset[str] = _OBJECT_STANCE | PREPOSITIONAL_STANCE
 
 #: Verbs of attack that headlines use for criticism ("Senator Rips Plan", "Union trashes
 #: deal"); they report only where a headline's shape gives them a speaker.
@@ -182,15 +190,6 @@ QUOTE_PARTICLES: dict[str, str] = {
     "chime": "in",
     "cut": "in",
 }
-
-#: Stance verbs whose content follows a preposition only ("talked about", not "speak Russian").
-PREPOSITIONAL_STANCE: frozenset[str] = frozenset(
-    """
-    talk speak comment rail lash boast brag joke testify complain advocate campaign vote
-    allude balk acquiesce dwell bristle spar marvel gush fulminate grouse vent tussle agonize
-    reminisce gloat snipe backpedal scoff yearn carp
-    """.split()
-)
 
 #: Verbs that report only with a particle, by the particle and what brings the content: an
 #: object ("laid out his plan", "spelled out its concerns") or a preposition ("weighed in on
@@ -338,6 +337,8 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
 
 #: Polls and surveys that a finding is reported "in": "leads in the latest NBC poll".
 RECORD_NOUNS: frozenset[str] = frozenset({"poll", "survey", "average"})
+#: Those and "polling", as the subject of a poll's finding: "polling shows her ahead".
+POLL_NOUNS: frozenset[str] = RECORD_NOUNS | {"polling"}
 
 #: Nouns of a reckoning that a figure is given by: "by one estimate", "by the league's count".
 RECKONING_NOUNS: frozenset[str] = frozenset(
